@@ -1,0 +1,204 @@
+package io.github.discordoauth2;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.discordoauth2.exceptions.RateLimitedException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The limiter's bookkeeping on a clock driven by hand: what it refuses without sending, what it remembers and
+ * what it forgets. Only decisions that need no waiting are checked here; waiting is checked against FakeDiscord.
+ */
+class RateLimiterTest {
+
+	private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+
+	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+	private final RateLimiter limiter = new RateLimiter(TEN_SECONDS, this.nanos::get);
+
+	private static RateLimitKey key(String route, String token) {
+		return new RateLimitKey("GET", route, Map.of(), "", Secrets.identity(token));
+	}
+
+	private static RateLimitResponse ok(int limit, int remaining, double resetAfter, String bucket, String reset) {
+		return new RateLimitResponse(200, Map.of("x-ratelimit-limit", Integer.toString(limit), "x-ratelimit-remaining",
+				Integer.toString(remaining), "x-ratelimit-reset-after", Double.toString(resetAfter),
+				"x-ratelimit-bucket", bucket, "x-ratelimit-reset", reset), null, false);
+	}
+
+	private static RateLimitResponse tooMany(double retryAfter, boolean global, @Nullable String scope) {
+		Map<String, String> headers = new HashMap<>();
+		headers.put("retry-after", Long.toString((long) Math.ceil(retryAfter)));
+		if (scope != null) {
+			headers.put("x-ratelimit-scope", scope);
+		}
+		return new RateLimitResponse(429, headers, Duration.ofMillis((long) (retryAfter * 1000)), global);
+	}
+
+	private void advance(Duration duration) {
+		this.nanos.addAndGet(duration.toNanos());
+	}
+
+	@Test
+	void emptyBucketIsRefusedWithoutWaitingWhenTheResetIsBeyondTheMaxWait() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, TEN_SECONDS);
+		this.limiter.afterResponse(key, ok(2, 1, 60.0, "b1", "1000.000"), true);
+		this.limiter.beforeRequest(key, TEN_SECONDS);
+		this.limiter.afterResponse(key, ok(2, 0, 59.9, "b1", "1000.000"), true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, TEN_SECONDS))
+			.satisfies((ex) -> {
+				assertThat(ex.retryAfter()).isGreaterThan(TEN_SECONDS);
+				assertThat(ex.global()).isFalse();
+				assertThat(ex.bucket()).isEqualTo("b1");
+				assertThat(ex.getMessage()).contains("GET /users/@me was not sent", "rateLimitMaxWait")
+					.doesNotContain("token-a");
+			});
+	}
+
+	@Test
+	void zeroMaxWaitRefusesAnEmptyBucketAtOnceButStillSendsWhileThereIsRoom() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, ok(1, 0, 0.5, "b1", "1000.000"), true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(600)));
+
+		advance(Duration.ofSeconds(1));
+		this.limiter.beforeRequest(key, Duration.ZERO);
+	}
+
+	@Test
+	void bucketRefillsAfterTheReset() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, ok(1, 0, 2.0, "b1", "1000.000"), true);
+		advance(Duration.ofMillis(1900));
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO));
+		advance(Duration.ofMillis(200));
+		this.limiter.beforeRequest(key, Duration.ZERO);
+	}
+
+	@Test
+	void bucketsAreKeptPerToken() {
+		RateLimitKey a = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(a, Duration.ZERO);
+		this.limiter.afterResponse(a, ok(1, 0, 60.0, "b1", "1000.000"), true);
+
+		this.limiter.beforeRequest(key("/users/@me", "token-b"), Duration.ZERO);
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(a, Duration.ZERO));
+	}
+
+	@Test
+	void routesThatDiscordPutsInOneBucketShareItsBudget() {
+		RateLimitKey guilds = key("/users/@me/guilds", "token-a");
+		RateLimitKey connections = key("/users/@me/connections", "token-a");
+		this.limiter.beforeRequest(guilds, Duration.ZERO);
+		this.limiter.afterResponse(guilds, ok(2, 1, 60.0, "shared-bucket", "1000.000"), true);
+		this.limiter.beforeRequest(connections, Duration.ZERO);
+		this.limiter.afterResponse(connections, ok(2, 0, 59.0, "shared-bucket", "1000.000"), true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(guilds, Duration.ZERO));
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(connections, Duration.ZERO));
+	}
+
+	@Test
+	void tooManyRequestsIsRetriedOnlyWhenTheWaitFitsAndRepeatingIsAllowed() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, TEN_SECONDS);
+		assertThat(this.limiter.afterResponse(key, tooMany(1.5, false, "user"), true)).isTrue();
+		this.limiter.beforeRequest(key(("/oauth2/token"), "token-a"), TEN_SECONDS);
+		assertThat(this.limiter.afterResponse(key("/oauth2/token", "token-a"), tooMany(1.5, false, "user"), false))
+			.as("an authorization-code exchange is never sent twice").isFalse();
+		this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), TEN_SECONDS);
+		assertThat(this.limiter.afterResponse(key("/users/@me/guilds", "token-a"), tooMany(30, false, "user"), true))
+			.as("a wait longer than the maximum fails with Discord's own 429").isFalse();
+
+		RateLimiter neverWaits = new RateLimiter(Duration.ZERO, this.nanos::get);
+		neverWaits.beforeRequest(key, Duration.ZERO);
+		assertThat(neverWaits.afterResponse(key, tooMany(0.1, false, "user"), true)).isFalse();
+	}
+
+	@Test
+	void tooManyRequestsEmptiesTheBucketForRetryAfter() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, tooMany(3.0, false, "user"), true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ofSeconds(2)))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(3)));
+		advance(Duration.ofMillis(3100));
+		this.limiter.beforeRequest(key, Duration.ZERO);
+	}
+
+	@Test
+	void globalTooManyRequestsBlocksEveryRouteOfThatTokenOnly() {
+		RateLimitKey me = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(me, Duration.ZERO);
+		this.limiter.afterResponse(me, tooMany(5.0, true, "global"), true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), Duration.ZERO))
+			.satisfies((ex) -> assertThat(ex.global()).isTrue());
+		this.limiter.beforeRequest(key("/users/@me/guilds", "token-b"), Duration.ZERO);
+		advance(Duration.ofSeconds(6));
+		this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), Duration.ZERO);
+	}
+
+	@Test
+	void sharedScopeTooManyRequestsDoesNotCountAsInvalid() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, tooMany(0.1, false, "shared"), true);
+		assertThat(this.limiter.invalidResponses()).isZero();
+		advance(Duration.ofSeconds(1));
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, tooMany(0.1, false, "user"), true);
+		assertThat(this.limiter.invalidResponses()).isEqualTo(1);
+	}
+
+	@Test
+	void idleBucketsOfManyTokensAreForgotten() {
+		for (int i = 0; i < 5_000; i++) {
+			RateLimitKey key = key("/users/@me", "token-" + i);
+			this.limiter.beforeRequest(key, Duration.ZERO);
+			this.limiter.afterResponse(key, ok(5, 4, 1.0, "b1", "1000.000"), true);
+		}
+		assertThat(this.limiter.size()).isGreaterThanOrEqualTo(5_000);
+
+		advance(RateLimiter.IDLE_TIMEOUT.multipliedBy(2));
+		RateLimitKey last = key("/users/@me", "token-last");
+		this.limiter.beforeRequest(last, Duration.ZERO);
+		this.limiter.afterResponse(last, ok(5, 4, 1.0, "b1", "1000.000"), true);
+		assertThat(this.limiter.size()).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void aRouteWithoutRateLimitHeadersIsNotHeldBack() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, new RateLimitResponse(200, Map.of(), null, false), true);
+		for (int i = 0; i < 100; i++) {
+			this.limiter.beforeRequest(key, Duration.ZERO);
+		}
+		assertThat(this.limiter.size()).isEqualTo(1);
+	}
+
+}
