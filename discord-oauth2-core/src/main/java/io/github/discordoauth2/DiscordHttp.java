@@ -333,6 +333,12 @@ final class DiscordHttp {
 					+ "already used, or the redirect URI differs from the one used to authorize)");
 			return new InvalidGrantException(Secrets.scrub(text.toString(), secrets), errorDescription);
 		}
+		if (raw.status == 401 && request.auth == DiscordRequest.Auth.BASIC) {
+			// HttpURLConnection drops the body of a 401 to a POST, so say what Discord means by it.
+			text.append("; the client id or client secret is wrong (invalid_client)");
+			return new ForbiddenException(Secrets.scrub(text.toString(), secrets), raw.status, code, message, errors,
+					error, errorDescription);
+		}
 		if (raw.status == 401) {
 			text.append("; the token is invalid, expired or revoked");
 			return new ForbiddenException(Secrets.scrub(text.toString(), secrets), raw.status, code, message, errors,
