@@ -1,0 +1,92 @@
+package io.github.discordoauth2;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * When the request road sends a request again after a failure that was not a rate limit: a 502, 503 or 504
+ * from Discord's edge, or a connection that could not be opened or broke before an answer. Only requests that
+ * may be repeated safely are sent again ({@code GET}, {@code PUT}, {@code DELETE}); a {@code POST} (token
+ * exchange, refresh, revoke) never is, because its first attempt may have been carried out already: an
+ * authorization code or a rotated refresh token would then be spent. Timeouts are not retried either: the
+ * caller already waited as long as it allowed.
+ */
+final class Retries {
+
+	/** Extra attempts after the first, per call. */
+	static final int MAX_RETRIES = 2;
+
+	/** Wait before the first retry; doubles for each further one, with jitter so that callers spread out. */
+	static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE,
+			HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+	private static final Set<Integer> GATEWAY_ERRORS = Set.of(502, 503, 504);
+
+	private Retries() {
+	}
+
+	/**
+	 * Decides on an answer; waits the backoff when the answer is to be retried.
+	 * @param request the request that was answered
+	 * @param status the answer's status
+	 * @param retriesSoFar how many times this call was already retried for a server error or failure
+	 * @return whether to send the request again
+	 */
+	static boolean afterStatus(DiscordRequest request, int status, int retriesSoFar) {
+		return GATEWAY_ERRORS.contains(status) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+	}
+
+	/**
+	 * Decides on a failure without an answer; waits the backoff when the request is to be retried.
+	 * @param request the request that failed
+	 * @param failure what the HTTP client threw
+	 * @param retriesSoFar how many times this call was already retried for a server error or failure
+	 * @return whether to send the request again
+	 */
+	static boolean afterFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
+		return isConnectionFailure(failure) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+	}
+
+	private static boolean mayRepeat(DiscordRequest request, int retriesSoFar) {
+		return request.retryable && IDEMPOTENT.contains(request.method) && retriesSoFar < MAX_RETRIES;
+	}
+
+	/**
+	 * A refused, reset or cut connection; not a timeout (a SocketTimeoutException is no SocketException), not an
+	 * unknown host and not a TLS failure, which would fail the same way again.
+	 */
+	static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof SocketException || cause instanceof EOFException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static boolean backoff(int retriesSoFar) {
+		long base = FIRST_BACKOFF.toMillis() << retriesSoFar;
+		long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+		try {
+			Thread.sleep(jittered);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			// An interrupted caller wants to stop, not to try again.
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}
