@@ -83,7 +83,9 @@ public final class Client {
 		this.baseUrl = builder.baseUrl;
 		this.clock = builder.clock;
 		this.http = new DiscordHttp(restClient(builder), this.baseUrl + "/api/v" + API_VERSION, userAgent(),
-				this.clientId, this.clientSecret, this.botToken, builder.rateLimitHook, builder.rateLimitMaxWait);
+				this.clientId, this.clientSecret, this.botToken,
+				(builder.rateLimitHook != null) ? builder.rateLimitHook : new RateLimiter(builder.rateLimitMaxWait),
+				builder.rateLimitMaxWait);
 	}
 
 	/** @return a new builder; {@code clientId} is required */
@@ -520,7 +522,7 @@ public final class Client {
 
 		private Clock clock = Clock.systemUTC();
 
-		private RateLimitHook rateLimitHook = RateLimitHook.NONE;
+		private @Nullable RateLimitHook rateLimitHook;
 
 		private Builder() {
 		}

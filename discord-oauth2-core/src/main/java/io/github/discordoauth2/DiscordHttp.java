@@ -84,6 +84,7 @@ final class DiscordHttp {
 				request.params.getOrDefault("guild_id", ""), Secrets.identity(authorization));
 		List<String> secrets = secrets(request);
 		byte[] body = body(request);
+		int retries = 0;
 		for (int attempt = 1;; attempt++) {
 			this.rateLimitHook.beforeRequest(key, this.rateLimitMaxWait);
 			Raw raw;
@@ -94,11 +95,19 @@ final class DiscordHttp {
 				DiscordIoException failure = new DiscordIoException(Secrets.scrub("Could not get an answer from Discord for "
 						+ request.describe() + ": " + rootMessage(ex), secrets), ex);
 				this.rateLimitHook.onFailure(key, failure);
+				if (attempt < MAX_ATTEMPTS && Retries.afterFailure(request, ex, retries)) {
+					retries++;
+					continue;
+				}
 				throw failure;
 			}
 			RateLimitResponse limits = rateLimitResponse(raw);
 			boolean retry = this.rateLimitHook.afterResponse(key, limits, request.retryable);
 			if (retry && request.retryable && attempt < MAX_ATTEMPTS) {
+				continue;
+			}
+			if (attempt < MAX_ATTEMPTS && Retries.afterStatus(request, raw.status, retries)) {
+				retries++;
 				continue;
 			}
 			if (raw.tooLarge) {

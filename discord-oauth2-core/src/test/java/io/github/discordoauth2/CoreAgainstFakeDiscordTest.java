@@ -438,24 +438,37 @@ class CoreAgainstFakeDiscordTest {
 
 	@Test
 	void faultsBecomeTypedExceptions() {
-		AccessToken token = login(ALL_SCOPES);
+		// Never waits, so a 429 reaches the caller; each step gets its own token, because after a 429 the rate
+		// limiter holds that token back instead of sending.
+		Client neverWaits = Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.clientSecret(DemoData.CLIENT_SECRET)
+			.baseUrl(this.fake.baseUrl())
+			.rateLimitMaxWait(Duration.ZERO)
+			.build();
 		this.fake.faults()
-			.next("GET /users/@me", 1, Fault.status(502))
+			.next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.status(502))
 			.next("GET /users/@me", 1, Fault.rateLimited(Duration.ofMillis(1500)))
 			.next("GET /users/@me", 1, Fault.globalRateLimited(Duration.ofSeconds(2)))
 			.next("GET /users/@me", 1, Fault.malformedJson());
-		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> neverWaits.fromAccessToken(login(ALL_SCOPES).token()).fetchIdentify())
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(502));
-		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(token::fetchIdentify).satisfies((ex) -> {
-			assertThat(ex.retryAfter()).isEqualTo(Duration.ofMillis(1500));
-			assertThat(ex.global()).isFalse();
-			assertThat(ex.scope()).isEqualTo("user");
-		});
-		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(token::fetchIdentify).satisfies((ex) -> {
-			assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(2));
-			assertThat(ex.global()).isTrue();
-			assertThat(ex.scope()).isEqualTo("global");
-		});
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> neverWaits.fromAccessToken(login(ALL_SCOPES).token()).fetchIdentify())
+			.satisfies((ex) -> {
+				assertThat(ex.retryAfter()).isEqualTo(Duration.ofMillis(1500));
+				assertThat(ex.global()).isFalse();
+				assertThat(ex.scope()).isEqualTo("user");
+			});
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> neverWaits.fromAccessToken(login(ALL_SCOPES).token()).fetchIdentify())
+			.satisfies((ex) -> {
+				assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(ex.global()).isTrue();
+				assertThat(ex.scope()).isEqualTo("global");
+			});
+		PartialAccessToken token = neverWaits.fromAccessToken(login(ALL_SCOPES).token());
 		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
 			.withMessageContaining("not the expected User")
 			.satisfies((ex) -> assertThat(ex.getCause()).isNull());

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,6 +91,8 @@ final class ScriptedServer implements AutoCloseable {
 			.botToken("scripted-bot-token")
 			.redirectUri("http://localhost:8080/callback")
 			.baseUrl(baseUrl())
+			// Answers are decoded as they arrive: a scripted 429 is not waited out and sent again.
+			.rateLimitMaxWait(Duration.ZERO)
 			.build();
 	}
 
