@@ -455,6 +455,28 @@ class CoreAgainstFakeDiscordTest {
 	}
 
 	@Test
+	void applicationIsReadWithBotAuth() {
+		io.github.discordoauth2.model.Application application = this.client.fetchApplication();
+		assertThat(application.id()).isEqualTo(DemoData.APPLICATION_ID);
+		assertThat(application.name()).isEqualTo(DemoData.APPLICATION_NAME);
+		RecordedRequest request = last();
+		assertThat(request.path()).isEqualTo("/api/v10/oauth2/applications/@me");
+		assertThat(request.header("Authorization")).startsWith("Bot");
+	}
+
+	@Test
+	void aWrongBotTokenIsForbidden() {
+		Client wrongBot = Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.botToken("not-the-bot-token")
+			.baseUrl(this.fake.baseUrl())
+			.build();
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(wrongBot::fetchLinkedRolesMetadata)
+			.withMessageNotContaining("not-the-bot-token")
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
+	}
+
+	@Test
 	void everyRequestCarriesUserAgentAndTheV10Prefix() {
 		AccessToken token = login(ALL_SCOPES);
 		token.fetchIdentify();
