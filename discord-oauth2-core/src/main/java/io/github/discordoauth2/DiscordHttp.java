@@ -19,6 +19,7 @@ import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -256,8 +257,10 @@ final class DiscordHttp {
 			}
 		});
 		if (body != null) {
+			// Written straight to the wire, so the builder's message converters play no part.
 			spec = spec.contentType((request.form != null) ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
-				.body(body);
+				.headers((headers) -> headers.setContentLength(body.length))
+				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
 		}
 		return spec.exchange((clientRequest, response) -> {
 			HttpHeaders headers = response.getHeaders();

@@ -77,24 +77,7 @@ class CoreAgainstFakeDiscordTest {
 		return journal.get(journal.size() - 1);
 	}
 
-	/**
-	 * The fake's journal once every request that arrived is in it: the fake records a request just after writing
-	 * its answer, so the client can see the answer a moment before the journal does.
-	 */
 	private List<RecordedRequest> journal() {
-		for (int i = 0; i < 400; i++) {
-			List<RecordedRequest> journal = this.fake.journal();
-			if (journal.size() >= this.fake.stats().requests()) {
-				return journal;
-			}
-			try {
-				Thread.sleep(5);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
 		return this.fake.journal();
 	}
 
@@ -482,6 +465,28 @@ class CoreAgainstFakeDiscordTest {
 		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.exchangeCode(code))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
 		assertThat(journal()).hasSize(1);
+	}
+
+	@Test
+	void applicationIsReadWithBotAuth() {
+		io.github.discordoauth2.model.Application application = this.client.fetchApplication();
+		assertThat(application.id()).isEqualTo(DemoData.APPLICATION_ID);
+		assertThat(application.name()).isEqualTo(DemoData.APPLICATION_NAME);
+		RecordedRequest request = last();
+		assertThat(request.path()).isEqualTo("/api/v10/oauth2/applications/@me");
+		assertThat(request.header("Authorization")).startsWith("Bot");
+	}
+
+	@Test
+	void aWrongBotTokenIsForbidden() {
+		Client wrongBot = Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.botToken("not-the-bot-token")
+			.baseUrl(this.fake.baseUrl())
+			.build();
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(wrongBot::fetchLinkedRolesMetadata)
+			.withMessageNotContaining("not-the-bot-token")
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
 	}
 
 	@Test

@@ -102,9 +102,10 @@ final class HttpFront implements HttpHandler {
         } catch (RuntimeException e) {
             response = internalError();
         }
-        write(exchange, method, response);
+        // Journal first: a test that asserts on the journal right after its answer must find the entry there.
         fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
                 response.status(), at), response.status());
+        write(exchange, method, response);
     }
 
     private Response dispatch(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
@@ -168,7 +169,9 @@ final class HttpFront implements HttpHandler {
         } catch (RuntimeException e) {
             response = internalError();
         }
-        decision.headers().forEach(response.headers()::putIfAbsent);
+        if (response != Response.DISCONNECT) {
+            decision.headers().forEach(response.headers()::putIfAbsent);
+        }
         return response;
     }
 
@@ -188,6 +191,14 @@ final class HttpFront implements HttpHandler {
                     r.header("X-RateLimit-Global", "true");
                 }
                 return r;
+            case DISCONNECT:
+                return Response.DISCONNECT;
+            case BODY:
+                Response body = new Response(fault.status(), new LinkedHashMap<>(), fault.body());
+                if (!fault.contentType().isEmpty()) {
+                    body.header("Content-Type", fault.contentType());
+                }
+                return body;
             case MALFORMED_JSON:
                 return Response.raw(200, "application/json", "{\"id\": \"80351110224678912\", \"username\": \"trunc");
             case STATUS:
@@ -241,6 +252,11 @@ final class HttpFront implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, String method, Response response) {
+        if (response == Response.DISCONNECT) {
+            // Closing before any header is sent makes the JDK server drop the connection.
+            exchange.close();
+            return;
+        }
         try {
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("Via", "1.1 fake-discord");
