@@ -86,8 +86,12 @@ final class DiscordHttp {
 		List<String> secrets = secrets(request);
 		byte[] body = body(request);
 		int retries = 0;
+		long started = System.nanoTime();
 		for (int attempt = 1;; attempt++) {
-			this.rateLimitHook.beforeRequest(key, this.rateLimitMaxWait);
+			// The maximum wait bounds the whole call, not each attempt.
+			Duration waitLeft = (attempt == 1) ? this.rateLimitMaxWait
+					: this.rateLimitMaxWait.minusNanos(System.nanoTime() - started);
+			this.rateLimitHook.beforeRequest(key, waitLeft.isNegative() ? Duration.ZERO : waitLeft);
 			Raw raw;
 			try {
 				raw = exchange(request, uri, authorization, body);

@@ -97,8 +97,9 @@ final class RateLimiter implements RateLimitHook {
 	public void beforeRequest(RateLimitKey key, Duration maxWait) {
 		RouteKey route = RouteKey.of(key);
 		long now = this.nanoClock.getAsLong();
-		long deadline = saturatedAdd(now, maxWait.toNanos());
-		long firstRequestDeadline = saturatedAdd(now, Math.min(maxWait.toNanos(), FIRST_REQUEST_WAIT.toNanos()));
+		long maxWaitNanos = nanos(maxWait);
+		long deadline = saturatedAdd(now, maxWaitNanos);
+		long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, FIRST_REQUEST_WAIT.toNanos()));
 		this.lock.lock();
 		try {
 			while (true) {
@@ -235,7 +236,7 @@ final class RateLimiter implements RateLimitHook {
 			bucket.window = null;
 			bucket.lastWindow = Math.max(bucket.lastWindow, retryAfter);
 		}
-		return retryable && !this.maxWait.isZero() && retryAfter <= this.maxWait.toNanos();
+		return retryable && !this.maxWait.isZero() && retryAfter <= nanos(this.maxWait);
 	}
 
 	/** Moves the route onto the bucket Discord named, so routes sharing a bucket share one budget. */
@@ -299,7 +300,7 @@ final class RateLimiter implements RateLimitHook {
 
 	private static long retryAfterNanos(RateLimitResponse response) {
 		if (response.bodyRetryAfter() != null) {
-			return response.bodyRetryAfter().toNanos();
+			return nanos(response.bodyRetryAfter());
 		}
 		for (String header : new String[] { "retry-after", "x-ratelimit-reset-after" }) {
 			Double seconds = doubleHeader(response, header);
@@ -377,6 +378,11 @@ final class RateLimiter implements RateLimitHook {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** @return the duration in nanoseconds; durations beyond about 292 years count as forever */
+	private static long nanos(Duration duration) {
+		return (duration.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L) ? Long.MAX_VALUE : duration.toNanos();
 	}
 
 	private static long saturatedAdd(long a, long b) {
