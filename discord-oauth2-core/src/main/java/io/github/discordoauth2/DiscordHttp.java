@@ -196,6 +196,19 @@ final class DiscordHttp {
 	}
 
 	private URI uri(DiscordRequest request) {
+		if (request.query.isEmpty()) {
+			// The common case, cheaply: templates are plain ASCII and parameters are decimal ids, nothing to encode.
+			String path = request.route;
+			for (Map.Entry<String, String> param : request.params.entrySet()) {
+				path = path.replace("{" + param.getKey() + "}", param.getValue());
+			}
+			try {
+				return URI.create(this.apiBase + path);
+			}
+			catch (IllegalArgumentException ex) {
+				// A base URL that needs encoding: take the general road below.
+			}
+		}
 		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(this.apiBase + request.route);
 		request.query.forEach(builder::queryParam);
 		return builder.encode().buildAndExpand(request.params).toUri();

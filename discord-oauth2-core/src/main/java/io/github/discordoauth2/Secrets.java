@@ -15,6 +15,16 @@ final class Secrets {
 
 	static final String MASK = "***";
 
+	/** One digest per thread: looking the algorithm up costs more than hashing a token, on every request. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	});
+
 	private Secrets() {
 	}
 
@@ -23,13 +33,9 @@ final class Secrets {
 		if (credential == null || credential.isEmpty()) {
 			return "";
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
+		// digest() resets the instance, so nothing of the credential stays behind in it.
+		byte[] digest = SHA_256.get().digest(credential.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, 12);
 	}
 
 	/** @return the text with every occurrence of each secret replaced by {@code ***} */
