@@ -343,12 +343,26 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether logging out also revokes the user's authorization at Discord, so the next login
+		 * asks for consent again. Applies to the starter's default filter chain.
+		 */
+		private boolean revokeOnLogout;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isRevokeOnLogout() {
+			return this.revokeOnLogout;
+		}
+
+		public void setRevokeOnLogout(boolean revokeOnLogout) {
+			this.revokeOnLogout = revokeOnLogout;
 		}
 
 	}

@@ -1,10 +1,17 @@
 package io.github.discordoauth2.login;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.exceptions.ForbiddenException;
 
 import io.github.discordoauth2.security.DiscordLoginEvent;
 import io.github.discordoauth2.test.DemoData;
@@ -27,16 +34,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The whole "Login with Discord" over a real embedded server against FakeDiscord: the application
  * has nothing but the quick start's properties and controllers.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "discord.oauth2.scopes=identify,email,guilds")
+		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true" })
 class DiscordLoginIntegrationTests {
 
 	private static final String USER = Long.toString(DemoData.USER_ID);
+
+	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
 	@RegisterExtension
 	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
@@ -54,6 +64,9 @@ class DiscordLoginIntegrationTests {
 
 	@Autowired
 	LoginTestApplication.LoginEvents loginEvents;
+
+	@Autowired
+	Client client;
 
 	private final TestBrowser browser = new TestBrowser();
 
@@ -209,6 +222,28 @@ class DiscordLoginIntegrationTests {
 		assertThat(this.browser.get(app("/")).statusCode()).isEqualTo(200);
 		HttpResponse<String> me = this.browser.get(app("/me"));
 		assertThat(me.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(me).getPath()).isEqualTo("/oauth2/authorization/discord");
+	}
+
+	@Test
+	void logoutRevokesTheDiscordAuthorization() {
+		this.browser.follow(app("/me"));
+		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		Matcher csrf = CSRF_INPUT.matcher(this.browser.get(app("/logout")).body());
+		assertThat(csrf.find()).as("CSRF token on the logout page").isTrue();
+		discord.fake().clearJournal();
+
+		HttpResponse<String> logout = this.browser.post(app("/logout"),
+				"_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(logout).getPath()).isEqualTo("/");
+		assertThat(discord.fake().journal()).extracting(RecordedRequest::path).contains("/api/v10/oauth2/token/revoke");
+		assertThat(this.authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient("discord", USER)).isNull();
+		Client client = this.client;
+		assertThatExceptionOfType(ForbiddenException.class)
+			.isThrownBy(() -> client.fromAccessToken(before.getAccessToken().getTokenValue()).fetchIdentify());
+		HttpResponse<String> me = this.browser.get(app("/me"));
 		assertThat(TestBrowser.location(me).getPath()).isEqualTo("/oauth2/authorization/discord");
 	}
 

@@ -48,6 +48,28 @@ final class TestBrowser {
 		}
 	}
 
+	/** Posts a form without following a redirect. */
+	HttpResponse<String> post(String url, String form) {
+		URI uri = URI.create(url);
+		this.visited.add(uri);
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("POST " + uri + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
 	/** Sends a GET and follows redirects until a page answers. */
 	HttpResponse<String> follow(String url) {
 		HttpResponse<String> response = get(url);
