@@ -104,7 +104,10 @@ class DiscordLoginIntegrationTests {
 
 		assertThat(this.browser.follow(app("/principal")).body())
 			.isEqualTo(USER + ":" + DemoData.USERNAME + ":" + USER);
-		assertThat(this.browser.follow(app("/application")).body()).isEqualTo(Long.toString(DemoData.APPLICATION_ID));
+		HttpResponse<String> invite = this.browser.get(app("/invite"));
+		assertThat(TestBrowser.location(invite).toString())
+			.startsWith(discord.baseUrl() + "/oauth2/authorize?client_id=" + DemoData.APPLICATION_ID)
+			.contains("scope=bot");
 	}
 
 	@Test

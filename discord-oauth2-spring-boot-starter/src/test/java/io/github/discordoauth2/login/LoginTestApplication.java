@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.model.User;
 import io.github.discordoauth2.security.DiscordLoginEvent;
 import io.github.discordoauth2.security.DiscordOAuth2User;
@@ -14,6 +15,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,9 +60,9 @@ class LoginTestApplication {
 			return principal.getName() + ":" + principal.user().username() + ":" + principal.getAttributes().get("id");
 		}
 
-		@GetMapping("/application")
-		String application() {
-			return Long.toString(this.client.clientId());
+		@GetMapping("/invite")
+		ResponseEntity<Void> invite() {
+			return ResponseEntity.status(HttpStatus.FOUND).location(this.client.generateUri(Scopes.BOT)).build();
 		}
 
 	}
