@@ -36,7 +36,7 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 			ObjectProvider<DiscordClientBuilderCustomizer> customizers) {
 		Client.Builder builder = Client.builder()
 			.clientId(properties.clientIdAsLong())
-			.clientSecret(properties.getClientSecret())
+			.clientSecret(properties.getClientSecret().strip())
 			.baseUrl(properties.getBaseUrl().strip())
 			.rateLimitMaxWait(properties.getRateLimit().getMaxWait())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
