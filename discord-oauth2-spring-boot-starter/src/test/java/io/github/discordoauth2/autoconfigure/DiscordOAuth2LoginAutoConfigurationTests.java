@@ -9,6 +9,8 @@ import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseCli
 import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
+import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -103,6 +105,8 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
+			assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class);
+			assertThat(context).hasSingleBean(DiscordRevokeTokenLogoutHandler.class);
 			assertThat(context).hasBean("discordSecurityFilterChain");
 			assertThat(context).hasSingleBean(SecurityFilterChain.class);
 		});
