@@ -350,6 +350,13 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private boolean revokeOnLogout;
 
+		/**
+		 * Whether a GET request whose controller got HTTP 401 from Discord for the user's
+		 * AccessToken (the token died before its recorded expiry) refreshes the token and runs again,
+		 * once per token, instead of failing with ForbiddenException.
+		 */
+		private boolean refreshOnUnauthorized;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -364,6 +371,14 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 		public void setRevokeOnLogout(boolean revokeOnLogout) {
 			this.revokeOnLogout = revokeOnLogout;
+		}
+
+		public boolean isRefreshOnUnauthorized() {
+			return this.refreshOnUnauthorized;
+		}
+
+		public void setRefreshOnUnauthorized(boolean refreshOnUnauthorized) {
+			this.refreshOnUnauthorized = refreshOnUnauthorized;
 		}
 
 	}

@@ -9,6 +9,7 @@ import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration that lets Spring MVC controller methods declare an
  * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the current
- * user's Discord token, refreshed when it has expired, also when Discord refuses it before its
- * recorded expiry ({@link DiscordUnauthorizedExceptionResolver}).
+ * user's Discord token, refreshed when it has expired (and, with
+ * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it before its
+ * recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
  *
  * @author discord-oauth2
  */
@@ -41,9 +43,11 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(DiscordOAuth2Properties properties,
+	@ConditionalOnBooleanProperty(DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized")
+	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(Client client,
+			DiscordOAuth2Properties properties,
 			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
-		return new DiscordUnauthorizedExceptionResolver(properties.getRegistrationId(),
+		return new DiscordUnauthorizedExceptionResolver(client, properties.getRegistrationId(),
 				authorizedClientRepository::getIfUnique);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,9 +32,12 @@ import org.springframework.web.servlet.ModelAndView;
  *
  * <p>
  * It acts at most once per token (remembered in the session by a fingerprint, never the token),
- * only when the request resolved an {@code AccessToken} argument, and only while the stored token
- * is still the one handed to the controller. Everything else is left to the application's
- * exception handling.
+ * only when the request resolved an {@code AccessToken} argument, only while the stored token is
+ * still the one handed to the controller, and only after Discord confirmed that this very token is
+ * refused ({@code GET /oauth2/@me} answers 401), so that a 401 of another call (e.g. one with the
+ * bot token) is not blamed on the user. Everything else is left to the application's exception
+ * handling. The starter registers it when {@code discord.oauth2.login.refresh-on-unauthorized} is
+ * set.
  *
  * @author discord-oauth2
  */
@@ -41,6 +45,8 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 
 	private static final String RETRIED_TOKEN_ATTRIBUTE = DiscordUnauthorizedExceptionResolver.class.getName()
 			+ ".RETRIED_TOKEN";
+
+	private final Client client;
 
 	private final String registrationId;
 
@@ -51,14 +57,17 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 
 	/**
 	 * Creates the resolver.
+	 * @param client the core client that the tokens belong to
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
 	 * @param authorizedClientRepository supplies where Spring Security keeps the user's tokens
 	 * (looked up lazily)
 	 */
-	public DiscordUnauthorizedExceptionResolver(String registrationId,
+	public DiscordUnauthorizedExceptionResolver(Client client, String registrationId,
 			Supplier<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
+		Assert.notNull(client, "client must not be null");
 		Assert.hasText(registrationId, "registrationId must not be empty");
 		Assert.notNull(authorizedClientRepository, "authorizedClientRepository must not be null");
+		this.client = client;
 		this.registrationId = registrationId;
 		this.authorizedClientRepository = authorizedClientRepository;
 	}
@@ -102,6 +111,9 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 			// This token was given its chance already: do not loop.
 			return null;
 		}
+		if (!isRefusedByDiscord(authorized.getAccessToken().getTokenValue())) {
+			return null;
+		}
 		session.setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
 		if (authorized.getRefreshToken() != null) {
 			repository.saveAuthorizedClient(withExpiredAccessToken(authorized), authentication, request, response);
@@ -116,6 +128,20 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 			return null;
 		}
 		return new ModelAndView();
+	}
+
+	private boolean isRefusedByDiscord(String accessToken) {
+		try {
+			this.client.fromAccessToken(accessToken).fetchAuthorization();
+			return false;
+		}
+		catch (ForbiddenException ex) {
+			return ex.status() == 401;
+		}
+		catch (RuntimeException ex) {
+			// Discord unreachable or rate-limited: no proof that the token is dead.
+			return false;
+		}
 	}
 
 	private static boolean isUnauthorized(Throwable ex) {

@@ -105,11 +105,18 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
-			assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class);
+			assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class);
 			assertThat(context).hasSingleBean(DiscordRevokeTokenLogoutHandler.class);
 			assertThat(context).hasBean("discordSecurityFilterChain");
 			assertThat(context).hasSingleBean(SecurityFilterChain.class);
 		});
+	}
+
+	@Test
+	void refreshOnUnauthorizedIsOptIn() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=true")
+			.run((context) -> assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class));
 	}
 
 	@Test

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * has nothing but the quick start's properties and controllers.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true" })
+		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true",
+				"discord.oauth2.login.refresh-on-unauthorized=true" })
 class DiscordLoginIntegrationTests {
 
 	private static final String USER = Long.toString(DemoData.USER_ID);

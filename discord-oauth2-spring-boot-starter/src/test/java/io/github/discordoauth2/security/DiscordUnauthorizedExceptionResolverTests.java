@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.ForbiddenException;
+import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.FakeDiscord;
+import io.github.discordoauth2.test.FakeDiscordExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -44,8 +49,19 @@ class DiscordUnauthorizedExceptionResolverTests {
 	private final Authentication user = UsernamePasswordAuthenticationToken.authenticated("1100000000000000100", null,
 			List.of());
 
-	private final DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver("discord",
-			() -> this.repository);
+	@RegisterExtension
+	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
+
+	private final Client client = Client.builder()
+		.clientId(discord.fake().clientId())
+		.clientSecret(discord.fake().clientSecret())
+		.baseUrl(discord.fake().baseUrl())
+		.build();
+
+	private final DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(this.client,
+			"discord", () -> this.repository);
+
+	private final FakeDiscord.Tokens tokens = discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/me");
 
@@ -62,8 +78,9 @@ class DiscordUnauthorizedExceptionResolverTests {
 
 	@Test
 	void marksTheTokenExpiredAndRetriesTheSameUrlOnce() {
-		store("refresh-token");
-		handedToController("access-token");
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
 
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		ModelAndView first = this.resolver.resolveException(this.request, response, null, UNAUTHORIZED);
@@ -72,7 +89,7 @@ class DiscordUnauthorizedExceptionResolverTests {
 		assertThat(response.getRedirectedUrl()).isEqualTo("/me?x=1");
 		OAuth2AuthorizedClient stored = load();
 		assertThat(stored.getAccessToken().getExpiresAt()).isBefore(Instant.now());
-		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo("refresh-token");
+		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(this.tokens.refreshToken());
 		// The same token failing again (e.g. the refresh did not replace it) is left to the application.
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
@@ -81,7 +98,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 	@Test
 	void forgetsTheAuthorizedClientWithoutRefreshToken() {
 		store(null);
-		handedToController("access-token");
+		handedToController(this.tokens.accessToken());
+		discord.fake().revokeToken(this.tokens.accessToken());
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNotNull();
@@ -89,9 +107,21 @@ class DiscordUnauthorizedExceptionResolverTests {
 	}
 
 	@Test
+	void leavesA401AloneWhileDiscordStillAcceptsTheUsersToken() {
+		// e.g. the 401 answered a call made with the bot token
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
 	void leavesOtherFailuresAlone() {
-		store("refresh-token");
-		handedToController("access-token");
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, MISSING_ACCESS))
 			.isNull();
@@ -106,7 +136,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 
 	@Test
 	void leavesRequestsWithoutAccessTokenArgumentAlone() {
-		store("refresh-token");
+		store(this.tokens.refreshToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
@@ -114,8 +145,9 @@ class DiscordUnauthorizedExceptionResolverTests {
 
 	@Test
 	void leavesTokensAloneThatWereAlreadyReplaced() {
-		store("refresh-token");
+		store(this.tokens.refreshToken());
 		handedToController("an-older-access-token");
+		discord.fake().expireAccessToken(this.tokens.accessToken());
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
@@ -135,7 +167,7 @@ class DiscordUnauthorizedExceptionResolverTests {
 			.tokenUri("http://127.0.0.1:9/api/v10/oauth2/token")
 			.build();
 		Instant issuedAt = Instant.now();
-		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access-token",
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, this.tokens.accessToken(),
 				issuedAt, issuedAt.plusSeconds(604800), Set.of("identify"));
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, this.user.getName(), accessToken,
 				(refreshToken != null) ? new OAuth2RefreshToken(refreshToken, issuedAt) : null);
