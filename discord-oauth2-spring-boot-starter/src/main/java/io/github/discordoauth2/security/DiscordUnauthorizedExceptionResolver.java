@@ -106,15 +106,15 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		if (authorized == null || !used.equals(TokenFingerprint.of(authorized.getAccessToken().getTokenValue()))) {
 			return null;
 		}
-		HttpSession session = request.getSession();
-		if (used.equals(session.getAttribute(RETRIED_TOKEN_ATTRIBUTE))) {
+		HttpSession existing = request.getSession(false);
+		if (existing != null && used.equals(existing.getAttribute(RETRIED_TOKEN_ATTRIBUTE))) {
 			// This token was given its chance already: do not loop.
 			return null;
 		}
 		if (!isRefusedByDiscord(authorized.getAccessToken().getTokenValue())) {
 			return null;
 		}
-		session.setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
+		request.getSession().setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
 		if (authorized.getRefreshToken() != null) {
 			repository.saveAuthorizedClient(withExpiredAccessToken(authorized), authentication, request, response);
 		}
