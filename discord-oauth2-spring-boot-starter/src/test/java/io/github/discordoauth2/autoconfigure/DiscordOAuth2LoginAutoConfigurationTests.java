@@ -261,6 +261,23 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
+	void promptIsOnlyForDiscord() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.prompt=none",
+					"spring.security.oauth2.client.registration.github.client-id=gh",
+					"spring.security.oauth2.client.registration.github.client-secret=gh-secret")
+			.run((context) -> {
+				OAuth2AuthorizationRequestResolver resolver = context.getBean(OAuth2AuthorizationRequestResolver.class);
+				assertThat(authorize(resolver).getAuthorizationRequestUri()).contains("prompt=none");
+				MockHttpServletRequest github = new MockHttpServletRequest("GET", "/oauth2/authorization/github");
+				github.setServletPath("/oauth2/authorization/github");
+				assertThat(resolver.resolve(github).getAuthorizationRequestUri())
+					.startsWith("https://github.com/login/oauth/authorize")
+					.doesNotContain("prompt=");
+			});
+	}
+
+	@Test
 	void noPromptAndNoPkceWhenSwitchedOff() {
 		this.contextRunner.withPropertyValues(DISCORD).withPropertyValues("discord.oauth2.pkce=false")
 			.run((context) -> {
