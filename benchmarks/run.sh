@@ -4,21 +4,24 @@
 #   benchmarks/run.sh overhead     overhead table: every variant in short slices, rounds in shuffled order
 #   benchmarks/run.sh jmh          the same variants under JMH (one after the other; 1 and 8 threads)
 #   benchmarks/run.sh ratelimit    rate-limit efficiency against FakeDiscord
+#   benchmarks/run.sh starter      startup time and heap of a minimal web app without and with the starter
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
-# RATELIMIT_THREADS (default 8). Everything stays on loopback; each part takes a few minutes at most.
+# RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application). Everything stays on loopback; each part takes a few minutes at most.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 what="${1:-all}"
 port="${BENCH_PORT:-18089}"
-target="$here/target"
+target="$here/jmh/target"
 prefix="$target/nginx"
 
-echo "== building (mvn package -pl benchmarks -am, tests skipped)"
-(cd "$root" && mvn -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
-classpath="$target/classes:$(cat "$target/classpath.txt")"
+build_jmh() {
+    echo "== building (mvn package -pl benchmarks/jmh -am, tests skipped)"
+    (cd "$root" && mvn -B -q -pl benchmarks/jmh -am package dependency:build-classpath -DskipTests \
+        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+    classpath="$target/classes:$(cat "$target/classpath.txt")"
+}
 
 echo "== machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(java -version 2>&1 | head -1)"
 echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -46,6 +49,7 @@ stop_nginx() {
 }
 
 run_overhead() {
+    build_jmh
     start_nginx
     echo
     echo "== overhead: GET /api/v10/users/@me against nginx on loopback, interleaved slices"
@@ -55,6 +59,7 @@ run_overhead() {
 }
 
 run_jmh() {
+    build_jmh
     start_nginx
     # One fork, short iterations: the machine is small and shared; error bars show the noise.
     local opts="${JMH_OPTS:--f 1 -wi 2 -w 3s -i 3 -r 4s} -foe true"
@@ -71,17 +76,36 @@ run_jmh() {
 }
 
 run_ratelimit() {
+    [ -n "${classpath:-}" ] || build_jmh
     echo
     echo "== rate-limit efficiency against FakeDiscord"
     java -cp "$classpath" io.github.discordoauth2.benchmarks.RateLimitEfficiency \
         "${RATELIMIT_SECONDS:-20}" "${RATELIMIT_THREADS:-8}"
 }
 
+run_starter() {
+    local sc="$here/starter-cost/target"
+    echo "== building the minimal web app without and with the starter"
+    (cd "$root" && mvn -B -q -pl benchmarks/starter-cost -am package dependency:build-classpath -DskipTests \
+        -Dmdep.outputFile=target/classpath-plain.txt -Dmdep.includeScope=runtime)
+    (cd "$root" && mvn -B -q -pl benchmarks/starter-cost -am -Pwith-discord-starter package \
+        dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath-starter.txt -Dmdep.includeScope=runtime)
+    echo "$sc/classes:$(cat "$sc/classpath-plain.txt")" > "$sc/cp-without.txt"
+    echo "$sc/classes:$(cat "$sc/classpath-starter.txt")" > "$sc/cp-with.txt"
+    echo
+    echo "== starter cost: fresh JVM per start (-Xmx256m), alternating, median of ${STARTER_ROUNDS:-5}"
+    # Only the run with the starter gets discord.oauth2.*: setting client-id is what switches the starter on.
+    java -cp "$(cat "$sc/cp-without.txt")" io.github.discordoauth2.benchmarks.startercost.StarterCost \
+        "$sc/cp-without.txt" "$sc/cp-with.txt" "${STARTER_ROUNDS:-5}" \
+        --discord.oauth2.client-id=1100000000000000001 --discord.oauth2.client-secret=starter-cost-secret
+}
+
 case "$what" in
     overhead) run_overhead ;;
     jmh) run_jmh ;;
     ratelimit) run_ratelimit ;;
-    all) run_overhead; run_ratelimit ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit]" >&2; exit 2 ;;
+    starter) run_starter ;;
+    all) run_overhead; run_ratelimit; run_starter ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -462,10 +462,11 @@ class CoreAgainstFakeDiscordTest {
 	void proxyPagesHugeBodiesAndCutConnectionsAreTyped() {
 		AccessToken token = login(ALL_SCOPES);
 		this.fake.faults()
-			.next("GET /users/@me", 1, Fault.htmlPage(502))
+			// A GET is tried again after a 502 or a cut connection, so every attempt gets the fault.
+			.next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.htmlPage(502))
 			.next("GET /users/@me", 1, Fault.hugeBody(2 * 1024 * 1024))
-			// HttpURLConnection quietly repeats a GET once when a reused connection is cut, so cut two.
-			.next("GET /users/@me", 2, Fault.disconnect());
+			// HttpURLConnection also quietly repeats a GET once when a reused connection is cut, so cut two per attempt.
+			.next("GET /users/@me", 2 * (Retries.MAX_RETRIES + 1), Fault.disconnect());
 		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
 			.withMessageContaining("text/html")
 			.withMessageContaining("502 Bad Gateway")
