@@ -85,19 +85,30 @@ run_ratelimit() {
 
 run_starter() {
     local sc="$here/starter-cost/target"
-    echo "== building the minimal web app without and with the starter"
-    (cd "$root" && mvn -B -q -pl benchmarks/starter-cost -am package dependency:build-classpath -DskipTests \
-        -Dmdep.outputFile=target/classpath-plain.txt -Dmdep.includeScope=runtime)
-    (cd "$root" && mvn -B -q -pl benchmarks/starter-cost -am -Pwith-discord-starter package \
-        dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath-starter.txt -Dmdep.includeScope=runtime)
-    echo "$sc/classes:$(cat "$sc/classpath-plain.txt")" > "$sc/cp-without.txt"
-    echo "$sc/classes:$(cat "$sc/classpath-starter.txt")" > "$sc/cp-with.txt"
+    echo "== building the minimal web app: plain, with Boot's OAuth2 client starter, with the Discord starter"
+    for variant in plain:"" boot:"-Pwith-boot-oauth2-client" discord:"-Pwith-discord-starter"; do
+        # shellcheck disable=SC2086
+        (cd "$root" && mvn -B -q -pl benchmarks/starter-cost -am ${variant#*:} package dependency:build-classpath \
+            -DskipTests -Dmdep.outputFile="target/classpath-${variant%%:*}.txt" -Dmdep.includeScope=runtime)
+        echo "$sc/classes:$(cat "$sc/classpath-${variant%%:*}.txt")" > "$sc/cp-${variant%%:*}.txt"
+    done
+    local boot="spring.security.oauth2.client"
+    local boot_args="--$boot.registration.discord.client-id=1100000000000000001"
+    boot_args+=" --$boot.registration.discord.client-secret=starter-cost-secret"
+    boot_args+=" --$boot.registration.discord.authorization-grant-type=authorization_code"
+    boot_args+=" --$boot.registration.discord.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}"
+    boot_args+=" --$boot.registration.discord.scope=identify"
+    boot_args+=" --$boot.provider.discord.authorization-uri=https://discord.com/oauth2/authorize"
+    boot_args+=" --$boot.provider.discord.token-uri=https://discord.com/api/oauth2/token"
+    boot_args+=" --$boot.provider.discord.user-info-uri=https://discord.com/api/users/@me"
+    boot_args+=" --$boot.provider.discord.user-name-attribute=id"
+    local discord_args="--discord.oauth2.client-id=1100000000000000001 --discord.oauth2.client-secret=starter-cost-secret"
     echo
-    echo "== starter cost: fresh JVM per start (-Xmx256m), alternating, median of ${STARTER_ROUNDS:-5}"
-    # Only the run with the starter gets discord.oauth2.*: setting client-id is what switches the starter on.
-    java -cp "$(cat "$sc/cp-without.txt")" io.github.discordoauth2.benchmarks.startercost.StarterCost \
-        "$sc/cp-without.txt" "$sc/cp-with.txt" "${STARTER_ROUNDS:-5}" \
-        --discord.oauth2.client-id=1100000000000000001 --discord.oauth2.client-secret=starter-cost-secret
+    echo "== starter cost: fresh JVM per start (-Xmx256m), variants alternating, median of ${STARTER_ROUNDS:-5}"
+    java -cp "$(cat "$sc/cp-plain.txt")" io.github.discordoauth2.benchmarks.startercost.StarterCost "${STARTER_ROUNDS:-5}" \
+        "web app (spring-boot-starter-webmvc)|$sc/cp-plain.txt|" \
+        "+ spring-boot-starter-security-oauth2-client, Discord registration in properties|$sc/cp-boot.txt|$boot_args" \
+        "+ discord-oauth2-spring-boot-starter (discord.oauth2.client-id/secret set)|$sc/cp-discord.txt|$discord_args"
 }
 
 case "$what" in

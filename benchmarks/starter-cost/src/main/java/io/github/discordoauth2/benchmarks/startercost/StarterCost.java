@@ -1,12 +1,14 @@
 package io.github.discordoauth2.benchmarks.startercost;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts {@link MinimalWebApp} in a fresh JVM, alternately without and with the Discord starter, and records
- * Spring Boot's own "process running for" time (JVM start until the application is ready) and the heap in use
- * after a full GC once it is ready. Prints the medians as a markdown table.
- * Usage: {@code StarterCost <classpath-file-without> <classpath-file-with> [rounds=5] [extra app args...]};
- * the extra arguments go only to the run with the starter (its required {@code discord.oauth2.*} settings).
+ * Starts {@link MinimalWebApp} in fresh JVMs, once per variant per round (variants alternate), and records
+ * Spring Boot's "process running for" time (JVM start until the application is ready), its "Started in" time
+ * (context refresh) and the heap in use after a full GC once it is ready. Prints medians as a markdown table,
+ * each variant compared with the first.
+ * Usage: {@code StarterCost <rounds> <label>|<classpath-file>|<app args separated by spaces> ...}.
  */
 public final class StarterCost {
 
@@ -33,32 +35,39 @@ public final class StarterCost {
 
     /** Runs the rounds and prints the table. */
     public static void main(String[] args) throws Exception {
-        String without = Files.readString(Path.of(args[0])).trim();
-        String with = Files.readString(Path.of(args[1])).trim();
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        List<String> starterArgs = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            starterArgs.add(args[i]);
+        int rounds = Integer.parseInt(args[0]);
+        List<String> labels = new ArrayList<>();
+        List<String> classpaths = new ArrayList<>();
+        List<List<String>> appArgs = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] parts = args[i].split("\\|", 3);
+            labels.add(parts[0]);
+            classpaths.add(Files.readString(Path.of(parts[1])).trim());
+            appArgs.add(parts.length > 2 && !parts[2].isBlank() ? Arrays.asList(parts[2].trim().split(" +")) : List.of());
         }
-        List<double[]> plain = new ArrayList<>();
-        List<double[]> starter = new ArrayList<>();
-        // One warm-up start of each fills the OS file cache, so that neither pays for the first disk reads.
-        start(without, List.of());
-        start(with, starterArgs);
+        List<List<double[]>> runs = new ArrayList<>();
+        for (int v = 0; v < labels.size(); v++) {
+            // One warm-up start of each fills the OS file cache, so that none pays for the first disk reads.
+            start(classpaths.get(v), appArgs.get(v));
+            runs.add(new ArrayList<>());
+        }
         for (int round = 0; round < rounds; round++) {
-            plain.add(start(without, List.of()));
-            starter.add(start(with, starterArgs));
+            for (int v = 0; v < labels.size(); v++) {
+                runs.get(v).add(start(classpaths.get(v), appArgs.get(v)));
+            }
         }
-        double plainReady = median(plain, 1);
-        double starterReady = median(starter, 1);
-        System.out.println("| application | ready after (JVM start → started), median | context refresh (Boot's"
-                + " \"Started in\"), median | heap used after full GC, median | classpath jars |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| web app (spring-boot-starter-webmvc) | %.2f s | %.2f s | %.1f MiB | %d |%n",
-                plainReady, median(plain, 0), median(plain, 2) / 1024, jars(without));
-        System.out.printf(Locale.ROOT, "| same + discord-oauth2-spring-boot-starter | %.2f s (%+.0f%%) | %.2f s | %.1f MiB"
-                + " (%+.1f MiB) | %d |%n", starterReady, 100 * (starterReady / plainReady - 1), median(starter, 0),
-                median(starter, 2) / 1024, (median(starter, 2) - median(plain, 2)) / 1024, jars(with));
+        System.out.println("| application | ready (JVM start → started), median | vs first | context refresh"
+                + " (\"Started in\"), median | heap used after full GC, median | jars on the class path |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        double baseReady = median(runs.get(0), 1);
+        double baseHeap = median(runs.get(0), 2);
+        for (int v = 0; v < labels.size(); v++) {
+            double ready = median(runs.get(v), 1);
+            double heap = median(runs.get(v), 2);
+            System.out.printf(Locale.ROOT, "| %s | %.2f s | %+.0f%% | %.2f s | %.1f MiB (%+.1f) | %d |%n", labels.get(v),
+                    ready, 100 * (ready / baseReady - 1), median(runs.get(v), 0), heap / 1024, (heap - baseHeap) / 1024,
+                    jars(classpaths.get(v)));
+        }
     }
 
     /** @return {started-in seconds, process-running-for seconds, used heap KiB after GC} */
@@ -113,7 +122,7 @@ public final class StarterCost {
 
     private static int jars(String classpath) {
         int count = 0;
-        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+        for (String entry : classpath.split(File.pathSeparator)) {
             if (entry.endsWith(".jar")) {
                 count++;
             }
