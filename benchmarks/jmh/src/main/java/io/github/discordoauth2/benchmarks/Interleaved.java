@@ -46,6 +46,8 @@ public final class Interleaved {
         variants.put("RestClient + HttpComponentsClientHttpRequestFactory (extra dependency)",
                 raw::restClientHttpComponents);
         variants.put("core fetchIdentify() (defaults)", core::coreFetchIdentify);
+        variants.put("core fetchIdentify() on a RestClient.Builder with HttpComponents (extra dependency)",
+                core::coreFetchIdentifyOnHttpComponents);
 
         Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
         Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ public final class Interleaved {
             System.err.printf(Locale.ROOT, "done: %d thread(s)%n", threads);
         }
         raw.tearDown();
+        core.tearDown();
 
         System.out.println("Calls per second (higher is better):");
         System.out.println();
