@@ -112,6 +112,18 @@ class RateLimitsAgainstFakeDiscordTest {
 	}
 
 	@Test
+	void routesInOneDiscordBucketShareItsBudget() {
+		start(RateLimits.builder().route("GET /users/@me/*", 2, Duration.ofSeconds(30)).build());
+		PartialAccessToken token = userToken(client(Duration.ZERO));
+		token.fetchGuilds();
+		token.fetchConnections();
+
+		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(token::fetchGuilds);
+		assertThat(sent("GET", "/users/@me/guilds")).isEqualTo(1);
+		assertThat(this.fake.stats().rateLimited()).isZero();
+	}
+
+	@Test
 	void tooManyRequestsIsWaitedOutAndSentAgain() {
 		start(RateLimits.none());
 		this.fake.faults().next("GET /users/@me", 1, Fault.rateLimited(Duration.ofMillis(200)));
