@@ -191,6 +191,15 @@ class RateLimiterTest {
 	}
 
 	@Test
+	void aPracticallyEndlessMaxWaitDoesNotOverflow() {
+		Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+		RateLimiter patient = new RateLimiter(forever, this.nanos::get);
+		RateLimitKey key = key("/users/@me", "token-a");
+		patient.beforeRequest(key, forever);
+		assertThat(patient.afterResponse(key, tooMany(3600, false, "user"), true)).isTrue();
+	}
+
+	@Test
 	void aRouteWithoutRateLimitHeadersIsNotHeldBack() {
 		RateLimitKey key = key("/users/@me", "token-a");
 		this.limiter.beforeRequest(key, Duration.ZERO);
