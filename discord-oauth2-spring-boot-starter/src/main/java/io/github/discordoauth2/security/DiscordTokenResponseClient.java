@@ -7,7 +7,6 @@ import io.github.discordoauth2.Client;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
@@ -67,9 +66,6 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 		AccessToken token;
 		try {
 			token = requestToken(this.client, grantRequest);
-		}
-		catch (OAuth2AuthorizationException ex) {
-			throw ex;
 		}
 		catch (RuntimeException ex) {
 			throw DiscordTokenResponses.toAuthorizationException(ex, this.grant);
