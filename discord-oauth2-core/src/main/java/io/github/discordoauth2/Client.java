@@ -533,7 +533,7 @@ public final class Client {
 
 		private boolean timeoutsSet;
 
-		private Duration rateLimitMaxWait = Duration.ofSeconds(30);
+		private Duration rateLimitMaxWait = Duration.ofSeconds(10);
 
 		private RestClient.@Nullable Builder restClientBuilder;
 
@@ -624,7 +624,9 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the longest a request may wait for its rate-limit bucket (default 30 s).
+		 * Sets the longest a call may wait for Discord's rate limits, retries included (default 10 s: most buckets
+		 * reset within seconds, and a web request should rather fail fast than hang). A call that would wait longer
+		 * fails at once with {@code RateLimitedException}, without sending.
 		 * @param rateLimitMaxWait {@link Duration#ZERO} = never wait, fail with {@code RateLimitedException}
 		 * @return this builder
 		 */
