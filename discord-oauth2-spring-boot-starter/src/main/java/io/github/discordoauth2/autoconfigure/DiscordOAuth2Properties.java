@@ -513,7 +513,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 * Longest time a request waits for its rate-limit bucket to refill before it fails with
 		 * RateLimitedException. Zero means never wait.
 		 */
-		private Duration maxWait = Duration.ofSeconds(30);
+		private Duration maxWait = Duration.ofSeconds(10);
 
 		/**
 		 * Returns the value of {@code discord.oauth2.rate-limit.max-wait}.
@@ -534,7 +534,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		void validate() {
 			if (this.maxWait == null || this.maxWait.isNegative()) {
 				throw new DiscordOAuth2ConfigurationException(PREFIX + ".rate-limit.max-wait", "must not be negative",
-						"Set " + PREFIX + ".rate-limit.max-wait to a duration such as 30s, or 0 to never wait.");
+						"Set " + PREFIX + ".rate-limit.max-wait to a duration such as 10s, or 0 to never wait.");
 			}
 		}
 

@@ -139,7 +139,7 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 		assertThat(properties.isPkce()).isTrue();
 		assertThat(properties.getRegistrationId()).isEqualTo("discord");
 		assertThat(properties.getLogin().isEnabled()).isTrue();
-		assertThat(properties.getRateLimit().getMaxWait()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getRateLimit().getMaxWait()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getHttp().getConnectTimeout()).isNull();
 		assertThat(properties.getHttp().getReadTimeout()).isNull();
 	}
