@@ -1,0 +1,677 @@
+package io.github.discordoauth2;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.github.discordoauth2.model.Guild;
+import io.github.discordoauth2.model.RoleConnectionMetadata;
+import io.github.discordoauth2.model.Webhook;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Discord application's OAuth2 client: builds authorization URLs, exchanges codes, refreshes, revokes, and manages
+ * linked-roles metadata. Thread-safe; create one per application and share it.
+ *
+ * <pre>{@code
+ * Client client = Client.builder()
+ *     .clientId(1100000000000000001L)
+ *     .clientSecret(System.getenv("DISCORD_CLIENT_SECRET"))
+ *     .redirectUri("https://example.com/callback")
+ *     .build();
+ * URI authorize = client.generateUri(Scopes.IDENTIFY, Scopes.GUILDS);
+ * AccessToken token = client.exchangeCode(code);
+ * User user = token.fetchIdentify();
+ * }</pre>
+ */
+public final class Client {
+
+	/** Discord's production base URL. */
+	public static final String DEFAULT_BASE_URL = "https://discord.com";
+
+	/** The REST API version every call uses. */
+	public static final int API_VERSION = 10;
+
+	/** The project URL sent in the {@code User-Agent}. */
+	public static final String PROJECT_URL = "https://github.com/discord-oauth2/discord-oauth2-java";
+
+	private static final String VERSION = loadVersion();
+
+	private final long clientId;
+
+	private final @Nullable String clientSecret;
+
+	private final @Nullable String redirectUri;
+
+	private final @Nullable String botToken;
+
+	private final String baseUrl;
+
+	private final Clock clock;
+
+	private final DiscordHttp http;
+
+	private final ConcurrentMap<String, CompletableFuture<AccessToken>> refreshesInFlight = new ConcurrentHashMap<>();
+
+	private Client(Builder builder) {
+		this.clientId = builder.clientId;
+		this.clientSecret = builder.clientSecret;
+		this.redirectUri = builder.redirectUri;
+		this.botToken = builder.botToken;
+		this.baseUrl = builder.baseUrl;
+		this.clock = builder.clock;
+		this.http = new DiscordHttp(restClient(builder), this.baseUrl + "/api/v" + API_VERSION, userAgent(),
+				this.clientId, this.clientSecret, this.botToken, builder.rateLimitHook, builder.rateLimitMaxWait);
+	}
+
+	/** @return a new builder; {@code clientId} is required */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** @return the {@code User-Agent} sent with every request: {@code DiscordBot (<project url>, <version>)} */
+	public static String userAgent() {
+		return "DiscordBot (" + PROJECT_URL + ", " + VERSION + ")";
+	}
+
+	/** @return the application's client id */
+	public long clientId() {
+		return this.clientId;
+	}
+
+	/** @return the base URL, for example {@code https://discord.com} (no trailing slash) */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** @return the default redirect URI, if configured */
+	public Optional<String> redirectUri() {
+		return Optional.ofNullable(this.redirectUri);
+	}
+
+	/** @return the authorize page, {@code {baseUrl}/oauth2/authorize} */
+	public URI authorizationEndpoint() {
+		return URI.create(this.baseUrl + "/oauth2/authorize");
+	}
+
+	/** @return the token endpoint, {@code {baseUrl}/api/v10/oauth2/token} */
+	public URI tokenEndpoint() {
+		return URI.create(this.baseUrl + "/api/v" + API_VERSION + "/oauth2/token");
+	}
+
+	/** @return whether a bot token is configured (needed to add guild members and manage metadata records) */
+	public boolean hasBotToken() {
+		return this.botToken != null;
+	}
+
+	/** @return whether a client secret is configured */
+	public boolean hasClientSecret() {
+		return this.clientSecret != null;
+	}
+
+	/**
+	 * Builds the authorize URL for the given scopes with the client's redirect URI and {@code response_type=code}.
+	 * @param scopes at least one scope, for example {@link Scopes#IDENTIFY}
+	 * @return the URL to send the user to
+	 */
+	public URI generateUri(String... scopes) {
+		return generateUri(AuthorizationRequest.builder().scopes(scopes).build());
+	}
+
+	/**
+	 * Builds the authorize URL for a full request: scopes joined by {@code %20}, then state, prompt, integration
+	 * type (only when set), permissions, guild id, disable-guild-select and the PKCE challenge.
+	 * @param request what to ask for
+	 * @return the URL to send the user to
+	 */
+	public URI generateUri(AuthorizationRequest request) {
+		Args.notNull(request, "request");
+		StringBuilder url = new StringBuilder(this.baseUrl).append("/oauth2/authorize");
+		url.append("?client_id=").append(Long.toUnsignedString(this.clientId));
+		url.append("&response_type=").append(encode(request.responseType()));
+		String redirect = request.redirectUri().orElse(this.redirectUri);
+		if (redirect != null) {
+			url.append("&redirect_uri=").append(encode(redirect));
+		}
+		List<String> encodedScopes = new ArrayList<>();
+		for (String scope : request.scopes()) {
+			encodedScopes.add(encode(scope));
+		}
+		url.append("&scope=").append(String.join("%20", encodedScopes));
+		request.state().ifPresent((state) -> url.append("&state=").append(encode(state)));
+		request.prompt().ifPresent((prompt) -> url.append("&prompt=").append(prompt.value()));
+		request.integrationType().ifPresent((type) -> url.append("&integration_type=").append(type.value()));
+		request.permissions().ifPresent((permissions) -> url.append("&permissions=").append(Long.toUnsignedString(permissions)));
+		request.guildId().ifPresent((guildId) -> url.append("&guild_id=").append(Long.toUnsignedString(guildId)));
+		request.disableGuildSelect().ifPresent((disable) -> url.append("&disable_guild_select=").append(disable));
+		request.codeChallenge().ifPresent((challenge) -> url.append("&code_challenge=").append(encode(challenge))
+			.append("&code_challenge_method=").append(Pkce.METHOD));
+		return URI.create(url.toString());
+	}
+
+	/**
+	 * Exchanges an authorization code for a token, with the client's redirect URI. Never retried: a code is
+	 * single-use.
+	 * @param code the {@code code} from the redirect
+	 * @return the token
+	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the code is invalid, expired or used
+	 */
+	public AccessToken exchangeCode(String code) {
+		return exchangeCode(code, null);
+	}
+
+	/**
+	 * Exchanges an authorization code obtained with a PKCE challenge, with the client's redirect URI.
+	 * @param code the {@code code} from the redirect
+	 * @param codeVerifier the PKCE verifier ({@link Pkce#verifier()}), or {@code null} without PKCE
+	 * @return the token
+	 */
+	public AccessToken exchangeCode(String code, @Nullable String codeVerifier) {
+		if (this.redirectUri == null) {
+			Args.notBlank(code, "code");
+			throw new IllegalStateException("redirectUri is not configured; set Client.builder().redirectUri(..) or "
+					+ "call exchangeCode(code, codeVerifier, redirectUri) with the URI used to authorize");
+		}
+		return exchangeCode(code, codeVerifier, this.redirectUri);
+	}
+
+	/**
+	 * Exchanges an authorization code with the redirect URI of that very authorization.
+	 * @param code the {@code code} from the redirect
+	 * @param codeVerifier the PKCE verifier, or {@code null} without PKCE
+	 * @param redirectUri the absolute redirect URI used in the authorize URL
+	 * @return the token
+	 */
+	public AccessToken exchangeCode(String code, @Nullable String codeVerifier, String redirectUri) {
+		Args.notBlank(code, "code");
+		Args.absoluteUri(redirectUri, "redirectUri");
+		if (codeVerifier != null) {
+			Args.notBlank(codeVerifier, "codeVerifier");
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "authorization_code");
+		form.put("code", code);
+		form.put("redirect_uri", redirectUri);
+		if (codeVerifier != null) {
+			form.put("code_verifier", codeVerifier);
+		}
+		DiscordRequest.Builder request = DiscordRequest.of(HttpMethod.POST, "/oauth2/token").notRetryable();
+		if (this.clientSecret != null) {
+			request.basic();
+		}
+		else if (codeVerifier != null) {
+			// A public client proves itself with the PKCE verifier alone.
+			form.put("client_id", Long.toUnsignedString(this.clientId));
+		}
+		else {
+			throw missingSecret("exchangeCode without a PKCE codeVerifier");
+		}
+		return tokenRequest(request.form(form, "code", "code_verifier").build());
+	}
+
+	/**
+	 * Trades a refresh token for a new token; Discord rotates the refresh token, so store the new one. Concurrent
+	 * calls with the same refresh token share one request.
+	 * @param refreshToken the refresh token
+	 * @return the new token
+	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the refresh token is no longer valid
+	 */
+	public AccessToken refreshToken(String refreshToken) {
+		Args.notBlank(refreshToken, "refreshToken");
+		requireSecret("refreshToken");
+		String key = Secrets.identity(refreshToken);
+		CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+		CompletableFuture<AccessToken> running = this.refreshesInFlight.putIfAbsent(key, mine);
+		if (running != null) {
+			try {
+				return running.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException) {
+					throw (RuntimeException) ex.getCause();
+				}
+				throw ex;
+			}
+		}
+		try {
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("grant_type", "refresh_token");
+			form.put("refresh_token", refreshToken);
+			AccessToken token = tokenRequest(
+					DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build());
+			mine.complete(token);
+			return token;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.refreshesInFlight.remove(key, mine);
+		}
+	}
+
+	/**
+	 * Gets a token for the application's owner (client credentials grant, HTTP Basic). It has no refresh token.
+	 * @param scopes at least one scope; team-owned apps may only use {@code identify} and
+	 * {@code applications.commands.update}
+	 * @return the token
+	 */
+	public AccessToken clientCredentialsGrant(String... scopes) {
+		return clientCredentialsGrant(List.of(Args.notNull(scopes, "scopes")));
+	}
+
+	/**
+	 * Gets a token for the application's owner (client credentials grant, HTTP Basic).
+	 * @param scopes at least one scope
+	 * @return the token
+	 */
+	public AccessToken clientCredentialsGrant(Collection<String> scopes) {
+		Args.scopes(scopes, "scopes");
+		requireSecret("clientCredentialsGrant");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "client_credentials");
+		form.put("scope", String.join(" ", new LinkedHashSet<>(scopes)));
+		return tokenRequest(DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form).build());
+	}
+
+	/**
+	 * Wraps a stored access token so its user endpoints can be called; sends nothing.
+	 * @param accessToken the access token
+	 * @return the token handle
+	 */
+	public PartialAccessToken fromAccessToken(String accessToken) {
+		return new PartialAccessToken(this, Args.notBlank(accessToken, "accessToken"));
+	}
+
+	/**
+	 * Rebuilds a full token the application stored (or that Spring Security holds); sends nothing.
+	 * @param accessToken the access token
+	 * @param refreshToken the refresh token, or {@code null}
+	 * @param expiresAt when the access token expires, or {@code null} if unknown
+	 * @param scopes the granted scopes (may be empty if unknown)
+	 * @return the token
+	 */
+	public AccessToken restoreAccessToken(String accessToken, @Nullable String refreshToken,
+			@Nullable Instant expiresAt, Collection<String> scopes) {
+		Args.notBlank(accessToken, "accessToken");
+		if (refreshToken != null) {
+			Args.notBlank(refreshToken, "refreshToken");
+		}
+		Args.notNull(scopes, "scopes");
+		return new AccessToken(this, accessToken, "Bearer", refreshToken, expiresAt, new LinkedHashSet<>(scopes), null,
+				null, null);
+	}
+
+	/**
+	 * Revokes a token; Discord then revokes every access and refresh token of that authorization.
+	 * @param token an access or refresh token
+	 */
+	public void revokeToken(String token) {
+		revoke(token, null);
+	}
+
+	/**
+	 * Revokes a token, telling Discord which kind it is; either way the whole authorization is revoked.
+	 * @param token an access or refresh token
+	 * @param hint which kind of token it is
+	 */
+	public void revokeToken(String token, TokenTypeHint hint) {
+		revoke(token, Args.notNull(hint, "hint"));
+	}
+
+	/**
+	 * Replaces the application's linked-roles metadata records (Bot auth) after checking them as Discord would.
+	 * @param records at most 5 records
+	 * @return the records Discord stored
+	 */
+	public List<RoleConnectionMetadata> updateLinkedRolesMetadata(List<RoleConnectionMetadata> records) {
+		Args.notNull(records, "records");
+		MetadataValues.checkRecords(records);
+		requireBotToken("updateLinkedRolesMetadata");
+		return this.http.sendList(DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
+			.param("application_id", this.clientId)
+			.bot()
+			.json(records)
+			.build(), RoleConnectionMetadata.class);
+	}
+
+	/**
+	 * Reads the application's registered linked-roles metadata records (Bot auth).
+	 * @return the records
+	 */
+	public List<RoleConnectionMetadata> fetchLinkedRolesMetadata() {
+		requireBotToken("fetchLinkedRolesMetadata");
+		return this.http.sendList(DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
+			.param("application_id", this.clientId)
+			.bot()
+			.build(), RoleConnectionMetadata.class);
+	}
+
+	/** @return a description with the secret and bot token masked */
+	@Override
+	public String toString() {
+		return "Client[clientId=" + Long.toUnsignedString(this.clientId) + ", baseUrl=" + this.baseUrl
+				+ ", redirectUri=" + this.redirectUri + ", clientSecret=" + Secrets.mask(this.clientSecret)
+				+ ", botToken=" + Secrets.mask(this.botToken) + "]";
+	}
+
+	DiscordHttp http() {
+		return this.http;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	void requireBotToken(String operation) {
+		if (this.botToken == null) {
+			throw new IllegalStateException("botToken is required for " + operation
+					+ "; set it with Client.builder().botToken(..) (the bot of this same application)");
+		}
+	}
+
+	private void requireSecret(String operation) {
+		if (this.clientSecret == null) {
+			throw missingSecret(operation);
+		}
+	}
+
+	private static IllegalStateException missingSecret(String operation) {
+		return new IllegalStateException("clientSecret is required for " + operation
+				+ "; set it with Client.builder().clientSecret(..)");
+	}
+
+	private void revoke(String token, @Nullable TokenTypeHint hint) {
+		Args.notBlank(token, "token");
+		requireSecret("revokeToken");
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("token", token);
+		if (hint != null) {
+			form.put("token_type_hint", hint.value());
+		}
+		this.http.send(DiscordRequest.of(HttpMethod.POST, "/oauth2/token/revoke").basic().form(form, "token").build());
+	}
+
+	private AccessToken tokenRequest(DiscordRequest request) {
+		Instant receivedAt;
+		DiscordHttp.Answer answer = this.http.send(request);
+		receivedAt = this.clock.instant();
+		JsonNode node = this.http.tree(request, answer);
+		String accessToken = DiscordJson.text(node, "access_token");
+		if (accessToken == null || accessToken.isBlank()) {
+			throw this.http.unreadable(request, answer, "token response with an access_token");
+		}
+		String tokenType = DiscordJson.text(node, "token_type");
+		String refreshToken = DiscordJson.text(node, "refresh_token");
+		JsonNode expiresIn = node.get("expires_in");
+		Instant expiresAt = (expiresIn != null && expiresIn.isNumber())
+				? receivedAt.plusSeconds(expiresIn.asLong()) : null;
+		Set<String> scopes = new LinkedHashSet<>();
+		String scope = DiscordJson.text(node, "scope");
+		if (scope != null) {
+			for (String part : scope.trim().split("\\s+")) {
+				if (!part.isEmpty()) {
+					scopes.add(part);
+				}
+			}
+		}
+		JsonNode webhookNode = node.get("webhook");
+		Webhook webhook = (webhookNode != null && webhookNode.isObject())
+				? this.http.convert(request, answer, webhookNode, Webhook.class) : null;
+		JsonNode guildNode = node.get("guild");
+		Guild guild = (guildNode != null && guildNode.isObject())
+				? this.http.convert(request, answer, guildNode, Guild.class) : null;
+		String idToken = DiscordJson.text(node, "id_token");
+		return new AccessToken(this, accessToken, (tokenType != null) ? tokenType : "Bearer", refreshToken, expiresAt,
+				scopes, webhook, guild, idToken);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static RestClient restClient(Builder builder) {
+		RestClient.Builder restClientBuilder;
+		if (builder.restClientBuilder != null) {
+			// A clone, so the caller's builder (and other clients built from it) stay untouched.
+			restClientBuilder = builder.restClientBuilder.clone();
+			if (builder.timeoutsSet) {
+				restClientBuilder.requestFactory(requestFactory(builder));
+			}
+		}
+		else {
+			// HttpURLConnection measured fastest for Discord's small keep-alive calls.
+			restClientBuilder = RestClient.builder().requestFactory(requestFactory(builder));
+		}
+		return restClientBuilder.build();
+	}
+
+	private static SimpleClientHttpRequestFactory requestFactory(Builder builder) {
+		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+		factory.setConnectTimeout(builder.connectTimeout);
+		factory.setReadTimeout(builder.readTimeout);
+		return factory;
+	}
+
+	private static String loadVersion() {
+		try (InputStream in = Client.class.getResourceAsStream("discord-oauth2-core.properties")) {
+			if (in != null) {
+				Properties properties = new Properties();
+				properties.load(in);
+				String version = properties.getProperty("version");
+				if (version != null && !version.isBlank() && !version.startsWith("${")) {
+					return version;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Fall back below: the version is informational only.
+		}
+		return "unknown";
+	}
+
+	/**
+	 * Builds a {@link Client}. Only {@code clientId} is required; the rest is needed by the calls that use it.
+	 */
+	public static final class Builder {
+
+		private long clientId;
+
+		private @Nullable String clientSecret;
+
+		private @Nullable String redirectUri;
+
+		private @Nullable String botToken;
+
+		private String baseUrl = DEFAULT_BASE_URL;
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		private boolean timeoutsSet;
+
+		private Duration rateLimitMaxWait = Duration.ofSeconds(30);
+
+		private RestClient.@Nullable Builder restClientBuilder;
+
+		private Clock clock = Clock.systemUTC();
+
+		private RateLimitHook rateLimitHook = RateLimitHook.NONE;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the application's client id (the application id).
+		 * @param clientId a positive snowflake
+		 * @return this builder
+		 */
+		public Builder clientId(long clientId) {
+			this.clientId = Args.positive(clientId, "clientId");
+			return this;
+		}
+
+		/**
+		 * Sets the client secret; needed for token exchange (unless PKCE public client), refresh, client credentials
+		 * and revoke.
+		 * @param clientSecret the secret from the developer portal
+		 * @return this builder
+		 */
+		public Builder clientSecret(String clientSecret) {
+			this.clientSecret = Args.notBlank(clientSecret, "clientSecret");
+			return this;
+		}
+
+		/**
+		 * Sets the default redirect URI, used by {@link #generateUri}-style calls and {@code exchangeCode(code)}.
+		 * @param redirectUri an absolute URI registered in the developer portal
+		 * @return this builder
+		 */
+		public Builder redirectUri(String redirectUri) {
+			Args.absoluteUri(redirectUri, "redirectUri");
+			this.redirectUri = redirectUri;
+			return this;
+		}
+
+		/**
+		 * Sets the bot token of this same application; needed to add users to guilds and manage metadata records.
+		 * @param botToken the bot token
+		 * @return this builder
+		 */
+		public Builder botToken(String botToken) {
+			this.botToken = Args.notBlank(botToken, "botToken");
+			return this;
+		}
+
+		/**
+		 * Sets where Discord lives (tests point this at a stand-in). REST calls go to {@code {baseUrl}/api/v10}.
+		 * @param baseUrl an absolute URL, default {@code https://discord.com}
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			Args.absoluteUri(baseUrl, "baseUrl");
+			String trimmed = baseUrl;
+			while (trimmed.endsWith("/")) {
+				trimmed = trimmed.substring(0, trimmed.length() - 1);
+			}
+			this.baseUrl = trimmed;
+			return this;
+		}
+
+		/**
+		 * Sets the connect timeout (default 10 s); with {@link #restClientBuilder} set, replaces its request factory.
+		 * @param connectTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			this.timeoutsSet = true;
+			return this;
+		}
+
+		/**
+		 * Sets the read timeout (default 30 s); with {@link #restClientBuilder} set, replaces its request factory.
+		 * @param readTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder readTimeout(Duration readTimeout) {
+			this.readTimeout = positive(readTimeout, "readTimeout");
+			this.timeoutsSet = true;
+			return this;
+		}
+
+		/**
+		 * Sets the longest a request may wait for its rate-limit bucket (default 30 s).
+		 * @param rateLimitMaxWait {@link Duration#ZERO} = never wait, fail with {@code RateLimitedException}
+		 * @return this builder
+		 */
+		public Builder rateLimitMaxWait(Duration rateLimitMaxWait) {
+			Args.notNull(rateLimitMaxWait, "rateLimitMaxWait");
+			if (rateLimitMaxWait.isNegative()) {
+				throw new IllegalArgumentException("rateLimitMaxWait must not be negative, got " + rateLimitMaxWait);
+			}
+			this.rateLimitMaxWait = rateLimitMaxWait;
+			return this;
+		}
+
+		/**
+		 * Builds the HTTP client from this builder (proxies, SSL, observations, request factory); it is cloned, not
+		 * changed. The core never uses its message converters.
+		 * @param restClientBuilder the builder, for example Spring Boot's
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
+			this.restClientBuilder = Args.notNull(restClientBuilder, "restClientBuilder");
+			return this;
+		}
+
+		/**
+		 * Sets the clock used to compute token expiry (tests use a fixed clock).
+		 * @param clock the clock, default UTC system clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Args.notNull(clock, "clock");
+			return this;
+		}
+
+		Builder rateLimitHook(RateLimitHook rateLimitHook) {
+			this.rateLimitHook = Args.notNull(rateLimitHook, "rateLimitHook");
+			return this;
+		}
+
+		/**
+		 * Builds the client.
+		 * @return the client
+		 * @throws IllegalStateException when {@code clientId} is not set
+		 */
+		public Client build() {
+			if (this.clientId == 0) {
+				throw new IllegalStateException("clientId is required; set it with Client.builder().clientId(..) "
+						+ "(the application id from the Discord developer portal)");
+			}
+			return new Client(this);
+		}
+
+		@Override
+		public String toString() {
+			return "Client.Builder[clientId=" + this.clientId + ", baseUrl=" + this.baseUrl + ", clientSecret="
+					+ Secrets.mask(this.clientSecret) + ", botToken=" + Secrets.mask(this.botToken) + "]";
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			Args.notNull(duration, name);
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, got " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+
+}

@@ -1,0 +1,50 @@
+package io.github.discordoauth2;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps tokens and secrets out of messages and gives them a stable identity without revealing them.
+ */
+final class Secrets {
+
+	static final String MASK = "***";
+
+	private Secrets() {
+	}
+
+	/** @return a short SHA-256 hash of the credential: enough to tell tokens apart, useless to an attacker */
+	static String identity(@Nullable String credential) {
+		if (credential == null || credential.isEmpty()) {
+			return "";
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	/** @return the text with every occurrence of each secret replaced by {@code ***} */
+	static String scrub(String text, Collection<String> secrets) {
+		String result = text;
+		for (String secret : secrets) {
+			if (secret != null && secret.length() >= 4) {
+				result = result.replace(secret, MASK);
+			}
+		}
+		return result;
+	}
+
+	static String mask(@Nullable String secret) {
+		return (secret != null) ? MASK : "null";
+	}
+
+}

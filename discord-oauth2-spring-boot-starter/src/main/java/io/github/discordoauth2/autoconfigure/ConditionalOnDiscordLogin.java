@@ -1,0 +1,31 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+
+/**
+ * Matches when "Login with Discord" is on: a servlet web application with Spring Security's OAuth2
+ * client on the classpath, {@code discord.oauth2.client-id} set and
+ * {@code discord.oauth2.login.enabled} not {@code false}.
+ *
+ * @author discord-oauth2
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Documented
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ ClientRegistration.class, EnableWebSecurity.class })
+@ConditionalOnDiscordClientId
+@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.enabled", matchIfMissing = true)
+public @interface ConditionalOnDiscordLogin {
+
+}

@@ -1,0 +1,162 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
+import io.github.discordoauth2.security.DiscordAuthorizationRequestCustomizer;
+import io.github.discordoauth2.security.DiscordClientRegistrations;
+import io.github.discordoauth2.security.DiscordOAuth2UserService;
+import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+
+/**
+ * Auto-configuration of "Login with Discord" through Spring Security's {@code oauth2Login()}.
+ *
+ * <p>
+ * It contributes the Discord {@link ClientRegistration} and a {@link ClientRegistrationRepository}
+ * holding it together with every registration under {@code spring.security.oauth2.client.*}, so
+ * that Discord needs no {@code provider} block and other providers keep working. It runs before
+ * Boot's OAuth2 client auto-configuration, whose repository then backs off while its authorized
+ * client service and repository build on ours. The token exchange and refresh go through the core
+ * {@link Client}; Spring Security picks the typed token-response-client, user-service and
+ * authorization-request-resolver beans up by type, also in an application's own filter chain.
+ *
+ * @author discord-oauth2
+ */
+@AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class,
+		beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+@ConditionalOnDiscordLogin
+@ConditionalOnBean(Client.class)
+@EnableConfigurationProperties(DiscordOAuth2Properties.class)
+@Import({ DiscordOAuth2LoginAutoConfiguration.ClientRegistrationRepositoryConfiguration.class,
+		DiscordOAuth2LoginAutoConfiguration.DiscordOnlyClientRegistrationRepositoryConfiguration.class })
+public final class DiscordOAuth2LoginAutoConfiguration {
+
+	/**
+	 * Name of the Discord {@link ClientRegistration} bean, for applications that build their own
+	 * {@link ClientRegistrationRepository}.
+	 */
+	public static final String CLIENT_REGISTRATION_BEAN_NAME = "discordClientRegistration";
+
+	private static final String OAUTH2_CLIENT_PROPERTIES = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties";
+
+	@Bean(CLIENT_REGISTRATION_BEAN_NAME)
+	@ConditionalOnMissingBean(name = CLIENT_REGISTRATION_BEAN_NAME)
+	ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
+		return DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
+			.clientSecret(properties.getClientSecret())
+			.redirectUri(properties.getRedirectUri().strip())
+			.scope(properties.scopeList())
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.isPkce()).build())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> discordAuthorizationCodeTokenResponseClient(
+			Client client, DiscordOAuth2Properties properties) {
+		return new DiscordAuthorizationCodeTokenResponseClient(client, properties.getRegistrationId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> discordRefreshTokenTokenResponseClient(
+			Client client, DiscordOAuth2Properties properties) {
+		return new DiscordRefreshTokenTokenResponseClient(client, properties.getRegistrationId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2UserService<OAuth2UserRequest, OAuth2User> discordOAuth2UserService(Client client,
+			DiscordOAuth2Properties properties, ApplicationEventPublisher eventPublisher) {
+		return new DiscordOAuth2UserService(client, properties.getRegistrationId(), eventPublisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OAuth2AuthorizationRequestResolver discordAuthorizationRequestResolver(
+			ClientRegistrationRepository clientRegistrationRepository, DiscordOAuth2Properties properties) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				clientRegistrationRepository, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+		DiscordOAuth2Properties.Prompt prompt = properties.getPrompt();
+		resolver.setAuthorizationRequestCustomizer(new DiscordAuthorizationRequestCustomizer(
+				properties.getRegistrationId(), (prompt != null) ? prompt.parameterValue() : null));
+		return resolver;
+	}
+
+	/**
+	 * Discord plus the registrations of {@code spring.security.oauth2.client.*}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = OAUTH2_CLIENT_PROPERTIES)
+	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
+	@EnableConfigurationProperties(OAuth2ClientProperties.class)
+	static class ClientRegistrationRepositoryConfiguration {
+
+		@Bean
+		InMemoryClientRegistrationRepository clientRegistrationRepository(ClientRegistration discordClientRegistration,
+				OAuth2ClientProperties oauth2ClientProperties) {
+			List<ClientRegistration> registrations = new ArrayList<>();
+			registrations.add(discordClientRegistration);
+			String discordId = discordClientRegistration.getRegistrationId();
+			new OAuth2ClientPropertiesMapper(oauth2ClientProperties).asClientRegistrations()
+				.forEach((id, registration) -> {
+					if (id.equals(discordId)) {
+						throw new DiscordOAuth2ConfigurationException(DiscordOAuth2Properties.PREFIX + ".registration-id",
+								"is '" + id + "', which spring.security.oauth2.client.registration." + id
+										+ " also defines",
+								"Configure Discord either under discord.oauth2.* or under "
+										+ "spring.security.oauth2.client.registration." + id + ", not both; to keep "
+										+ "both logins, set " + DiscordOAuth2Properties.PREFIX
+										+ ".registration-id to another name.");
+					}
+					registrations.add(registration);
+				});
+			return new InMemoryClientRegistrationRepository(registrations);
+		}
+
+	}
+
+	/**
+	 * Discord alone, should Boot's OAuth2 client module be missing.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(OAUTH2_CLIENT_PROPERTIES)
+	@ConditionalOnMissingBean(ClientRegistrationRepository.class)
+	static class DiscordOnlyClientRegistrationRepositoryConfiguration {
+
+		@Bean
+		InMemoryClientRegistrationRepository clientRegistrationRepository(
+				ClientRegistration discordClientRegistration) {
+			return new InMemoryClientRegistrationRepository(discordClientRegistration);
+		}
+
+	}
+
+}

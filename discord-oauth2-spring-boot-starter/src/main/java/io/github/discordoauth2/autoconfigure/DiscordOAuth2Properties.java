@@ -1,0 +1,448 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * Configuration properties for Discord OAuth2 ({@code discord.oauth2.*}).
+ *
+ * <p>
+ * Setting {@code client-id} switches the starter on: it then needs {@code client-secret} as well.
+ * Everything else has a default. Values are checked once at startup; a bad one stops the
+ * application with a message that names the property and the fix (see
+ * {@link DiscordOAuth2ConfigurationException}).
+ *
+ * @author discord-oauth2
+ */
+@ConfigurationProperties(DiscordOAuth2Properties.PREFIX)
+public class DiscordOAuth2Properties implements InitializingBean {
+
+	/**
+	 * Prefix of every property of the starter.
+	 */
+	public static final String PREFIX = "discord.oauth2";
+
+	/**
+	 * Default redirect URI: Spring Security's callback, expanded per request.
+	 */
+	public static final String DEFAULT_REDIRECT_URI = "{baseUrl}/login/oauth2/code/{registrationId}";
+
+	/**
+	 * Application (client) ID from the Discord developer portal, a numeric snowflake. Setting it
+	 * switches the Discord client and login on.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * Client secret from the Discord developer portal ("OAuth2" page). Required when client-id is
+	 * set.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * Redirect URI registered in the Discord developer portal. Either absolute or Spring Security's
+	 * template with "{baseUrl}" and "{registrationId}", which is expanded from the current request.
+	 */
+	private String redirectUri = DEFAULT_REDIRECT_URI;
+
+	/**
+	 * Comma-separated list of OAuth2 scopes the login asks for.
+	 */
+	private List<String> scopes = new ArrayList<>(List.of("identify"));
+
+	/**
+	 * Bot token of the same application. Needed only to add users to guilds and to edit linked-roles
+	 * metadata.
+	 */
+	private @Nullable String botToken;
+
+	/**
+	 * Base URL of Discord. REST calls go to "{base-url}/api/v10", the authorize page is
+	 * "{base-url}/oauth2/authorize". Change it only to point at a stand-in such as FakeDiscord.
+	 */
+	private String baseUrl = "https://discord.com";
+
+	/**
+	 * Whether and how Discord asks the user to approve the login again. When not set, Discord's own
+	 * default applies (it asks again only if the scopes changed).
+	 */
+	private @Nullable Prompt prompt;
+
+	/**
+	 * Whether to protect the authorization code with PKCE (an S256 code challenge).
+	 */
+	private boolean pkce = true;
+
+	/**
+	 * Registration ID of the Discord login in Spring Security. It is part of the login URL
+	 * "/oauth2/authorization/{registration-id}" and of the default callback.
+	 */
+	private String registrationId = "discord";
+
+	private final Login login = new Login();
+
+	private final RateLimit rateLimit = new RateLimit();
+
+	private final Http http = new Http();
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public String getRedirectUri() {
+		return this.redirectUri;
+	}
+
+	public void setRedirectUri(String redirectUri) {
+		this.redirectUri = redirectUri;
+	}
+
+	public List<String> getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(List<String> scopes) {
+		this.scopes = scopes;
+	}
+
+	public @Nullable String getBotToken() {
+		return this.botToken;
+	}
+
+	public void setBotToken(@Nullable String botToken) {
+		this.botToken = botToken;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public @Nullable Prompt getPrompt() {
+		return this.prompt;
+	}
+
+	public void setPrompt(@Nullable Prompt prompt) {
+		this.prompt = prompt;
+	}
+
+	public boolean isPkce() {
+		return this.pkce;
+	}
+
+	public void setPkce(boolean pkce) {
+		this.pkce = pkce;
+	}
+
+	public String getRegistrationId() {
+		return this.registrationId;
+	}
+
+	public void setRegistrationId(String registrationId) {
+		this.registrationId = registrationId;
+	}
+
+	public Login getLogin() {
+		return this.login;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	/**
+	 * Whether a client ID is configured, which is what switches the starter on.
+	 * @return {@code true} when {@code discord.oauth2.client-id} has text
+	 */
+	public boolean hasClientId() {
+		return StringUtils.hasText(this.clientId);
+	}
+
+	/**
+	 * The client ID as Discord's numeric snowflake.
+	 * @return the application ID
+	 * @throws DiscordOAuth2ConfigurationException if no client ID is set or it is not a number
+	 */
+	public long clientIdAsLong() {
+		validate();
+		if (!hasClientId()) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id", "is not set",
+					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal.");
+		}
+		return Long.parseUnsignedLong(this.clientId.strip());
+	}
+
+	/**
+	 * Scopes with blanks removed, in the configured order.
+	 * @return the scopes the login asks for
+	 */
+	public List<String> scopeList() {
+		return this.scopes.stream().map(String::strip).filter(StringUtils::hasText).distinct().toList();
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		validate();
+	}
+
+	/**
+	 * Checks the properties as a whole, so that a mistake stops the application at startup rather
+	 * than at the first login.
+	 * @throws DiscordOAuth2ConfigurationException naming the first bad property and its fix
+	 */
+	public void validate() {
+		if (!hasClientId()) {
+			if (StringUtils.hasText(this.clientSecret) || StringUtils.hasText(this.botToken)) {
+				String given = StringUtils.hasText(this.clientSecret) ? "client-secret" : "bot-token";
+				throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id",
+						"is not set, although " + PREFIX + "." + given + " is",
+						"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal "
+								+ "(General Information > Application ID), or remove " + PREFIX + "." + given + ".");
+			}
+			// Without a client ID the starter stays off: nothing else matters.
+			return;
+		}
+		String id = this.clientId.strip();
+		if (!isSnowflake(id)) {
+			// The value is not echoed: a secret pasted into the wrong property must not reach a log.
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id",
+					"is not a numeric application ID (" + id.length() + " characters, not all digits)",
+					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal "
+							+ "(General Information > Application ID), a number such as 1100000000000000001. "
+							+ "The client secret goes into " + PREFIX + ".client-secret.");
+		}
+		if (!StringUtils.hasText(this.clientSecret)) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-secret",
+					"is not set, although " + PREFIX + ".client-id is",
+					"Set " + PREFIX + ".client-secret to the client secret from the Discord developer portal "
+							+ "(OAuth2 > Client Secret), preferably from an environment variable such as "
+							+ "DISCORD_CLIENT_SECRET: client-secret: ${DISCORD_CLIENT_SECRET}");
+		}
+		validateBaseUrl();
+		validateRedirectUri();
+		validateScopes();
+		if (!StringUtils.hasText(this.registrationId)) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".registration-id", "is empty",
+					"Remove " + PREFIX + ".registration-id to use the default 'discord', or give it a name.");
+		}
+		this.rateLimit.validate();
+		this.http.validate();
+	}
+
+	private void validateBaseUrl() {
+		URI uri = parse(this.baseUrl);
+		if (uri == null || !uri.isAbsolute() || !isHttp(uri) || uri.getHost() == null) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".base-url", "is not an absolute http(s) URL",
+					"Remove " + PREFIX + ".base-url to use https://discord.com, or set it to an absolute URL "
+							+ "such as http://127.0.0.1:8090 for a local stand-in.");
+		}
+	}
+
+	private void validateRedirectUri() {
+		String value = (this.redirectUri != null) ? this.redirectUri.strip() : "";
+		if (value.startsWith("{baseUrl}")) {
+			return;
+		}
+		URI uri = parse(value);
+		if (uri == null || !uri.isAbsolute() || !isHttp(uri)) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".redirect-uri",
+					"is not an absolute http(s) URI" + (value.startsWith("/") ? " (it is a relative path)" : ""),
+					"Discord compares the redirect URI with the ones registered in the developer portal "
+							+ "(OAuth2 > Redirects), so it must be absolute: set " + PREFIX
+							+ ".redirect-uri to e.g. https://example.com/login/oauth2/code/discord, or remove it to "
+							+ "use " + DEFAULT_REDIRECT_URI + ", which is built from the current request.");
+		}
+	}
+
+	private void validateScopes() {
+		List<String> list = scopeList();
+		if (list.isEmpty()) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".scopes", "is empty",
+					"Remove " + PREFIX + ".scopes to ask for 'identify', or list the scopes the app needs, "
+							+ "e.g. scopes: identify, email, guilds");
+		}
+		if (list.stream().anyMatch((scope) -> scope.toLowerCase(Locale.ROOT).equals("openid"))) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".scopes", "contains 'openid'",
+					"Remove 'openid' from " + PREFIX + ".scopes: with it Spring Security treats the login as "
+							+ "OpenID Connect, which this starter does not configure. 'identify' gives the user.");
+		}
+	}
+
+	private static boolean isSnowflake(String value) {
+		if (value.isEmpty() || value.length() > 20 || !value.chars().allMatch(Character::isDigit)) {
+			return false;
+		}
+		try {
+			Long.parseUnsignedLong(value);
+			return true;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable URI parse(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		try {
+			return new URI(value.strip());
+		}
+		catch (Exception ex) {
+			return null;
+		}
+	}
+
+	private static boolean isHttp(URI uri) {
+		String scheme = uri.getScheme();
+		return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+	}
+
+	private static void requirePositive(@Nullable Duration value, String property, String fix) {
+		if (value != null && (value.isNegative() || value.isZero())) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + "." + property, "must be positive", fix);
+		}
+	}
+
+	/**
+	 * Values of Discord's {@code prompt} parameter on the authorize page.
+	 */
+	public enum Prompt {
+
+		/**
+		 * Always show the consent screen, even if the user approved these scopes before.
+		 */
+		CONSENT,
+
+		/**
+		 * Skip the consent screen when the user approved these scopes before.
+		 */
+		NONE;
+
+		/**
+		 * The value as Discord expects it in the query string.
+		 * @return {@code consent} or {@code none}
+		 */
+		public String parameterValue() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Login settings.
+	 */
+	public static class Login {
+
+		/**
+		 * Whether to offer "Login with Discord" through Spring Security when a client ID is set.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Rate-limit settings of the Discord client.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Longest time a request waits for its rate-limit bucket to refill before it fails with
+		 * RateLimitedException. Zero means never wait.
+		 */
+		private Duration maxWait = Duration.ofSeconds(10);
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		void validate() {
+			if (this.maxWait == null || this.maxWait.isNegative()) {
+				throw new DiscordOAuth2ConfigurationException(PREFIX + ".rate-limit.max-wait", "must not be negative",
+						"Set " + PREFIX + ".rate-limit.max-wait to a duration such as 10s, or 0 to never wait.");
+			}
+		}
+
+	}
+
+	/**
+	 * HTTP settings of the Discord client.
+	 */
+	public static class Http {
+
+		/**
+		 * Connect timeout for calls to Discord.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout for calls to Discord.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(30);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		void validate() {
+			requirePositive(this.connectTimeout, "http.connect-timeout",
+					"Set " + PREFIX + ".http.connect-timeout to a positive duration such as 5s.");
+			requirePositive(this.readTimeout, "http.read-timeout",
+					"Set " + PREFIX + ".http.read-timeout to a positive duration such as 30s.");
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.github.discordoauth2.security;
+
+import io.github.discordoauth2.Client;
+
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+/**
+ * Spring Security {@link ClientRegistration}s for Discord, with the endpoints taken from a core
+ * {@link Client} so that a changed base URL (e.g. a local stand-in) reaches every one of them.
+ *
+ * @author discord-oauth2
+ */
+public final class DiscordClientRegistrations {
+
+	/**
+	 * Name of the user attribute that identifies a Discord user: the snowflake {@code id}, which
+	 * never changes (the {@code username} can).
+	 */
+	public static final String USER_NAME_ATTRIBUTE = "id";
+
+	private DiscordClientRegistrations() {
+	}
+
+	/**
+	 * A builder pre-filled with Discord's provider details: client ID, authorization-code grant,
+	 * HTTP Basic client authentication, authorize, token and user-info endpoints, the {@code id}
+	 * user-name attribute and the name "Discord". The caller adds client secret, redirect URI and
+	 * scopes.
+	 * @param registrationId the registration ID, e.g. {@code discord}
+	 * @param client the core client whose endpoints to use
+	 * @return a builder ready for {@code clientSecret}, {@code redirectUri} and {@code scope}
+	 */
+	public static ClientRegistration.Builder discord(String registrationId, Client client) {
+		String baseUrl = stripTrailingSlash(String.valueOf(client.baseUrl()));
+		return ClientRegistration.withRegistrationId(registrationId)
+			.clientId(Long.toString(client.clientId()))
+			.clientName("Discord")
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationUri(client.authorizationEndpoint().toString())
+			.tokenUri(client.tokenEndpoint().toString())
+			.userInfoUri(baseUrl + "/api/v10/users/@me")
+			.userNameAttributeName(USER_NAME_ATTRIBUTE);
+	}
+
+	private static String stripTrailingSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.discordoauth2.security;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.discordoauth2.model.User;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.util.Assert;
+
+/**
+ * The principal of a Discord login: the typed core {@link User} plus Spring Security's attribute
+ * map (Discord's JSON field names, e.g. {@code global_name}) and authorities ({@code OAUTH2_USER}
+ * and one {@code SCOPE_<scope>} per granted scope).
+ *
+ * <p>
+ * {@link #getName()} is the user's snowflake ID, which never changes, so authorized clients stay
+ * attached to the user when they rename themselves. The principal holds no token.
+ *
+ * @author discord-oauth2
+ */
+public final class DiscordOAuth2User implements OAuth2User, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final User user;
+
+	private final Map<String, Object> attributes;
+
+	private final Set<GrantedAuthority> authorities;
+
+	/**
+	 * Creates the principal.
+	 * @param user the Discord user
+	 * @param attributes the user as Spring Security attributes; must contain {@code id}
+	 * @param authorities the granted authorities
+	 */
+	public DiscordOAuth2User(User user, Map<String, Object> attributes,
+			Collection<? extends GrantedAuthority> authorities) {
+		Assert.notNull(user, "user must not be null");
+		Assert.notNull(attributes, "attributes must not be null");
+		Assert.notNull(authorities, "authorities must not be null");
+		this.user = user;
+		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+		this.authorities = Collections.unmodifiableSet(new LinkedHashSet<>(authorities));
+	}
+
+	/**
+	 * The logged-in Discord user.
+	 * @return the typed user, as {@code GET /users/@me} returned it at login
+	 */
+	public User user() {
+		return this.user;
+	}
+
+	/**
+	 * The user's snowflake ID.
+	 * @return the Discord user ID
+	 */
+	public long id() {
+		return this.user.id();
+	}
+
+	/**
+	 * The user's snowflake ID as text, the key under which Spring Security stores the user's
+	 * authorized clients.
+	 * @return the Discord user ID
+	 */
+	@Override
+	public String getName() {
+		return Long.toString(this.user.id());
+	}
+
+	@Override
+	public Map<String, Object> getAttributes() {
+		return this.attributes;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return this.authorities;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		return obj instanceof DiscordOAuth2User other && this.user.equals(other.user)
+				&& this.attributes.equals(other.attributes) && this.authorities.equals(other.authorities);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.user.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "DiscordOAuth2User[id=" + getName() + ", authorities=" + this.authorities + "]";
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.github.discordoauth2.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.model.User;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
+import org.springframework.util.Assert;
+
+/**
+ * Loads the user of a Discord login through the core {@link Client} ({@code GET /users/@me}) into a
+ * {@link DiscordOAuth2User} and publishes a {@link DiscordLoginEvent}. Registrations of other
+ * providers go to a delegate (by default Spring Security's {@link DefaultOAuth2UserService}).
+ *
+ * @author discord-oauth2
+ */
+public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
+
+	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
+
+	private static final JsonMapper ATTRIBUTES_MAPPER = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
+
+	private final Client client;
+
+	private final String registrationId;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate = new DefaultOAuth2UserService();
+
+	/**
+	 * Creates the service.
+	 * @param client the core client that talks to Discord
+	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
+	 * @param eventPublisher where to publish {@link DiscordLoginEvent}s
+	 */
+	public DiscordOAuth2UserService(Client client, String registrationId, ApplicationEventPublisher eventPublisher) {
+		Assert.notNull(client, "client must not be null");
+		Assert.hasText(registrationId, "registrationId must not be empty");
+		Assert.notNull(eventPublisher, "eventPublisher must not be null");
+		this.client = client;
+		this.registrationId = registrationId;
+		this.eventPublisher = eventPublisher;
+	}
+
+	/**
+	 * Sets the user service for registrations other than Discord's.
+	 * @param delegate the user service for other providers
+	 */
+	public void setDelegate(OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate) {
+		Assert.notNull(delegate, "delegate must not be null");
+		this.delegate = delegate;
+	}
+
+	@Override
+	public OAuth2User loadUser(OAuth2UserRequest userRequest) {
+		String requestRegistrationId = userRequest.getClientRegistration().getRegistrationId();
+		if (!this.registrationId.equals(requestRegistrationId)) {
+			return this.delegate.loadUser(userRequest);
+		}
+		AccessToken token = accessToken(userRequest);
+		User user;
+		try {
+			user = token.fetchIdentify();
+		}
+		catch (RuntimeException ex) {
+			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE,
+					"Could not load the Discord user (GET /users/@me): " + ex.getClass().getSimpleName(), null);
+			throw new OAuth2AuthenticationException(error, error.toString(), ex);
+		}
+		Map<String, Object> attributes = attributes(user);
+		DiscordOAuth2User principal = new DiscordOAuth2User(user, attributes, authorities(attributes, token));
+		this.eventPublisher.publishEvent(new DiscordLoginEvent(this, this.registrationId, user, token));
+		return principal;
+	}
+
+	private AccessToken accessToken(OAuth2UserRequest userRequest) {
+		if (userRequest.getAdditionalParameters()
+			.get(DiscordTokenResponses.ACCESS_TOKEN_PARAMETER) instanceof AccessToken token) {
+			return token;
+		}
+		// The token came from another token response client: rebuild it (without refresh token, which
+		// Spring Security does not hand to the user service).
+		OAuth2AccessToken accessToken = userRequest.getAccessToken();
+		return this.client.restoreAccessToken(accessToken.getTokenValue(), null, accessToken.getExpiresAt(),
+				accessToken.getScopes());
+	}
+
+	private static Map<String, Object> attributes(User user) {
+		Map<String, Object> converted = ATTRIBUTES_MAPPER.convertValue(user, new TypeReference<Map<String, Object>>() {
+		});
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		// Discord sends snowflakes as strings; keep that shape for code written against the JSON.
+		attributes.put(DiscordClientRegistrations.USER_NAME_ATTRIBUTE, Long.toString(user.id()));
+		converted.forEach((key, value) -> {
+			if (value != null) {
+				attributes.putIfAbsent(key, value);
+			}
+		});
+		return attributes;
+	}
+
+	private static List<GrantedAuthority> authorities(Map<String, Object> attributes, AccessToken token) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new OAuth2UserAuthority(attributes, DiscordClientRegistrations.USER_NAME_ATTRIBUTE));
+		Set<String> scopes = new LinkedHashSet<>(token.scopes());
+		for (String scope : scopes) {
+			authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
+		}
+		return authorities;
+	}
+
+}
