@@ -86,6 +86,7 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
         properties.put("demo.discord-url", fake.baseUrl());
         if (isBlank(environment.getProperty("demo.join-guild-id"))) {
             properties.put("demo.join-guild-id", String.valueOf(DemoData.JOIN_GUILD_ID));
+            properties.put("demo.join-guild-name", DemoData.JOIN_GUILD_NAME);
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
         closeWithContext(fake);
