@@ -56,6 +56,8 @@ final class ScriptedServer implements AutoCloseable {
 
 	private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
+	private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
+
 	ScriptedServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
@@ -69,6 +71,12 @@ final class ScriptedServer implements AutoCloseable {
 	ScriptedServer reply(Reply reply) {
 		this.replies.add(reply);
 		return this;
+	}
+
+	/** Holds every reply until the returned latch is counted down. */
+	java.util.concurrent.CountDownLatch hold() {
+		this.gate = new java.util.concurrent.CountDownLatch(1);
+		return this.gate;
 	}
 
 	List<Received> received() {
@@ -90,6 +98,12 @@ final class ScriptedServer implements AutoCloseable {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 					exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+			try {
+				this.gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			Reply reply = this.replies.poll();
 			if (reply == null) {
 				reply = Reply.json(500, "{\"message\":\"no scripted reply\",\"code\":0}");

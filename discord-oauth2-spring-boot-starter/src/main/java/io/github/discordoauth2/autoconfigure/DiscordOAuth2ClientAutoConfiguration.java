@@ -1,6 +1,7 @@
 package io.github.discordoauth2.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.github.discordoauth2.Client;
 
@@ -36,11 +37,18 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 		Client.Builder builder = Client.builder()
 			.clientId(properties.clientIdAsLong())
 			.clientSecret(properties.getClientSecret())
-			.baseUrl(properties.getBaseUrl())
-			.connectTimeout(properties.getHttp().getConnectTimeout())
-			.readTimeout(properties.getHttp().getReadTimeout())
+			.baseUrl(properties.getBaseUrl().strip())
 			.rateLimitMaxWait(properties.getRateLimit().getMaxWait())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+		// Timeouts only when set: setting them replaces the request factory of Boot's RestClient.Builder.
+		Duration connectTimeout = properties.getHttp().getConnectTimeout();
+		if (connectTimeout != null) {
+			builder.connectTimeout(connectTimeout);
+		}
+		Duration readTimeout = properties.getHttp().getReadTimeout();
+		if (readTimeout != null) {
+			builder.readTimeout(readTimeout);
+		}
 		if (isAbsolute(properties.getRedirectUri())) {
 			// A "{baseUrl}" template is resolved per request by Spring Security; the core only takes a fixed URI.
 			builder.redirectUri(properties.getRedirectUri().strip());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.Prompt;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordAuthorizationRequestCustomizer;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
@@ -104,9 +105,9 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 			ClientRegistrationRepository clientRegistrationRepository, DiscordOAuth2Properties properties) {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				clientRegistrationRepository, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-		DiscordOAuth2Properties.Prompt prompt = properties.getPrompt();
+		Prompt prompt = properties.getPrompt();
 		resolver.setAuthorizationRequestCustomizer(new DiscordAuthorizationRequestCustomizer(
-				properties.getRegistrationId(), (prompt != null) ? prompt.parameterValue() : null));
+				properties.getRegistrationId(), (prompt != null) ? prompt.value() : null));
 		return resolver;
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.discordoauth2.Prompt;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -333,31 +334,6 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	/**
-	 * Values of Discord's {@code prompt} parameter on the authorize page.
-	 */
-	public enum Prompt {
-
-		/**
-		 * Always show the consent screen, even if the user approved these scopes before.
-		 */
-		CONSENT,
-
-		/**
-		 * Skip the consent screen when the user approved these scopes before.
-		 */
-		NONE;
-
-		/**
-		 * The value as Discord expects it in the query string.
-		 * @return {@code consent} or {@code none}
-		 */
-		public String parameterValue() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
-	}
-
-	/**
 	 * Login settings.
 	 */
 	public static class Login {
@@ -386,7 +362,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 * Longest time a request waits for its rate-limit bucket to refill before it fails with
 		 * RateLimitedException. Zero means never wait.
 		 */
-		private Duration maxWait = Duration.ofSeconds(10);
+		private Duration maxWait = Duration.ofSeconds(30);
 
 		public Duration getMaxWait() {
 			return this.maxWait;
@@ -399,7 +375,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		void validate() {
 			if (this.maxWait == null || this.maxWait.isNegative()) {
 				throw new DiscordOAuth2ConfigurationException(PREFIX + ".rate-limit.max-wait", "must not be negative",
-						"Set " + PREFIX + ".rate-limit.max-wait to a duration such as 10s, or 0 to never wait.");
+						"Set " + PREFIX + ".rate-limit.max-wait to a duration such as 30s, or 0 to never wait.");
 			}
 		}
 
@@ -411,36 +387,38 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static class Http {
 
 		/**
-		 * Connect timeout for calls to Discord.
+		 * Connect timeout for calls to Discord. When not set, the settings of the application's
+		 * RestClient.Builder apply (spring.http.clients.*), or 10 seconds when it has none.
 		 */
-		private Duration connectTimeout = Duration.ofSeconds(5);
+		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Read timeout for calls to Discord.
+		 * Read timeout for calls to Discord. When not set, the settings of the application's
+		 * RestClient.Builder apply (spring.http.clients.*), or 30 seconds when it has none.
 		 */
-		private Duration readTimeout = Duration.ofSeconds(30);
+		private @Nullable Duration readTimeout;
 
-		public Duration getConnectTimeout() {
+		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
-		public void setConnectTimeout(Duration connectTimeout) {
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getReadTimeout() {
+		public @Nullable Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
-		public void setReadTimeout(Duration readTimeout) {
+		public void setReadTimeout(@Nullable Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}
 
 		void validate() {
 			requirePositive(this.connectTimeout, "http.connect-timeout",
-					"Set " + PREFIX + ".http.connect-timeout to a positive duration such as 5s.");
+					"Set " + PREFIX + ".http.connect-timeout to a positive duration such as 10s, or remove it.");
 			requirePositive(this.readTimeout, "http.read-timeout",
-					"Set " + PREFIX + ".http.read-timeout to a positive duration such as 30s.");
+					"Set " + PREFIX + ".http.read-timeout to a positive duration such as 30s, or remove it.");
 		}
 
 	}

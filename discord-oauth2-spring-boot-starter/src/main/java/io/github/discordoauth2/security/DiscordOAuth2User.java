@@ -1,5 +1,7 @@
 package io.github.discordoauth2.security;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
@@ -22,7 +24,9 @@ import org.springframework.util.Assert;
  *
  * <p>
  * {@link #getName()} is the user's snowflake ID, which never changes, so authorized clients stay
- * attached to the user when they rename themselves. The principal holds no token.
+ * attached to the user when they rename themselves. The principal holds no token. It serializes
+ * (e.g. into a shared session store) as its attributes and authorities, and rebuilds the
+ * {@code User} from the attributes.
  *
  * @author discord-oauth2
  */
@@ -31,7 +35,7 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	private final User user;
+	private final transient User user;
 
 	private final Map<String, Object> attributes;
 
@@ -103,9 +107,34 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 		return this.user.hashCode();
 	}
 
+	@Serial
+	private Object writeReplace() {
+		return new SerializedForm(this.attributes, this.authorities);
+	}
+
+	@Serial
+	private void readObject(ObjectInputStream in) throws InvalidObjectException {
+		throw new InvalidObjectException("DiscordOAuth2User is read through its serialized form");
+	}
+
 	@Override
 	public String toString() {
 		return "DiscordOAuth2User[id=" + getName() + ", authorities=" + this.authorities + "]";
+	}
+
+	/**
+	 * What a {@link DiscordOAuth2User} serializes to: the core {@code User} record is not
+	 * serializable, its attributes are.
+	 */
+	private record SerializedForm(Map<String, Object> attributes, Set<GrantedAuthority> authorities)
+			implements Serializable {
+
+		@Serial
+		private Object readResolve() {
+			return new DiscordOAuth2User(DiscordUserAttributes.toUser(this.attributes), this.attributes,
+					this.authorities);
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.discordoauth2.security;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,6 @@ import java.util.Set;
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.model.User;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.GrantedAuthority;
@@ -37,10 +33,6 @@ import org.springframework.util.Assert;
 public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 
 	private static final String INVALID_USER_INFO_RESPONSE = "invalid_user_info_response";
-
-	private static final JsonMapper ATTRIBUTES_MAPPER = JsonMapper.builder()
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-		.build();
 
 	private final Client client;
 
@@ -90,7 +82,7 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 					"Could not load the Discord user (GET /users/@me): " + ex.getClass().getSimpleName(), null);
 			throw new OAuth2AuthenticationException(error, error.toString(), ex);
 		}
-		Map<String, Object> attributes = attributes(user);
+		Map<String, Object> attributes = DiscordUserAttributes.toAttributes(user);
 		DiscordOAuth2User principal = new DiscordOAuth2User(user, attributes, authorities(attributes, token));
 		this.eventPublisher.publishEvent(new DiscordLoginEvent(this, this.registrationId, user, token));
 		return principal;
@@ -106,20 +98,6 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 		OAuth2AccessToken accessToken = userRequest.getAccessToken();
 		return this.client.restoreAccessToken(accessToken.getTokenValue(), null, accessToken.getExpiresAt(),
 				accessToken.getScopes());
-	}
-
-	private static Map<String, Object> attributes(User user) {
-		Map<String, Object> converted = ATTRIBUTES_MAPPER.convertValue(user, new TypeReference<Map<String, Object>>() {
-		});
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		// Discord sends snowflakes as strings; keep that shape for code written against the JSON.
-		attributes.put(DiscordClientRegistrations.USER_NAME_ATTRIBUTE, Long.toString(user.id()));
-		converted.forEach((key, value) -> {
-			if (value != null) {
-				attributes.putIfAbsent(key, value);
-			}
-		});
-		return attributes;
 	}
 
 	private static List<GrantedAuthority> authorities(Map<String, Object> attributes, AccessToken token) {

@@ -1,0 +1,111 @@
+package io.github.discordoauth2.test;
+
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that runs a {@link FakeDiscord} for a test class (static field) or for each test
+ * (instance field), and injects it into test and lifecycle method parameters of type {@link FakeDiscord}.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
+ *
+ * @Test
+ * void login(FakeDiscord fake) { ... discord.fake().baseUrl() ... }
+ * }</pre>
+ *
+ * <p>Between tests of one class the journal, counters and pending faults are cleared; tokens, codes
+ * and seeded data stay.
+ */
+public final class FakeDiscordExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private final UnaryOperator<FakeDiscord.Builder> customizer;
+    private @Nullable FakeDiscord fake;
+    private boolean perClass;
+
+    private FakeDiscordExtension(UnaryOperator<FakeDiscord.Builder> customizer) {
+        this.customizer = customizer;
+    }
+
+    /** A fake with {@link DemoData}, immediate approval and loopback redirects allowed. */
+    public static FakeDiscordExtension withDemoData() {
+        return new FakeDiscordExtension(b -> b.demoData().autoApprove(true).allowLoopbackRedirects(true));
+    }
+
+    /** A fake configured by the given function, e.g. {@code b -> b.demoData().rateLimits(...)}. */
+    public static FakeDiscordExtension configure(UnaryOperator<FakeDiscord.Builder> customizer) {
+        return new FakeDiscordExtension(customizer);
+    }
+
+    /** The running fake; fails outside a test. */
+    public FakeDiscord fake() {
+        FakeDiscord f = fake;
+        if (f == null) {
+            throw new IllegalStateException("FakeDiscord is not running: register the extension with"
+                    + " @RegisterExtension and call fake() from a test or lifecycle method");
+        }
+        return f;
+    }
+
+    /** {@code fake().baseUrl()}. */
+    public String baseUrl() {
+        return fake().baseUrl();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        perClass = true;
+        fake = customizer.apply(FakeDiscord.builder()).start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (fake == null) {
+            fake = customizer.apply(FakeDiscord.builder()).start();
+        } else if (perClass) {
+            fake.clearJournal();
+            fake.resetStats();
+            fake.faults().clear();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (!perClass) {
+            stop();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == FakeDiscord.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return fake();
+    }
+
+    private void stop() {
+        FakeDiscord f = fake;
+        fake = null;
+        if (f != null) {
+            f.close();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.discordoauth2.test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rate-limit settings for the fake (off by default). Buckets count per route and per token (the
+ * {@code Authorization} header, or the client address without one), as Discord does for OAuth.
+ *
+ * <pre>{@code
+ * RateLimits.builder()
+ *     .route("GET /users/@me/guilds/{guild.id}/member", 1, Duration.ofSeconds(5))
+ *     .everyRoute(50, Duration.ofSeconds(1))
+ *     .global(50, Duration.ofSeconds(1))
+ *     .build();
+ * }</pre>
+ */
+public final class RateLimits {
+
+    private static final RateLimits NONE = new RateLimits(List.of(), null, null);
+
+    private final List<Bucket> routes;
+    private final @Nullable Bucket everyRoute;
+    private final @Nullable Bucket global;
+
+    private RateLimits(List<Bucket> routes, @Nullable Bucket everyRoute, @Nullable Bucket global) {
+        this.routes = List.copyOf(routes);
+        this.everyRoute = everyRoute;
+        this.global = global;
+    }
+
+    /** No rate limits: the default. */
+    public static RateLimits none() {
+        return NONE;
+    }
+
+    /** Starts a configuration. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether any limit is configured. */
+    public boolean enabled() {
+        return !routes.isEmpty() || everyRoute != null || global != null;
+    }
+
+    List<Bucket> routes() {
+        return routes;
+    }
+
+    @Nullable Bucket everyRoute() {
+        return everyRoute;
+    }
+
+    @Nullable Bucket global() {
+        return global;
+    }
+
+    /** One limit: {@code limit} requests per {@code resetAfter} window; pattern null for everyRoute/global. */
+    record Bucket(@Nullable RoutePattern pattern, int limit, Duration resetAfter) {
+    }
+
+    /** Builds {@link RateLimits}. */
+    public static final class Builder {
+        private final List<Bucket> routes = new ArrayList<>();
+        private @Nullable Bucket everyRoute;
+        private @Nullable Bucket global;
+
+        private Builder() {
+        }
+
+        /**
+         * A bucket shared by all routes matching {@code route} (same selector syntax as {@link Faults}).
+         * The first matching bucket wins.
+         */
+        public Builder route(String route, int limit, Duration resetAfter) {
+            routes.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
+            return this;
+        }
+
+        /** A separate bucket of this size for each route that no {@link #route} matches. */
+        public Builder everyRoute(int limit, Duration resetAfter) {
+            everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
+            return this;
+        }
+
+        /** A global limit per token over all routes (Discord: 50 per second). */
+        public Builder global(int limit, Duration per) {
+            global = new Bucket(null, positive("limit", limit), window(per));
+            return this;
+        }
+
+        /** The configuration. */
+        public RateLimits build() {
+            return new RateLimits(routes, everyRoute, global);
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            }
+            return value;
+        }
+
+        private static Duration window(Duration d) {
+            Objects.requireNonNull(d, "resetAfter");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the rate-limit window must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}
