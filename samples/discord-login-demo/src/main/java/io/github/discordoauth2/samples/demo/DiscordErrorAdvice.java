@@ -38,6 +38,12 @@ final class DiscordErrorAdvice {
         this.layout = layout;
     }
 
+    @ExceptionHandler(MissingScopeException.class)
+    ModelAndView missingScope(MissingScopeException ex) {
+        log.info("The user's token lacks the scope " + ex.scope());
+        return page(Problem.missingScope(ex.scope()));
+    }
+
     @ExceptionHandler(RateLimitedException.class)
     ModelAndView rateLimited(RateLimitedException ex, HttpServletResponse response) {
         log.info("Discord rate limited a request; retry after " + ex.retryAfter());

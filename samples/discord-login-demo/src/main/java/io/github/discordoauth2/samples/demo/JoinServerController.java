@@ -4,6 +4,7 @@ import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.JoinGuildOptions;
 import io.github.discordoauth2.JoinGuildResult;
+import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.model.GuildMember;
 import io.github.discordoauth2.model.PartialGuild;
@@ -42,6 +43,7 @@ final class JoinServerController {
 
     @GetMapping("/join")
     String joinPage(AccessToken token, Model model) {
+        MissingScopeException.require(token, Scopes.GUILDS);
         String problem = unavailable();
         model.addAttribute("problem", problem);
         Long guildId = demo.joinGuildId();
@@ -61,6 +63,7 @@ final class JoinServerController {
     @PostMapping("/join")
     String join(AccessToken token, @AuthenticationPrincipal DiscordOAuth2User user, RedirectAttributes redirect) {
         Long guildId = demo.joinGuildId();
+        MissingScopeException.require(token, Scopes.GUILDS_JOIN);
         if (unavailable() == null && guildId != null) {
             JoinGuildResult result = token.joinGuild(guildId, user.id(), JoinGuildOptions.none());
             redirect.addFlashAttribute("joinResult", result.added()
@@ -87,6 +90,9 @@ final class JoinServerController {
     /** When the user joined, read with {@code guilds.members.read}; absent when Discord does not say. */
     private static @Nullable String memberSince(AccessToken token, long guildId) {
         try {
+            if (!token.hasScope(Scopes.GUILDS_MEMBERS_READ)) {
+                return null;
+            }
             GuildMember member = token.fetchGuildMember(guildId);
             return member.joinedAt() == null ? null : DATE.format(member.joinedAt());
         }

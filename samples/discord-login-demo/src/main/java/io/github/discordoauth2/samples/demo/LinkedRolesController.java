@@ -2,6 +2,7 @@ package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
@@ -47,6 +48,7 @@ final class LinkedRolesController {
 
     @GetMapping("/linked-roles")
     String linkedRoles(AccessToken token, Model model) {
+        MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
         if (client.hasBotToken()) {
             model.addAttribute("records", client.fetchLinkedRolesMetadata().stream().map(RecordView::of).toList());
             model.addAttribute("canRegister", true);
@@ -60,6 +62,7 @@ final class LinkedRolesController {
         RoleConnection connection = token.fetchMetadata();
         boolean written = connection.platformName() != null || !connection.metadata().isEmpty();
         model.addAttribute("connection", written ? connection : null);
+        model.addAttribute("connectionValues", new java.util.TreeMap<>(connection.metadata()));
         return "linked-roles";
     }
 
@@ -72,11 +75,12 @@ final class LinkedRolesController {
 
     @PostMapping("/linked-roles")
     String updateRoleConnection(AccessToken token, RedirectAttributes redirect) {
+        MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
         User user = token.fetchIdentify();
         RoleConnection current = token.fetchMetadata();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("verified_email", Boolean.TRUE.equals(user.verified()));
-        values.put("servers", token.fetchGuilds().size());
+        values.put("servers", token.hasScope(Scopes.GUILDS) ? token.fetchGuilds().size() : 0);
         values.put("linked_since", linkedSince(current));
         RoleConnection stored = token.updateMetadata(demo.platformNameOrDefault(), user.username(), values);
         redirect.addFlashAttribute("result", "Updated your role connection: Discord stored "

@@ -2,6 +2,7 @@ package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.GuildsQuery;
+import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.PartialGuild;
 import io.github.discordoauth2.model.User;
@@ -48,6 +49,7 @@ final class PagesController {
 
     @GetMapping("/guilds")
     String guilds(AccessToken token, Model model) {
+        MissingScopeException.require(token, Scopes.GUILDS);
         List<GuildView> guilds = token.fetchGuilds(GuildsQuery.withApproximateCounts()).stream()
                 // Owned servers first, then by name: the owner badge is easy to find.
                 .sorted(Comparator.comparing((PartialGuild g) -> !g.owner())
@@ -61,6 +63,7 @@ final class PagesController {
 
     @GetMapping("/connections")
     String connections(AccessToken token, Model model) {
+        MissingScopeException.require(token, Scopes.CONNECTIONS);
         List<ConnectionView> connections = token.fetchConnections().stream()
                 .map(ConnectionView::of)
                 .toList();

@@ -25,7 +25,10 @@ final class PlaceholderImageController {
     @GetMapping(value = PATH, produces = "image/svg+xml")
     ResponseEntity<String> placeholder(@RequestParam(defaultValue = "?") String text,
             @RequestParam(defaultValue = "0") long seed) {
-        String label = initials(text);
+        // Only letters and digits reach the SVG, so the parameter cannot inject markup.
+        String label = text.codePoints().filter(Character::isLetterOrDigit).limit(2)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        label = label.isEmpty() ? "?" : label;
         String color = COLORS[(int) Math.floorMod(seed, (long) COLORS.length)];
         String svg = """
                 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">\

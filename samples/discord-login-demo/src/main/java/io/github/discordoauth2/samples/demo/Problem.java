@@ -53,6 +53,12 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
                 LOGIN_URL, "Login again");
     }
 
+    static Problem missingScope(String scope) {
+        return new Problem(403, "Missing permission", "This page needs a permission you did not grant",
+                "Your login did not include the \"" + scope + "\" scope, so Discord will not share this with the app.",
+                "Log in again and approve every permission on Discord's consent screen.", LOGIN_URL, "Login again");
+    }
+
     static Problem rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new Problem(429, "Slow down", "Discord asks us to slow down",
