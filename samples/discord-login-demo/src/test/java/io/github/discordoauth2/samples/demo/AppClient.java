@@ -76,6 +76,8 @@ final class AppClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            // A browser's Accept header, so error pages come as HTML like a person would see them.
+            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.uri(), response.body(),
