@@ -6,6 +6,10 @@ import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.PartialGuild;
 import io.github.discordoauth2.model.User;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 final class PagesController {
+
+    /** Discord's epoch (2015-01-01): snowflakes count milliseconds from it in their top 42 bits. */
+    private static final long DISCORD_EPOCH_MILLIS = 1420070400000L;
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final DiscordImages images;
 
@@ -44,6 +53,7 @@ final class PagesController {
         model.addAttribute("locale", user.locale());
         model.addAttribute("mfa", Boolean.TRUE.equals(user.mfaEnabled()));
         model.addAttribute("scopes", token.scopes().stream().sorted().toList());
+        model.addAttribute("createdAt", CREATED.format(createdAt(user.id())));
         return "profile";
     }
 
@@ -69,6 +79,11 @@ final class PagesController {
                 .toList();
         model.addAttribute("connections", connections);
         return "connections";
+    }
+
+    /** When the account was created, read from its snowflake id. */
+    static LocalDate createdAt(long snowflake) {
+        return Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH_MILLIS).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** A server as the servers page shows it; icons fall back to initials. */
