@@ -68,7 +68,7 @@ final class JoinServerController {
             JoinGuildResult result = token.joinGuild(guildId, user.id(), JoinGuildOptions.none());
             redirect.addFlashAttribute("joinResult", result.added()
                     ? "Done: the bot added you to the server (Discord answered 201 Created)."
-                    : "You already are a member of this server (Discord answered 204 No Content).");
+                    : "You are already a member of this server (Discord answered 204 No Content).");
         }
         // Post/redirect/get: a reload of the result page does not send the join again.
         return "redirect:/join";

@@ -129,6 +129,7 @@ class DemoBrowserTest {
         // FakeDiscord's consent screen, standing in for Discord's.
         waitForUrl(fake.baseUrl() + "/oauth2/authorize");
         assertThat(text(By.id("title"))).contains("wants to access your Discord account");
+        saveScreenshot("consent.png", false);
         click(By.cssSelector("button[name=decision][value=authorize]"));
 
         waitForUrl(app("/"));
@@ -140,7 +141,7 @@ class DemoBrowserTest {
         assertThat(text(By.id("email"))).contains(DemoData.EMAIL);
         assertThat(text(By.id("mfa"))).isEqualTo("enabled");
         waitUntilImagesLoaded();
-        saveScreenshot("profile.png");
+        saveScreenshot("profile.png", true);
 
         click(By.linkText("Servers"));
         waitForUrl(app("/guilds"));
@@ -148,10 +149,12 @@ class DemoBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(guilds).containsExactly(DemoData.OWNED_GUILD_NAME + " owner", DemoData.MEMBER_GUILD_NAME);
         assertThat(text(By.id("guilds"))).contains("42 members").contains("1,234 members");
+        saveScreenshot("guilds.png", false);
 
         click(By.linkText("Connections"));
         waitForUrl(app("/connections"));
         assertThat(text(By.id("connections"))).contains("github · demo-user").contains("twitch · demo_streams");
+        saveScreenshot("connections.png", false);
 
         click(By.linkText("Join our server"));
         waitForUrl(app("/join"));
@@ -160,7 +163,8 @@ class DemoBrowserTest {
         assertThat(waitForText(By.id("join-result"))).contains("added you");
         assertThat(text(By.id("member-status"))).isEqualTo("you are a member");
         click(By.id("join"));
-        assertThat(waitForText(By.id("join-result"))).contains("already are a member");
+        assertThat(waitForText(By.id("join-result"))).contains("already a member");
+        saveScreenshot("join.png", false);
 
         click(By.linkText("Linked roles"));
         waitForUrl(app("/linked-roles"));
@@ -171,17 +175,19 @@ class DemoBrowserTest {
         assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Updated your role connection");
         assertThat(text(By.id("platform-username"))).isEqualTo(DemoData.USERNAME);
         assertThat(fake.roleConnection(DemoData.USER_ID)).isPresent();
+        saveScreenshot("linked-roles.png", false);
 
         fake.clearJournal();
         click(By.id("logout"));
         waitForUrl(app("/?loggedOut"));
         assertThat(text(By.id("logged-out"))).contains("revoked");
         assertThat(browser.findElements(By.id("login"))).hasSize(1);
+        saveScreenshot("logged-out.png", false);
         assertThat(fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
     }
 
     @Test
-    void cancellingOnTheConsentScreenEndsOnAFriendlyPage() {
+    void cancellingOnTheConsentScreenEndsOnAFriendlyPage() throws IOException {
         open("/");
         click(By.id("login"));
         waitForUrl(fake.baseUrl() + "/oauth2/authorize");
@@ -191,6 +197,7 @@ class DemoBrowserTest {
         waitForUrl(app(LoginFailureController.PATH));
         assertThat(text(By.id("problem-title"))).isEqualTo("You cancelled the login");
         assertThat(text(By.id("problem-todo"))).contains("Log in again");
+        saveScreenshot("login-cancelled.png", false);
         assertThat(browser.getPageSource()).doesNotContain("Whitelabel").doesNotContainIgnoringCase("exception");
         assertThat(browser.findElement(By.id("problem-action")).getAttribute("href"))
                 .endsWith("/oauth2/authorization/discord");
@@ -233,13 +240,16 @@ class DemoBrowserTest {
                 .executeScript("return Array.from(document.images).every(i => i.complete && i.naturalWidth > 0);"));
     }
 
-    /** Keeps the screenshot README shows (docs/images) and a copy under target/ for failed runs. */
-    private static void saveScreenshot(String name) throws IOException {
+    /**
+     * Keeps a screenshot under target/screenshots (to look at after a run) and, for the one README
+     * shows, in docs/images.
+     */
+    private static void saveScreenshot(String name, boolean forReadme) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
         Files.write(target, png);
         String docs = System.getProperty("demo.screenshot.dir");
-        if (docs != null) {
+        if (forReadme && docs != null) {
             Files.write(Files.createDirectories(Path.of(docs)).resolve(name), png);
         }
     }

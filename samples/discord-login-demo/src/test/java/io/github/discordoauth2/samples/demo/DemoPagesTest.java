@@ -126,7 +126,7 @@ class DemoPagesTest {
 
         Page again = browser.submit(added, "/join");
 
-        assertThat(again.text("join-result")).contains("already are a member").contains("204");
+        assertThat(again.text("join-result")).contains("already a member").contains("204");
     }
 
     @Test
