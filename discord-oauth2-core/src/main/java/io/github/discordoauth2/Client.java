@@ -249,8 +249,12 @@ public final class Client {
 				return running.join();
 			}
 			catch (CompletionException ex) {
+				// The same exception the first caller got, so every caller can react the same way.
 				if (ex.getCause() instanceof RuntimeException) {
 					throw (RuntimeException) ex.getCause();
+				}
+				if (ex.getCause() instanceof Error) {
+					throw (Error) ex.getCause();
 				}
 				throw ex;
 			}
@@ -264,7 +268,8 @@ public final class Client {
 			mine.complete(token);
 			return token;
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// Whatever happens, callers waiting on this refresh must not wait forever.
 			mine.completeExceptionally(ex);
 			throw ex;
 		}

@@ -19,6 +19,7 @@ import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -247,8 +248,10 @@ final class DiscordHttp {
 			}
 		});
 		if (body != null) {
+			// Written straight to the wire, so the builder's message converters play no part.
 			spec = spec.contentType((request.form != null) ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
-				.body(body);
+				.headers((headers) -> headers.setContentLength(body.length))
+				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
 		}
 		return spec.exchange((clientRequest, response) -> {
 			HttpHeaders headers = response.getHeaders();
@@ -332,6 +335,12 @@ final class DiscordHttp {
 			text.append("; the user must authorize again (the code or refresh token is invalid, expired, revoked or "
 					+ "already used, or the redirect URI differs from the one used to authorize)");
 			return new InvalidGrantException(Secrets.scrub(text.toString(), secrets), errorDescription);
+		}
+		if (raw.status == 401 && request.auth == DiscordRequest.Auth.BASIC) {
+			// HttpURLConnection drops the body of a 401 to a POST, so say what Discord means by it.
+			text.append("; the client id or client secret is wrong (invalid_client)");
+			return new ForbiddenException(Secrets.scrub(text.toString(), secrets), raw.status, code, message, errors,
+					error, errorDescription);
 		}
 		if (raw.status == 401) {
 			text.append("; the token is invalid, expired or revoked");

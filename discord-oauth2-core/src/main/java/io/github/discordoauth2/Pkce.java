@@ -22,6 +22,8 @@ public record Pkce(String verifier, String challenge) {
 
 	/**
 	 * Checks that the verifier is a valid RFC 7636 verifier and the challenge matches it.
+	 * @param verifier the secret code verifier (43 URL-safe characters)
+	 * @param challenge the S256 challenge of the verifier
 	 */
 	public Pkce {
 		Args.notBlank(verifier, "verifier");

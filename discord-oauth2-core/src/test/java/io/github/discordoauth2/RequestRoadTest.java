@@ -18,6 +18,7 @@ import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,6 +184,23 @@ class RequestRoadTest {
 		ScriptedServer.Received request = this.server.received().get(0);
 		assertThat(request.header("X-App")).isEqualTo("mine");
 		assertThat(request.header("User-Agent")).startsWith("DiscordBot (");
+	}
+
+	@Test
+	void usersMessageConvertersPlayNoPart() {
+		RestClient.Builder bare = RestClient.builder()
+			.messageConverters((converters) -> converters.removeIf((converter) -> converter instanceof ByteArrayHttpMessageConverter));
+		this.server.reply(Reply.json(200, TOKEN_JSON));
+		Client client = Client.builder()
+			.clientId(1)
+			.clientSecret("s3cret")
+			.baseUrl(this.server.baseUrl())
+			.restClientBuilder(bare)
+			.build();
+		client.refreshToken("rt");
+		assertThat(this.server.received().get(0).body()).isEqualTo("grant_type=refresh_token&refresh_token=rt");
+		assertThat(this.server.received().get(0).header("Content-Length"))
+			.isEqualTo(Integer.toString("grant_type=refresh_token&refresh_token=rt".length()));
 	}
 
 	private void awaitReceived(int count) throws InterruptedException {

@@ -17,6 +17,10 @@ public record AuthorizationInfo(Application application, List<String> scopes, In
 
 	/**
 	 * Normalises a missing scope list to an empty one.
+	 * @param application the application the token belongs to
+	 * @param scopes the scopes the user granted
+	 * @param expires when the token expires
+	 * @param user the user, present only with the {@code identify} scope
 	 */
 	public AuthorizationInfo {
 		scopes = (scopes != null) ? List.copyOf(scopes) : List.of();

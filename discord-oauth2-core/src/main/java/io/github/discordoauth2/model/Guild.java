@@ -23,6 +23,15 @@ public record Guild(long id, String name, @Nullable String icon, @Nullable Strin
 
 	/**
 	 * Normalises missing lists to empty ones.
+	 * @param id the guild's snowflake id
+	 * @param name the guild name
+	 * @param icon the icon hash, or {@code null}
+	 * @param banner the banner hash, or {@code null}
+	 * @param description the description, or {@code null}
+	 * @param ownerId the owner's user id, or {@code null}
+	 * @param roles the guild's roles
+	 * @param features the guild's feature names
+	 * @param preferredLocale the preferred locale, or {@code null}
 	 */
 	public Guild {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();

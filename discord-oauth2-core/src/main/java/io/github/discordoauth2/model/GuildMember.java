@@ -27,6 +27,17 @@ public record GuildMember(@Nullable User user, @Nullable String nick, @Nullable 
 
 	/**
 	 * Normalises a missing role list to an empty one.
+	 * @param user the user, or {@code null}
+	 * @param nick the guild nickname, or {@code null}
+	 * @param avatar the guild avatar hash, or {@code null}
+	 * @param roles the ids of the member's roles
+	 * @param joinedAt when the user joined, or {@code null}
+	 * @param premiumSince since when the user boosts the guild, or {@code null}
+	 * @param deaf whether the user is deafened in voice channels
+	 * @param mute whether the user is muted in voice channels
+	 * @param flags the member flags
+	 * @param pending whether the user has not yet passed membership screening, or {@code null}
+	 * @param communicationDisabledUntil when the user's timeout ends, or {@code null}
 	 */
 	public GuildMember {
 		roles = (roles != null) ? List.copyOf(roles) : List.of();

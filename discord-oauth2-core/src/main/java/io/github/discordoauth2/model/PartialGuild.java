@@ -23,6 +23,15 @@ public record PartialGuild(long id, String name, @Nullable String icon, @Nullabl
 
 	/**
 	 * Normalises a missing feature list to an empty one.
+	 * @param id the guild's snowflake id
+	 * @param name the guild name
+	 * @param icon the icon hash, or {@code null}
+	 * @param banner the banner hash, or {@code null}
+	 * @param owner whether the user owns the guild
+	 * @param permissions the user's permissions in the guild (64-bit set)
+	 * @param features the guild's feature names
+	 * @param approximateMemberCount approximate member count (only when asked with counts), or {@code null}
+	 * @param approximatePresenceCount approximate online count (only when asked with counts), or {@code null}
 	 */
 	public PartialGuild {
 		features = (features != null) ? List.copyOf(features) : List.of();

@@ -17,6 +17,9 @@ public record RoleConnection(@Nullable String platformName, @Nullable String pla
 
 	/**
 	 * Normalises missing metadata to an empty map.
+	 * @param platformName the platform name shown on the user's profile, or {@code null}
+	 * @param platformUsername the user's name on that platform, or {@code null}
+	 * @param metadata metadata keys to their stored values, as Discord returns them (strings)
 	 */
 	public RoleConnection {
 		metadata = (metadata != null) ? Map.copyOf(metadata) : Map.of();

@@ -18,7 +18,7 @@ import org.springframework.web.client.RestClient;
  *
  * <p>
  * The client is built on Boot's {@link RestClient.Builder} when the application has one (so its
- * proxy, SSL bundle, timeouts and observations apply), else on a plain {@code RestClient.builder()}.
+ * proxy, SSL bundle, timeouts and observations apply), else on the core's own default.
  * Without {@code discord.oauth2.client-id} no client is created and nothing else of the starter
  * switches on.
  *
@@ -36,10 +36,11 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 			ObjectProvider<DiscordClientBuilderCustomizer> customizers) {
 		Client.Builder builder = Client.builder()
 			.clientId(properties.clientIdAsLong())
-			.clientSecret(properties.getClientSecret())
+			.clientSecret(properties.getClientSecret().strip())
 			.baseUrl(properties.getBaseUrl().strip())
-			.rateLimitMaxWait(properties.getRateLimit().getMaxWait())
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+			.rateLimitMaxWait(properties.getRateLimit().getMaxWait());
+		// Without Boot's builder the core picks its own default (the request factory measured fastest, with timeouts).
+		restClientBuilder.ifUnique(builder::restClientBuilder);
 		// Timeouts only when set: setting them replaces the request factory of Boot's RestClient.Builder.
 		Duration connectTimeout = properties.getHttp().getConnectTimeout();
 		if (connectTimeout != null) {

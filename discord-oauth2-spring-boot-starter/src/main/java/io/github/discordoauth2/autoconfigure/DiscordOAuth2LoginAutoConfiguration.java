@@ -10,7 +10,9 @@ import io.github.discordoauth2.security.DiscordAuthorizationRequestCustomizer;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -31,9 +34,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
@@ -71,7 +76,7 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	@ConditionalOnMissingBean(name = CLIENT_REGISTRATION_BEAN_NAME)
 	ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
 		return DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
-			.clientSecret(properties.getClientSecret())
+			.clientSecret(properties.getClientSecret().strip())
 			.redirectUri(properties.getRedirectUri().strip())
 			.scope(properties.scopeList())
 			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.isPkce()).build())
@@ -109,6 +114,18 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 		resolver.setAuthorizationRequestCustomizer(new DiscordAuthorizationRequestCustomizer(
 				properties.getRegistrationId(), (prompt != null) ? prompt.value() : null));
 		return resolver;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiscordRevokeTokenLogoutHandler discordRevokeTokenLogoutHandler(Client client, DiscordOAuth2Properties properties,
+			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository,
+			ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService) {
+		// Boot's OAuth2 client web security auto-configuration, which runs after this one, usually supplies it.
+		OAuth2AuthorizedClientRepository repository = authorizedClientRepository
+			.getIfAvailable(() -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(
+					authorizedClientService.getObject()));
+		return new DiscordRevokeTokenLogoutHandler(client, properties.getRegistrationId(), repository);
 	}
 
 	/**

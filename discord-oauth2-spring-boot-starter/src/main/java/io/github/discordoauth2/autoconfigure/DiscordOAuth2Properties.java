@@ -51,7 +51,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Redirect URI registered in the Discord developer portal. Either absolute or Spring Security's
-	 * template with "{baseUrl}" and "{registrationId}", which is expanded from the current request.
+	 * template starting with "{baseUrl}", which is expanded from the current request.
 	 */
 	private String redirectUri = DEFAULT_REDIRECT_URI;
 
@@ -198,7 +198,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id", "is not set",
 					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal.");
 		}
-		return Long.parseUnsignedLong(this.clientId.strip());
+		return Long.parseLong(this.clientId.strip());
 	}
 
 	/**
@@ -269,7 +269,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	private void validateRedirectUri() {
 		String value = (this.redirectUri != null) ? this.redirectUri.strip() : "";
-		if (value.startsWith("{baseUrl}")) {
+		if (value.startsWith("{")) {
+			// Spring Security's template ({baseUrl}, {baseScheme}://{baseHost}...), expanded per request.
 			return;
 		}
 		URI uri = parse(value);
@@ -302,8 +303,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 			return false;
 		}
 		try {
-			Long.parseUnsignedLong(value);
-			return true;
+			// Snowflakes are positive 63-bit numbers.
+			return Long.parseLong(value) > 0;
 		}
 		catch (NumberFormatException ex) {
 			return false;
@@ -343,12 +344,26 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * Whether logging out also revokes the user's authorization at Discord, so the next login
+		 * asks for consent again. Applies to the starter's default filter chain.
+		 */
+		private boolean revokeOnLogout;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public boolean isRevokeOnLogout() {
+			return this.revokeOnLogout;
+		}
+
+		public void setRevokeOnLogout(boolean revokeOnLogout) {
+			this.revokeOnLogout = revokeOnLogout;
 		}
 
 	}

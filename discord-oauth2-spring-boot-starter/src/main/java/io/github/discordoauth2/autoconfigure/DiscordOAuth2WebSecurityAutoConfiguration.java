@@ -21,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <p>
  * The home page {@code /}, {@code /error} and static resources are public, everything else needs a
- * login; {@code POST /logout} logs out and returns to {@code /}. It runs before Boot's own default
+ * login; {@code POST /logout} logs out (revoking the Discord authorization when
+ * {@code discord.oauth2.login.revoke-on-logout} is set) and returns to {@code /}. It runs before Boot's own default
  * chains (the form login one and the OAuth2 client one), which then back off.
  *
  * @author discord-oauth2
@@ -37,14 +38,16 @@ public final class DiscordOAuth2WebSecurityAutoConfiguration {
 
 	@Bean
 	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-	SecurityFilterChain discordSecurityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain discordSecurityFilterChain(HttpSecurity http, DiscordOAuth2Properties properties)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/error")
 			.permitAll()
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.with(DiscordOAuth2LoginConfigurer.discordLogin(), Customizer.withDefaults());
+		http.with(DiscordOAuth2LoginConfigurer.discordLogin()
+			.revokeTokenOnLogout(properties.getLogin().isRevokeOnLogout()), Customizer.withDefaults());
 		http.logout((logout) -> logout.logoutSuccessUrl("/"));
 		return http.build();
 	}

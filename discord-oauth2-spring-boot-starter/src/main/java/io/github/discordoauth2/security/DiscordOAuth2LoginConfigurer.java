@@ -42,6 +42,8 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 
 	private Customizer<OAuth2LoginConfigurer<HttpSecurity>> loginCustomizer = Customizer.withDefaults();
 
+	private boolean revokeTokenOnLogout;
+
 	private DiscordOAuth2LoginConfigurer() {
 	}
 
@@ -62,6 +64,17 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 	public DiscordOAuth2LoginConfigurer oauth2Login(Customizer<OAuth2LoginConfigurer<HttpSecurity>> loginCustomizer) {
 		Assert.notNull(loginCustomizer, "loginCustomizer must not be null");
 		this.loginCustomizer = loginCustomizer;
+		return this;
+	}
+
+	/**
+	 * Whether logging out also revokes the user's authorization at Discord (with the
+	 * {@link DiscordRevokeTokenLogoutHandler} bean). Off by default.
+	 * @param revokeTokenOnLogout whether to revoke on logout
+	 * @return this configurer
+	 */
+	public DiscordOAuth2LoginConfigurer revokeTokenOnLogout(boolean revokeTokenOnLogout) {
+		this.revokeTokenOnLogout = revokeTokenOnLogout;
 		return this;
 	}
 
@@ -94,6 +107,10 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 			}
 			this.loginCustomizer.customize(login);
 		});
+		if (this.revokeTokenOnLogout) {
+			DiscordRevokeTokenLogoutHandler handler = context.getBean(DiscordRevokeTokenLogoutHandler.class);
+			http.logout((logout) -> logout.addLogoutHandler(handler));
+		}
 	}
 
 	/**

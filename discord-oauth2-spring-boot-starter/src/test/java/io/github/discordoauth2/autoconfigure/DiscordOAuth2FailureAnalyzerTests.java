@@ -46,6 +46,14 @@ class DiscordOAuth2FailureAnalyzerTests {
 	}
 
 	@Test
+	void zeroOrOverflowingClientIdIsRefused() {
+		assertThat(analyzeStartupWith("discord.oauth2.client-id=0", SECRET).getDescription())
+			.contains("'discord.oauth2.client-id'");
+		assertThat(analyzeStartupWith("discord.oauth2.client-id=18446744073709551615", SECRET).getDescription())
+			.contains("'discord.oauth2.client-id'");
+	}
+
+	@Test
 	void relativeRedirectUriIsRefused() {
 		FailureAnalysis analysis = analyzeStartupWith(CLIENT_ID, SECRET,
 				"discord.oauth2.redirect-uri=/login/oauth2/code/discord");

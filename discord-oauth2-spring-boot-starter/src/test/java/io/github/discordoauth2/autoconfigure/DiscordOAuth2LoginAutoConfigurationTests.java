@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
+import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -34,7 +36,9 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.user.OAuth2User;
@@ -196,6 +200,34 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
+	void configurerAddsDiscordLoginToTheApplicationsOwnChain() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withUserConfiguration(ConfigurerChainConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean("discordSecurityFilterChain");
+				assertThat(filterTypes(context.getBean("appChain", SecurityFilterChain.class)))
+					.contains(OAuth2AuthorizationRequestRedirectFilter.class, OAuth2LoginAuthenticationFilter.class);
+			});
+	}
+
+	@Test
+	void configurerDoesNothingWhenDiscordLoginIsOff() {
+		this.contextRunner.withUserConfiguration(ConfigurerChainConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(filterTypes(context.getBean("appChain", SecurityFilterChain.class)))
+				.doesNotContain(OAuth2AuthorizationRequestRedirectFilter.class, OAuth2LoginAuthenticationFilter.class);
+		});
+	}
+
+	@Test
+	void defaultChainHasDiscordLogin() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.run((context) -> assertThat(
+					filterTypes(context.getBean("discordSecurityFilterChain", SecurityFilterChain.class)))
+				.contains(OAuth2AuthorizationRequestRedirectFilter.class, OAuth2LoginAuthenticationFilter.class));
+	}
+
+	@Test
 	void argumentResolverBacksOffWhenUserDefinesOne() {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withUserConfiguration(UserArgumentResolverConfiguration.class)
@@ -288,6 +320,10 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		});
 	}
 
+	private static List<Class<?>> filterTypes(SecurityFilterChain chain) {
+		return chain.getFilters().stream().<Class<?>>map(Object::getClass).toList();
+	}
+
 	private static OAuth2AuthorizationRequest authorize(OAuth2AuthorizationRequestResolver resolver) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorization/discord");
 		request.setServletPath("/oauth2/authorization/discord");
@@ -365,6 +401,18 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		@Bean
 		SecurityFilterChain myChain(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConfigurerChainConfiguration {
+
+		@Bean
+		SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.with(DiscordOAuth2LoginConfigurer.discordLogin(), Customizer.withDefaults());
 			return http.build();
 		}
 

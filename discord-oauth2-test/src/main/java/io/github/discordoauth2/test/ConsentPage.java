@@ -9,7 +9,7 @@ final class ConsentPage {
 
     private static final String STYLE = "body{font-family:system-ui,sans-serif;background:#313338;color:#f2f3f5;"
             + "margin:0;display:flex;justify-content:center}main{background:#2b2d31;margin:3rem 1rem;padding:2rem;"
-            + "border-radius:8px;max-width:28rem;width:100%}h1{font-size:1.3rem}ul{padding-left:1.2rem}"
+            + "border-radius:8px;max-width:28rem;width:100%}h1{font-size:1.3rem}h2{font-size:1rem}ul{padding-left:1.2rem}"
             + "li{margin:.4rem 0}.buttons{display:flex;gap:1rem;margin-top:1.5rem}button{font-size:1rem;"
             + "padding:.6rem 1.4rem;border-radius:4px;border:0;cursor:pointer}button.primary{background:#5865f2;"
             + "color:#fff}button.secondary{background:#4e5058;color:#fff}button:focus{outline:3px solid #fff}"
@@ -52,9 +52,11 @@ final class ConsentPage {
         }
         html.append("<p class=\"muted\">You will be sent back to ").append(escape(ar.redirectUri())).append("</p>\n")
                 .append("<div class=\"buttons\">")
-                .append("<button type=\"submit\" name=\"decision\" value=\"cancel\" class=\"secondary\">Cancel</button>")
+                // Authorize comes first: pressing Enter submits with the first button, and approval is the intent.
                 .append("<button type=\"submit\" name=\"decision\" value=\"authorize\" class=\"primary\" autofocus>")
-                .append("Authorize</button></div>\n</form>\n</main></body></html>\n");
+                .append("Authorize</button>")
+                .append("<button type=\"submit\" name=\"decision\" value=\"cancel\" class=\"secondary\">Cancel</button>")
+                .append("</div>\n</form>\n</main></body></html>\n");
         return html.toString();
     }
 

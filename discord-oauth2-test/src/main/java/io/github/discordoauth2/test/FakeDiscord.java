@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -115,6 +117,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RateLimiter rateLimiter;
     private final Deque<RecordedRequest> journal = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicLong rateLimitedCount = new AtomicLong();
     private final AtomicLong invalidCount = new AtomicLong();
@@ -381,9 +384,12 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** Stops the server at once; open connections are dropped. */
+    /** Stops the server at once; open connections are dropped. Calling it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -446,8 +452,9 @@ public final class FakeDiscord implements AutoCloseable {
     String newCode(long userId, String redirectUri, Set<String> scopes, @Nullable String challenge,
             @Nullable Long guildId) {
         String code = randomToken(30);
-        codes.put(code, new Grants.Code(code, userId, redirectUri, Set.copyOf(scopes), challenge,
-                now().plus(authorizationCodeTtl), guildId));
+        Set<String> granted = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        codes.put(code, new Grants.Code(code, userId, redirectUri, granted, challenge, now().plus(authorizationCodeTtl),
+                guildId));
         return code;
     }
 

@@ -62,17 +62,20 @@ public final class FakeDiscordExtension
         return fake().baseUrl();
     }
 
+    /** Starts one fake for the whole class (static field). */
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
         fake = customizer.apply(FakeDiscord.builder()).start();
     }
 
+    /** Stops the class-wide fake. */
     @Override
     public void afterAll(ExtensionContext context) {
         stop();
     }
 
+    /** Starts a fake per test (instance field), or clears journal, counters and faults of the class-wide one. */
     @Override
     public void beforeEach(ExtensionContext context) {
         if (fake == null) {
@@ -84,6 +87,7 @@ public final class FakeDiscordExtension
         }
     }
 
+    /** Stops a per-test fake. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (!perClass) {
@@ -91,11 +95,13 @@ public final class FakeDiscordExtension
         }
     }
 
+    /** Parameters of type {@link FakeDiscord} are injected. */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == FakeDiscord.class;
     }
 
+    /** The running fake. */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return fake();

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.test;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,7 +22,8 @@ final class Grants {
 
         Grant(long userId, Set<String> scopes) {
             this.userId = userId;
-            this.scopes = Set.copyOf(scopes);
+            // Keeps the order the user granted them in, so "scope" reads like the request.
+            this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
         }
     }
 

@@ -102,9 +102,10 @@ final class HttpFront implements HttpHandler {
         } catch (RuntimeException e) {
             response = internalError();
         }
-        write(exchange, method, response);
+        // Journal first: a test that asserts on the journal right after its answer must find the entry there.
         fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
                 response.status(), at), response.status());
+        write(exchange, method, response);
     }
 
     private Response dispatch(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,

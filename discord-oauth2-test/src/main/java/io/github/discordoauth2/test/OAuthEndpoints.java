@@ -293,7 +293,7 @@ final class OAuthEndpoints {
                 String token = fake.randomToken(68);
                 body.with("webhook", Json.obj().with("application_id", Long.toString(fake.clientId()))
                         .with("name", fake.applicationName()).with("url",
-                                "https://discord.com/api/webhooks/" + id + "/" + token)
+                                fake.baseUrl() + "/api/webhooks/" + id + "/" + token)
                         .with("channel_id", Long.toString(fake.nextSnowflake())).with("token", token)
                         .with("type", 1).with("avatar", null).with("guild_id", Long.toString(guild.id()))
                         .with("id", Long.toString(id)));

@@ -51,7 +51,7 @@ final class RoutePattern {
         for (int i = 0; i < segments.length; i++) {
             String s = segments[i];
             boolean wildcard = s.equals("*") || (s.startsWith("{") && s.endsWith("}"));
-            if (!wildcard && !s.equals(actual[i])) {
+            if (wildcard ? actual[i].isEmpty() : !s.equals(actual[i])) {
                 return false;
             }
         }

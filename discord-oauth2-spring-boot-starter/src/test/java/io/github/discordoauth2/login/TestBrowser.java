@@ -1,0 +1,105 @@
+package io.github.discordoauth2.login;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scripted browser: keeps cookies per host, follows redirects one hop at a time (so a test sees
+ * every stop between the application and FakeDiscord) and asks for HTML like a browser does.
+ */
+final class TestBrowser {
+
+	private static final int MAX_HOPS = 10;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final List<URI> visited = new ArrayList<>();
+
+	/** Sends one GET without following a redirect. */
+	HttpResponse<String> get(String url) {
+		URI uri = URI.create(url);
+		this.visited.add(uri);
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.timeout(Duration.ofSeconds(20))
+			.GET()
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + uri + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Posts a form without following a redirect. */
+	HttpResponse<String> post(String url, String form) {
+		URI uri = URI.create(url);
+		this.visited.add(uri);
+		HttpRequest request = HttpRequest.newBuilder(uri)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("POST " + uri + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Sends a GET and follows redirects until a page answers. */
+	HttpResponse<String> follow(String url) {
+		HttpResponse<String> response = get(url);
+		for (int hop = 0; hop < MAX_HOPS && isRedirect(response); hop++) {
+			response = get(location(response).toString());
+		}
+		if (isRedirect(response)) {
+			throw new IllegalStateException("more than " + MAX_HOPS + " redirects, last: " + response.uri());
+		}
+		return response;
+	}
+
+	/** Every URL requested so far, in order. */
+	List<URI> visited() {
+		return List.copyOf(this.visited);
+	}
+
+	void clearVisited() {
+		this.visited.clear();
+	}
+
+	static boolean isRedirect(HttpResponse<?> response) {
+		return response.statusCode() >= 300 && response.statusCode() < 400;
+	}
+
+	static URI location(HttpResponse<?> response) {
+		String location = response.headers()
+			.firstValue("Location")
+			.orElseThrow(() -> new IllegalStateException("redirect without Location from " + response.uri()));
+		return response.uri().resolve(location);
+	}
+
+}
