@@ -38,7 +38,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code chromium} and {@code chromedriver} (never a downloaded browser). Without them the test is
  * skipped, except under {@code CI=true}, where a missing browser fails the build.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "demo.auto-approve=false")
+// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc. set.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=false"})
 class DemoBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("demo.chromium", "/usr/bin/chromium"));

@@ -21,7 +21,9 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * status, and never on a white-label page or a stack trace. Same application context as
  * {@link DemoPagesTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "demo.auto-approve=true")
+// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc. set.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true"})
 class DemoErrorPagesTest {
 
     @LocalServerPort
@@ -125,6 +127,18 @@ class DemoErrorPagesTest {
         assertThat(guilds.text("problem-title")).isEqualTo("Discord asks us to slow down");
         assertThat(guilds.text("problem-todo")).isEqualTo("Wait 120 seconds, then try again.");
         assertFriendly(guilds);
+    }
+
+    @Test
+    void rateLimitingDuringTheLoginItselfIsExplainedToo() {
+        fake.faults().next("POST /oauth2/token", 1, Fault.rateLimited(Duration.ofSeconds(90)));
+
+        Page failed = browser.login();
+
+        assertThat(failed.path()).isEqualTo(LoginFailureController.PATH);
+        assertThat(failed.text("problem-title")).isEqualTo("Discord asks us to slow down");
+        assertThat(failed.text("problem-todo")).isEqualTo("Wait 90 seconds, then try again.");
+        assertFriendly(failed);
     }
 
     @Test

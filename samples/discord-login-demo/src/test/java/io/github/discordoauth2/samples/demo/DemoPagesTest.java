@@ -16,7 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One smoke test per page, each through a real login: the app on a random port, in demo mode, with
  * the embedded FakeDiscord approving at once (a scripted user who always clicks Authorize).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "demo.auto-approve=true")
+// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc. set.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true"})
 class DemoPagesTest {
 
     @LocalServerPort
