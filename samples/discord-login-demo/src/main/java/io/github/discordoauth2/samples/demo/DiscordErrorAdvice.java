@@ -44,6 +44,12 @@ final class DiscordErrorAdvice {
         return page(Problem.missingScope(ex.scope()));
     }
 
+    @ExceptionHandler(BotTokenRejectedException.class)
+    ModelAndView botTokenRejected(BotTokenRejectedException ex) {
+        log.warn("Discord refused the bot token (401): check discord.oauth2.bot-token / DISCORD_BOT_TOKEN");
+        return page(Problem.botTokenRejected());
+    }
+
     @ExceptionHandler(RateLimitedException.class)
     ModelAndView rateLimited(RateLimitedException ex, HttpServletResponse response) {
         log.info("Discord rate limited a request; retry after " + ex.retryAfter());

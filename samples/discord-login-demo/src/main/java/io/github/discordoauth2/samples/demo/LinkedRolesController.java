@@ -50,7 +50,8 @@ final class LinkedRolesController {
     String linkedRoles(AccessToken token, Model model) {
         MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
         if (client.hasBotToken()) {
-            model.addAttribute("records", client.fetchLinkedRolesMetadata().stream().map(RecordView::of).toList());
+            model.addAttribute("records", BotTokenRejectedException.withBotToken(client::fetchLinkedRolesMetadata)
+                    .stream().map(RecordView::of).toList());
             model.addAttribute("canRegister", true);
         }
         else {
@@ -68,7 +69,8 @@ final class LinkedRolesController {
 
     @PostMapping("/linked-roles/metadata")
     String registerMetadata(RedirectAttributes redirect) {
-        List<RoleConnectionMetadata> stored = client.updateLinkedRolesMetadata(RECORDS);
+        List<RoleConnectionMetadata> stored =
+                BotTokenRejectedException.withBotToken(() -> client.updateLinkedRolesMetadata(RECORDS));
         redirect.addFlashAttribute("result", "Registered " + stored.size() + " metadata records with Discord.");
         return "redirect:/linked-roles";
     }

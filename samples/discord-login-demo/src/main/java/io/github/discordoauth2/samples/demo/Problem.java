@@ -59,6 +59,14 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
                 "Log in again and approve every permission on Discord's consent screen.", LOGIN_URL, "Login again");
     }
 
+    static Problem botTokenRejected() {
+        return new Problem(503, "Bot not set up", "The app's bot could not sign in to Discord",
+                "Discord refused the bot token this app is configured with, so it cannot manage servers or"
+                        + " linked roles right now. Your own login is fine.",
+                "If you run this app: check DISCORD_BOT_TOKEN (the bot of this same application) and restart.",
+                "/profile", "Back to your profile");
+    }
+
     static Problem rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new Problem(429, "Slow down", "Discord asks us to slow down",

@@ -142,6 +142,20 @@ class DemoErrorPagesTest {
     }
 
     @Test
+    void aRefusedBotTokenIsBlamedOnTheSetupAndKeepsTheUserLoggedIn() {
+        browser.login();
+        fake.faults().next("GET /applications/{application.id}/role-connections/metadata", 1, Fault.status(401));
+
+        Page linkedRoles = browser.get("/linked-roles");
+
+        assertThat(linkedRoles.status()).isEqualTo(503);
+        assertThat(linkedRoles.text("problem-title")).isEqualTo("The app's bot could not sign in to Discord");
+        assertThat(linkedRoles.text("problem-todo")).contains("DISCORD_BOT_TOKEN");
+        assertFriendly(linkedRoles);
+        assertThat(browser.get("/profile").text("display-name")).isEqualTo(DemoData.GLOBAL_NAME);
+    }
+
+    @Test
     void discordFailingShowsATemporaryErrorNotAStackTrace() {
         browser.login();
         fake.faults().next("GET /users/@me/connections", 5, Fault.status(500));
