@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.Guild;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.Webhook;
@@ -373,6 +374,17 @@ public final class Client {
 			.param("application_id", this.clientId)
 			.bot()
 			.build(), RoleConnectionMetadata.class);
+	}
+
+	/**
+	 * Reads the application this client's bot belongs to ({@code GET /oauth2/applications/@me}, Bot auth); a cheap
+	 * check that the bot token is valid and belongs to this client id.
+	 * @return the application
+	 */
+	public Application fetchApplication() {
+		requireBotToken("fetchApplication");
+		return this.http.send(DiscordRequest.of(HttpMethod.GET, "/oauth2/applications/@me").bot().build(),
+				Application.class);
 	}
 
 	/** @return a description with the secret and bot token masked */

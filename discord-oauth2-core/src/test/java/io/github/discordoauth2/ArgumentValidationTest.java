@@ -130,6 +130,8 @@ class ArgumentValidationTest {
 			.withMessageContaining("botToken");
 		assertThatIllegalStateException().isThrownBy(() -> token.joinGuild(1200000000000000002L, 5L, JoinGuildOptions.none()))
 			.withMessageContaining("botToken");
+		assertThatIllegalStateException().isThrownBy(() -> this.bare.fetchApplication())
+			.withMessageContaining("botToken");
 		assertThatIllegalStateException().isThrownBy(() -> this.bare.fetchLinkedRolesMetadata())
 			.withMessageContaining("botToken");
 		assertThatIllegalStateException()

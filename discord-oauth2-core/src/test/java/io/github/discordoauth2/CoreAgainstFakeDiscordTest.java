@@ -446,12 +446,69 @@ class CoreAgainstFakeDiscordTest {
 	}
 
 	@Test
+	void proxyPagesHugeBodiesAndCutConnectionsAreTyped() {
+		AccessToken token = login(ALL_SCOPES);
+		this.fake.faults()
+			.next("GET /users/@me", 1, Fault.htmlPage(502))
+			.next("GET /users/@me", 1, Fault.hugeBody(2 * 1024 * 1024))
+			// HttpURLConnection quietly repeats a GET once when a reused connection is cut, so cut two.
+			.next("GET /users/@me", 2, Fault.disconnect());
+		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
+			.withMessageContaining("text/html")
+			.withMessageContaining("502 Bad Gateway")
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(502));
+		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
+			.withMessageContaining("larger than")
+			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(400));
+		assertThatExceptionOfType(io.github.discordoauth2.exceptions.DiscordIoException.class).isThrownBy(token::fetchIdentify)
+			.withMessageContaining("GET /users/@me")
+			.withMessageNotContaining(token.token());
+		this.fake.faults().clear();
+		assertThat(token.fetchIdentify().id()).isEqualTo(DemoData.USER_ID);
+	}
+
+	@Test
+	void aCutConnectionDuringCodeExchangeIsNotRetried() {
+		String code = this.fake.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, Set.of("identify"));
+		login(Set.of("identify"));
+		this.fake.clearJournal();
+		this.fake.faults().next("POST /oauth2/token", 1, Fault.disconnect());
+		assertThatExceptionOfType(io.github.discordoauth2.exceptions.DiscordIoException.class)
+			.isThrownBy(() -> this.client.exchangeCode(code))
+			.withMessageContaining("POST /oauth2/token")
+			.withMessageNotContaining(code);
+		assertThat(journal()).hasSize(1);
+	}
+
+	@Test
 	void aFailedCodeExchangeIsNotRepeated() {
 		String code = this.fake.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, Set.of("identify"));
 		this.fake.faults().next("POST /oauth2/token", 1, Fault.status(503));
 		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.exchangeCode(code))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
 		assertThat(journal()).hasSize(1);
+	}
+
+	@Test
+	void applicationIsReadWithBotAuth() {
+		io.github.discordoauth2.model.Application application = this.client.fetchApplication();
+		assertThat(application.id()).isEqualTo(DemoData.APPLICATION_ID);
+		assertThat(application.name()).isEqualTo(DemoData.APPLICATION_NAME);
+		RecordedRequest request = last();
+		assertThat(request.path()).isEqualTo("/api/v10/oauth2/applications/@me");
+		assertThat(request.header("Authorization")).startsWith("Bot");
+	}
+
+	@Test
+	void aWrongBotTokenIsForbidden() {
+		Client wrongBot = Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.botToken("not-the-bot-token")
+			.baseUrl(this.fake.baseUrl())
+			.build();
+		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(wrongBot::fetchLinkedRolesMetadata)
+			.withMessageNotContaining("not-the-bot-token")
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
 	}
 
 	@Test

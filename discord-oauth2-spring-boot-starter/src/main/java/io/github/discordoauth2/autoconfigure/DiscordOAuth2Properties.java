@@ -95,86 +95,170 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	private final Http http = new Http();
 
+	/**
+	 * Returns the value of {@code discord.oauth2.client-id}.
+	 * @return the configured value, or {@code null} when not set
+	 */
 	public @Nullable String getClientId() {
 		return this.clientId;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.client-id}.
+	 * @param clientId the new value
+	 */
 	public void setClientId(@Nullable String clientId) {
 		this.clientId = clientId;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.client-secret}.
+	 * @return the configured value, or {@code null} when not set
+	 */
 	public @Nullable String getClientSecret() {
 		return this.clientSecret;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.client-secret}.
+	 * @param clientSecret the new value
+	 */
 	public void setClientSecret(@Nullable String clientSecret) {
 		this.clientSecret = clientSecret;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.redirect-uri}.
+	 * @return the configured value
+	 */
 	public String getRedirectUri() {
 		return this.redirectUri;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.redirect-uri}.
+	 * @param redirectUri the new value
+	 */
 	public void setRedirectUri(String redirectUri) {
 		this.redirectUri = redirectUri;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.scopes}.
+	 * @return the configured value
+	 */
 	public List<String> getScopes() {
 		return this.scopes;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.scopes}.
+	 * @param scopes the new value
+	 */
 	public void setScopes(List<String> scopes) {
 		this.scopes = scopes;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.bot-token}.
+	 * @return the configured value, or {@code null} when not set
+	 */
 	public @Nullable String getBotToken() {
 		return this.botToken;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.bot-token}.
+	 * @param botToken the new value
+	 */
 	public void setBotToken(@Nullable String botToken) {
 		this.botToken = botToken;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.base-url}.
+	 * @return the configured value
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.base-url}.
+	 * @param baseUrl the new value
+	 */
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.prompt}.
+	 * @return the configured value, or {@code null} when not set
+	 */
 	public @Nullable Prompt getPrompt() {
 		return this.prompt;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.prompt}.
+	 * @param prompt the new value
+	 */
 	public void setPrompt(@Nullable Prompt prompt) {
 		this.prompt = prompt;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.pkce}.
+	 * @return the configured value
+	 */
 	public boolean isPkce() {
 		return this.pkce;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.pkce}.
+	 * @param pkce the new value
+	 */
 	public void setPkce(boolean pkce) {
 		this.pkce = pkce;
 	}
 
+	/**
+	 * Returns the value of {@code discord.oauth2.registration-id}.
+	 * @return the configured value
+	 */
 	public String getRegistrationId() {
 		return this.registrationId;
 	}
 
+	/**
+	 * Sets {@code discord.oauth2.registration-id}.
+	 * @param registrationId the new value
+	 */
 	public void setRegistrationId(String registrationId) {
 		this.registrationId = registrationId;
 	}
 
+	/**
+	 * Returns the {@code discord.oauth2.login.*} settings.
+	 * @return the nested settings
+	 */
 	public Login getLogin() {
 		return this.login;
 	}
 
+	/**
+	 * Returns the {@code discord.oauth2.rate-limit.*} settings.
+	 * @return the nested settings
+	 */
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
 	}
 
+	/**
+	 * Returns the {@code discord.oauth2.http.*} settings.
+	 * @return the nested settings
+	 */
 	public Http getHttp() {
 		return this.http;
 	}
@@ -350,20 +434,59 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private boolean revokeOnLogout;
 
+		/**
+		 * Whether a GET request whose controller got HTTP 401 from Discord for the user's
+		 * AccessToken (the token died before its recorded expiry) refreshes the token and runs again,
+		 * once per token, instead of failing with ForbiddenException.
+		 */
+		private boolean refreshOnUnauthorized;
+
+		/**
+		 * Returns the value of {@code discord.oauth2.login.enabled}.
+		 * @return the configured value
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets {@code discord.oauth2.login.enabled}.
+		 * @param enabled the new value
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Returns the value of {@code discord.oauth2.login.revoke-on-logout}.
+		 * @return the configured value
+		 */
 		public boolean isRevokeOnLogout() {
 			return this.revokeOnLogout;
 		}
 
+		/**
+		 * Sets {@code discord.oauth2.login.revoke-on-logout}.
+		 * @param revokeOnLogout the new value
+		 */
 		public void setRevokeOnLogout(boolean revokeOnLogout) {
 			this.revokeOnLogout = revokeOnLogout;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.login.refresh-on-unauthorized}.
+		 * @return the configured value
+		 */
+		public boolean isRefreshOnUnauthorized() {
+			return this.refreshOnUnauthorized;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.login.refresh-on-unauthorized}.
+		 * @param refreshOnUnauthorized the new value
+		 */
+		public void setRefreshOnUnauthorized(boolean refreshOnUnauthorized) {
+			this.refreshOnUnauthorized = refreshOnUnauthorized;
 		}
 
 	}
@@ -379,10 +502,18 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private Duration maxWait = Duration.ofSeconds(30);
 
+		/**
+		 * Returns the value of {@code discord.oauth2.rate-limit.max-wait}.
+		 * @return the configured value
+		 */
 		public Duration getMaxWait() {
 			return this.maxWait;
 		}
 
+		/**
+		 * Sets {@code discord.oauth2.rate-limit.max-wait}.
+		 * @param maxWait the new value
+		 */
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
 		}
@@ -413,18 +544,34 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		private @Nullable Duration readTimeout;
 
+		/**
+		 * Returns the value of {@code discord.oauth2.http.connect-timeout}.
+		 * @return the configured value, or {@code null} when not set
+		 */
 		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
+		/**
+		 * Sets {@code discord.oauth2.http.connect-timeout}.
+		 * @param connectTimeout the new value
+		 */
 		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
+		/**
+		 * Returns the value of {@code discord.oauth2.http.read-timeout}.
+		 * @return the configured value, or {@code null} when not set
+		 */
 		public @Nullable Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
+		/**
+		 * Sets {@code discord.oauth2.http.read-timeout}.
+		 * @param readTimeout the new value
+		 */
 		public void setReadTimeout(@Nullable Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}

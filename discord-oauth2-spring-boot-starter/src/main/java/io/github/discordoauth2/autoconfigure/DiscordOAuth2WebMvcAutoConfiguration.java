@@ -4,21 +4,26 @@ import java.util.List;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration that lets Spring MVC controller methods declare an
  * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the current
- * user's Discord token, refreshed when it has expired.
+ * user's Discord token, refreshed when it has expired (and, with
+ * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it before its
+ * recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
  *
  * @author discord-oauth2
  */
@@ -34,6 +39,16 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 			DiscordOAuth2Properties properties, ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager) {
 		return new DiscordAccessTokenArgumentResolver(client, properties.getRegistrationId(),
 				authorizedClientManager::getIfUnique);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized")
+	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(Client client,
+			DiscordOAuth2Properties properties,
+			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
+		return new DiscordUnauthorizedExceptionResolver(client, properties.getRegistrationId(),
+				authorizedClientRepository::getIfUnique);
 	}
 
 	@Bean

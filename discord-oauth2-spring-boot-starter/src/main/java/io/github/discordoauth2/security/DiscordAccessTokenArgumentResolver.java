@@ -37,11 +37,19 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * first (and the rotated refresh token stored). When there is no usable token (not logged in with
  * Discord, or the refresh was refused because the user revoked the app) the resolver throws
  * {@link ClientAuthorizationRequiredException}, on which Spring Security's authorization request
- * filter sends the user to Discord for a fresh login and back to the same page.
+ * filter sends the user to Discord for a fresh login and back to the same page. When Discord refuses
+ * the token before its expiry (HTTP 401), {@link DiscordUnauthorizedExceptionResolver} takes over.
  *
  * @author discord-oauth2
  */
 public final class DiscordAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
+
+	/**
+	 * Request attribute holding a fingerprint (not the value) of the access token handed to the
+	 * controller, for {@link DiscordUnauthorizedExceptionResolver}.
+	 */
+	static final String RESOLVED_TOKEN_ATTRIBUTE = DiscordAccessTokenArgumentResolver.class.getName()
+			+ ".RESOLVED_TOKEN";
 
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("anonymous", "anonymousUser",
 			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
@@ -104,6 +112,8 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 			request.attribute(HttpServletResponse.class.getName(), servletResponse);
 		}
 		OAuth2AuthorizedClient authorized = authorize(request.build());
+		webRequest.setAttribute(RESOLVED_TOKEN_ATTRIBUTE,
+				TokenFingerprint.of(authorized.getAccessToken().getTokenValue()), NativeWebRequest.SCOPE_REQUEST);
 		return toAccessToken(authorized);
 	}
 

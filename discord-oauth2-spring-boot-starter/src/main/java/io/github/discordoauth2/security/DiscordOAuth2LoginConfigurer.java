@@ -13,7 +13,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCo
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
@@ -30,8 +29,9 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * <p>
- * It switches on {@code oauth2Login()} with the starter's Discord beans: the token exchange through
- * the core client, the Discord user service and the authorization request resolver (prompt, PKCE).
+ * It switches on {@code oauth2Login()}, which picks up the starter's Discord beans: the token
+ * exchange through the core client, the Discord user service and the authorization request
+ * resolver (prompt, PKCE). Settings the application makes on {@code oauth2Login()} itself win.
  * When no client registration exists (no {@code discord.oauth2.client-id}), it does nothing, so
  * the same chain starts with Discord login off. Further {@code http.oauth2Login(...)} calls
  * customize the same login.
@@ -85,25 +85,22 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 			// Discord login is off (no client ID): leave the chain as the application wrote it.
 			return;
 		}
-		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient = bean(context,
-				ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
+		// Spring Security finds a unique bean of each type by itself, late enough to respect settings the
+		// application makes explicitly; only when several exist does the starter's Discord bean have to be named.
+		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient = discordBeanIfAmbiguous(
+				context, ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
 						OAuth2AuthorizationCodeGrantRequest.class),
 				DiscordAuthorizationCodeTokenResponseClient.class);
-		OAuth2UserService<OAuth2UserRequest, OAuth2User> userService = bean(context,
+		OAuth2UserService<OAuth2UserRequest, OAuth2User> userService = discordBeanIfAmbiguous(context,
 				ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class,
 						OAuth2User.class),
 				DiscordOAuth2UserService.class);
-		OAuth2AuthorizationRequestResolver resolver = bean(context,
-				ResolvableType.forClass(OAuth2AuthorizationRequestResolver.class), null);
 		http.oauth2Login((login) -> {
 			if (tokenClient != null) {
 				login.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient));
 			}
 			if (userService != null) {
 				login.userInfoEndpoint((userInfo) -> userInfo.userService(userService));
-			}
-			if (resolver != null) {
-				login.authorizationEndpoint((authorization) -> authorization.authorizationRequestResolver(resolver));
 			}
 			this.loginCustomizer.customize(login);
 		});
@@ -114,17 +111,17 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 	}
 
 	/**
-	 * The application's unique bean of the given type, or else the starter's own one when several
-	 * exist (Spring Security's own lookup would then silently fall back to its defaults).
+	 * The starter's own bean when several beans of the given type exist (Spring Security's lookup
+	 * would then silently fall back to its defaults), else {@code null}.
 	 */
 	@SuppressWarnings("unchecked")
-	private static <T> @Nullable T bean(ApplicationContext context, ResolvableType type,
-			@Nullable Class<?> preferred) {
-		Object unique = context.getBeanProvider(type).getIfUnique();
-		if (unique != null || preferred == null) {
-			return (T) unique;
+	private static <T> @Nullable T discordBeanIfAmbiguous(ApplicationContext context, ResolvableType type,
+			Class<?> discordType) {
+		String[] names = context.getBeanNamesForType(type);
+		if (names.length < 2 || context.getBeanProvider(type).getIfUnique() != null) {
+			return null;
 		}
-		return (T) context.getBeanProvider(preferred).getIfUnique();
+		return (T) context.getBeanProvider(discordType).getIfUnique();
 	}
 
 }

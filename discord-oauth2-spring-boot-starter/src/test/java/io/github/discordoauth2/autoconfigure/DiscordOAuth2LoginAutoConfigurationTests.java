@@ -9,6 +9,8 @@ import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseCli
 import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
+import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -103,9 +105,18 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
+			assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class);
+			assertThat(context).hasSingleBean(DiscordRevokeTokenLogoutHandler.class);
 			assertThat(context).hasBean("discordSecurityFilterChain");
 			assertThat(context).hasSingleBean(SecurityFilterChain.class);
 		});
+	}
+
+	@Test
+	void refreshOnUnauthorizedIsOptIn() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=true")
+			.run((context) -> assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class));
 	}
 
 	@Test
@@ -246,6 +257,23 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 					.contains("code_challenge_method=S256")
 					.contains("state=")
 					.contains("redirect_uri=http://localhost/login/oauth2/code/discord");
+			});
+	}
+
+	@Test
+	void promptIsOnlyForDiscord() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.prompt=none",
+					"spring.security.oauth2.client.registration.github.client-id=gh",
+					"spring.security.oauth2.client.registration.github.client-secret=gh-secret")
+			.run((context) -> {
+				OAuth2AuthorizationRequestResolver resolver = context.getBean(OAuth2AuthorizationRequestResolver.class);
+				assertThat(authorize(resolver).getAuthorizationRequestUri()).contains("prompt=none");
+				MockHttpServletRequest github = new MockHttpServletRequest("GET", "/oauth2/authorization/github");
+				github.setServletPath("/oauth2/authorization/github");
+				assertThat(resolver.resolve(github).getAuthorizationRequestUri())
+					.startsWith("https://github.com/login/oauth/authorize")
+					.doesNotContain("prompt=");
 			});
 	}
 

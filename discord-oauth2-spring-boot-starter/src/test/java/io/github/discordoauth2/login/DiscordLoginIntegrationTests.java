@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * has nothing but the quick start's properties and controllers.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true" })
+		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true",
+				"discord.oauth2.login.refresh-on-unauthorized=true" })
 class DiscordLoginIntegrationTests {
 
 	private static final String USER = Long.toString(DemoData.USER_ID);
@@ -158,6 +159,43 @@ class DiscordLoginIntegrationTests {
 		assertThat(this.browser.follow(app("/me")).statusCode()).isEqualTo(200);
 		assertThat(tokenCalls(discord.fake())).isEmpty();
 		assertThat(this.loginEvents.events).hasSize(1);
+	}
+
+	@Test
+	void tokenThatDiscordExpiredEarlyIsRefreshedOnce() {
+		this.browser.follow(app("/me"));
+		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		// Only Discord knows: Spring still thinks the token is good for a week.
+		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
+		this.browser.clearVisited();
+		discord.fake().clearJournal();
+
+		HttpResponse<String> me = this.browser.follow(app("/me?x=1"));
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
+		assertThat(this.browser.visited()).extracting(URI::toString).containsExactly(app("/me?x=1"), app("/me?x=1"));
+		assertThat(tokenCalls(discord.fake())).singleElement()
+			.satisfies((call) -> assertThat(call.body()).contains("grant_type=refresh_token"));
+		OAuth2AuthorizedClient after = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
+		assertThat(this.loginEvents.events).hasSize(1);
+	}
+
+	@Test
+	void tokenThatDiscordRevokedLeadsToAFreshLogin() {
+		this.browser.follow(app("/me"));
+		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		// The user removed the app in Discord's settings: access and refresh token die at once.
+		discord.fake().revokeToken(before.getAccessToken().getTokenValue());
+		this.browser.clearVisited();
+
+		HttpResponse<String> me = this.browser.follow(app("/me"));
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(this.browser.visited()).extracting(URI::getPath)
+			.containsSubsequence("/me", "/me", "/oauth2/authorize", "/login/oauth2/code/discord", "/me");
+		assertThat(this.loginEvents.events).hasSize(2);
 	}
 
 	@Test

@@ -32,6 +32,7 @@ public final class FakeDiscordExtension
     private final UnaryOperator<FakeDiscord.Builder> customizer;
     private @Nullable FakeDiscord fake;
     private boolean perClass;
+    private int classDepth;
 
     private FakeDiscordExtension(UnaryOperator<FakeDiscord.Builder> customizer) {
         this.customizer = customizer;
@@ -62,17 +63,21 @@ public final class FakeDiscordExtension
         return fake().baseUrl();
     }
 
-    /** Starts one fake for the whole class (static field). */
+    /** Starts one fake for the whole class (static field); {@code @Nested} classes share the outer one. */
     @Override
     public void beforeAll(ExtensionContext context) {
         perClass = true;
-        fake = customizer.apply(FakeDiscord.builder()).start();
+        if (classDepth++ == 0) {
+            fake = customizer.apply(FakeDiscord.builder()).start();
+        }
     }
 
-    /** Stops the class-wide fake. */
+    /** Stops the class-wide fake when the outermost class is done. */
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (--classDepth == 0) {
+            stop();
+        }
     }
 
     /** Starts a fake per test (instance field), or clears journal, counters and faults of the class-wide one. */

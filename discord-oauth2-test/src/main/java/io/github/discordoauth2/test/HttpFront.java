@@ -169,7 +169,9 @@ final class HttpFront implements HttpHandler {
         } catch (RuntimeException e) {
             response = internalError();
         }
-        decision.headers().forEach(response.headers()::putIfAbsent);
+        if (response != Response.DISCONNECT) {
+            decision.headers().forEach(response.headers()::putIfAbsent);
+        }
         return response;
     }
 
@@ -189,6 +191,14 @@ final class HttpFront implements HttpHandler {
                     r.header("X-RateLimit-Global", "true");
                 }
                 return r;
+            case DISCONNECT:
+                return Response.DISCONNECT;
+            case BODY:
+                Response body = new Response(fault.status(), new LinkedHashMap<>(), fault.body());
+                if (!fault.contentType().isEmpty()) {
+                    body.header("Content-Type", fault.contentType());
+                }
+                return body;
             case MALFORMED_JSON:
                 return Response.raw(200, "application/json", "{\"id\": \"80351110224678912\", \"username\": \"trunc");
             case STATUS:
@@ -242,6 +252,11 @@ final class HttpFront implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, String method, Response response) {
+        if (response == Response.DISCONNECT) {
+            // Closing before any header is sent makes the JDK server drop the connection.
+            exchange.close();
+            return;
+        }
         try {
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             exchange.getResponseHeaders().set("Via", "1.1 fake-discord");

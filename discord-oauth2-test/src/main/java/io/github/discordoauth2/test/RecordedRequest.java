@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param query raw query string, or null
  * @param headers request headers (names as received)
  * @param body request body with secrets masked ("" when empty)
- * @param status the status the fake answered
+ * @param status the status the fake answered (0 when a {@link Fault#disconnect()} dropped the connection)
  * @param at when the request arrived (the fake's clock)
  */
 public record RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,

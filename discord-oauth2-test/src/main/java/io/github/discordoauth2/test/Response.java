@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 /** An HTTP answer the fake is about to write. Headers are mutable so rate limits can add theirs. */
 record Response(int status, Map<String, String> headers, byte[] body) {
 
+    /** The marker for "close the connection without answering"; journaled with status 0. */
+    static final Response DISCONNECT = new Response(0, new LinkedHashMap<>(), new byte[0]);
+
     static Response json(int status, @Nullable Object body) {
         Response r = new Response(status, new LinkedHashMap<>(), Json.write(body).getBytes(StandardCharsets.UTF_8));
         r.headers.put("Content-Type", "application/json");

@@ -57,7 +57,8 @@ final class RestEndpoints {
 
     Response currentUser(Request r) {
         Grants.AccessToken at = bearer(r, "identify");
-        return Response.json(200, Views.user(userOf(at), at.grant.scopes.contains("email")));
+        return Response.json(200, Views.user(userOf(at), at.grant.scopes.contains("email"),
+                at.grant.scopes.contains("identify.premium")));
     }
 
     Response connections(Request r) {

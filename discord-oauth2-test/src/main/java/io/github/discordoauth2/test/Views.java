@@ -20,14 +20,20 @@ final class Views {
         return TIMESTAMP.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    /** The user object; {@code email}/{@code verified} only when asked (the {@code email} scope). */
-    static Json.Obj user(FakeUser u, boolean withEmail) {
+    /**
+     * The user object; {@code email}/{@code verified} only with the {@code email} scope and
+     * {@code premium_type} only with {@code identify.premium} (Discord's rule since 2026).
+     */
+    static Json.Obj user(FakeUser u, boolean withEmail, boolean withPremium) {
         Json.Obj o = Json.obj().with("id", Long.toString(u.id())).with("username", u.username())
                 .with("avatar", u.avatar()).with("discriminator", "0").with("public_flags", u.publicFlags())
                 .with("flags", u.publicFlags()).with("banner", null).with("accent_color", null)
                 .with("global_name", u.globalName()).with("avatar_decoration_data", null)
                 .with("collectibles", null).with("banner_color", null).with("clan", null).with("primary_guild", null)
-                .with("mfa_enabled", u.mfaEnabled()).with("locale", u.locale()).with("premium_type", u.premiumType());
+                .with("mfa_enabled", u.mfaEnabled()).with("locale", u.locale());
+        if (withPremium) {
+            o.with("premium_type", u.premiumType());
+        }
         if (withEmail) {
             o.with("email", u.email()).with("verified", u.verified());
         }

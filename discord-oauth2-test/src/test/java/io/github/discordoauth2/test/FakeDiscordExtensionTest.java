@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,6 +16,18 @@ class FakeDiscordExtensionTest {
 
     @RegisterExtension
     static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
+
+    private static int outerPort;
+
+    @BeforeAll
+    static void rememberTheClassWideFake() {
+        outerPort = discord.fake().port();
+    }
+
+    @AfterAll
+    static void theClassWideFakeOutlivesNestedClasses() {
+        assertThat(discord.fake().port()).isEqualTo(outerPort);
+    }
 
     @Test
     void injectsTheRunningFake(FakeDiscord fake) {
@@ -26,6 +41,14 @@ class FakeDiscordExtensionTest {
     void eachTestStartsWithAnEmptyJournal(FakeDiscord fake) {
         assertThat(fake.journal()).isEmpty();
         assertThat(fake.stats().requests()).isZero();
+    }
+
+    @Nested
+    class InANestedClass {
+        @Test
+        void theOuterFakeIsShared(FakeDiscord fake) {
+            assertThat(fake.port()).isEqualTo(outerPort);
+        }
     }
 
     @Test

@@ -112,6 +112,31 @@ class RateLimitsAndFaultsTest {
     }
 
     @Test
+    void proxyPagesHugeBodiesAndCutConnections() {
+        try (FakeDiscord fake = FakeDiscord.builder().demoData().start()) {
+            Http http = new Http(fake.baseUrl());
+            String t = "Bearer " + fake.createToken(DemoData.USER_ID, Set.of("identify")).accessToken();
+            fake.faults().next("GET /users/@me", 1, Fault.htmlPage(502))
+                    .next("GET /users/@me", 1, Fault.body(200, "", ""))
+                    .next("GET /users/@me", 1, Fault.hugeBody(3_000_000))
+                    // Twice: the JDK client quietly retries an idempotent GET once on a dropped connection.
+                    .next("GET /users/@me", 2, Fault.disconnect());
+            Http.Answer html = http.get(ME, t);
+            assertThat(html.status()).isEqualTo(502);
+            assertThat(html.header("Content-Type")).isEqualTo("text/html");
+            assertThat(html.body()).contains("<h1>502 Bad Gateway</h1>");
+            Http.Answer empty = http.get(ME, t);
+            assertThat(empty.status()).isEqualTo(200);
+            assertThat(empty.body()).isEmpty();
+            Http.Answer huge = http.get(ME, t);
+            assertThat(huge.body()).hasSize(3_000_000).startsWith("\"xxx");
+            assertThatThrownBy(() -> http.get(ME, t)).isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(http.get(ME, t).status()).isEqualTo(200);
+            assertThat(fake.journal()).extracting(RecordedRequest::status).containsExactly(502, 200, 200, 0, 0, 200);
+        }
+    }
+
+    @Test
     void aDelayedRequestDoesNotHoldUpOthers() throws Exception {
         try (FakeDiscord fake = FakeDiscord.builder().demoData().start()) {
             Http http = new Http(fake.baseUrl());

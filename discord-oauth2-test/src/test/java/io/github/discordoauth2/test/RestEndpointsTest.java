@@ -43,7 +43,9 @@ class RestEndpointsTest {
         Map<String, Object> me = http().get(API + "/users/@me", bearer("identify")).map();
         assertThat(me).containsEntry("id", Long.toString(DemoData.USER_ID)).containsEntry("global_name",
                 DemoData.GLOBAL_NAME).containsEntry("avatar", DemoData.AVATAR).containsEntry("mfa_enabled", true)
-                .containsEntry("locale", "en-US").doesNotContainKeys("email", "verified");
+                .containsEntry("locale", "en-US").doesNotContainKeys("email", "verified", "premium_type");
+        assertThat(http().get(API + "/users/@me", bearer("identify", "identify.premium")).map())
+                .containsEntry("premium_type", 2);
     }
 
     @Test
