@@ -2,6 +2,7 @@ package io.github.discordoauth2.samples.demo;
 
 import static io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer.discordLogin;
 
+import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -18,7 +19,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, RevokeTokenLogoutHandler revokeToken)
+    SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, DiscordRevokeTokenLogoutHandler revokeToken)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/login-failed", "/error", "/css/**", "/favicon.svg",
@@ -29,6 +30,7 @@ class SecurityConfiguration {
         // turns it into an explanation (cancelled, expired, state mismatch, ...).
         http.with(discordLogin().oauth2Login(login -> login
                 .failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))), Customizer.withDefaults());
+        // The starter's handler revokes the authorization at Discord before the session ends.
         http.logout(logout -> logout
                 .addLogoutHandler(revokeToken)
                 .logoutSuccessUrl("/?loggedOut"));

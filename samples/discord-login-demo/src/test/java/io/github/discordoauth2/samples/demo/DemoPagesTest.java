@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 
 /**
  * One smoke test per page, each through a real login: the app on a random port, in demo mode, with
@@ -26,6 +27,9 @@ class DemoPagesTest {
 
     @Autowired
     FakeDiscord fake;
+
+    @Autowired
+    OAuth2AuthorizedClientService authorizedClients;
 
     AppClient browser;
 
@@ -156,6 +160,8 @@ class DemoPagesTest {
     @Test
     void logoutIsAPostThatRevokesTheTokenAtDiscord() {
         Page home = browser.login();
+        String accessToken = authorizedClients.loadAuthorizedClient("discord", Long.toString(DemoData.USER_ID))
+                .getAccessToken().getTokenValue();
         fake.clearJournal();
 
         Page loggedOut = browser.submit(home, "/logout");
@@ -167,6 +173,9 @@ class DemoPagesTest {
                 .anyMatch(path -> path.endsWith("/oauth2/token/revoke"));
         assertThat(fake.journal()).filteredOn(r -> r.path().endsWith("/oauth2/token/revoke"))
                 .allMatch(r -> r.status() == 200);
+        assertThat(fake.revokeToken(accessToken)).as("token still alive at Discord").isFalse();
+        assertThat((Object) authorizedClients.loadAuthorizedClient("discord", Long.toString(DemoData.USER_ID)))
+                .as("authorized client kept after logout").isNull();
     }
 
     @Test
