@@ -128,18 +128,18 @@ class DemoBrowserTest {
     @Test
     void aPersonLogsInUsesEveryPageAndLogsOut() throws IOException {
         open("/");
-        click(By.id("login"));
+        clickToNextPage(By.id("login"));
 
         // FakeDiscord's consent screen, standing in for Discord's.
         waitForUrl(fake.baseUrl() + "/oauth2/authorize");
         assertThat(text(By.id("title"))).contains("wants to access your Discord account");
         saveScreenshot("consent.png", false);
-        click(By.cssSelector("button[name=decision][value=authorize]"));
+        clickToNextPage(By.cssSelector("button[name=decision][value=authorize]"));
 
         waitForUrl(app("/"));
         assertThat(text(By.id("viewer-name"))).isEqualTo(DemoData.GLOBAL_NAME);
 
-        click(By.linkText("Profile"));
+        clickToNextPage(By.linkText("Profile"));
         waitForUrl(app("/profile"));
         assertThat(text(By.id("display-name"))).isEqualTo(DemoData.GLOBAL_NAME);
         assertThat(text(By.id("email"))).contains(DemoData.EMAIL);
@@ -147,7 +147,7 @@ class DemoBrowserTest {
         waitUntilImagesLoaded();
         saveScreenshot("profile.png", true);
 
-        click(By.linkText("Servers"));
+        clickToNextPage(By.linkText("Servers"));
         waitForUrl(app("/guilds"));
         List<String> guilds = browser.findElements(By.cssSelector(".guild .title")).stream()
                 .map(WebElement::getText).toList();
@@ -155,34 +155,34 @@ class DemoBrowserTest {
         assertThat(text(By.id("guilds"))).contains("42 members").contains("1,234 members");
         saveScreenshot("guilds.png", false);
 
-        click(By.linkText("Connections"));
+        clickToNextPage(By.linkText("Connections"));
         waitForUrl(app("/connections"));
         assertThat(text(By.id("connections"))).contains("github · demo-user").contains("twitch · demo_streams");
         saveScreenshot("connections.png", false);
 
-        click(By.linkText("Join our server"));
+        clickToNextPage(By.linkText("Join our server"));
         waitForUrl(app("/join"));
         assertThat(text(By.id("member-status"))).isEqualTo("not a member yet");
-        click(By.id("join"));
+        clickToNextPage(By.id("join"));
         assertThat(waitForText(By.id("join-result"))).contains("added you");
         assertThat(text(By.id("member-status"))).isEqualTo("you are a member");
-        click(By.id("join"));
+        clickToNextPage(By.id("join"));
         assertThat(waitForText(By.id("join-result"))).contains("already a member");
         saveScreenshot("join.png", false);
 
-        click(By.linkText("Linked roles"));
+        clickToNextPage(By.linkText("Linked roles"));
         waitForUrl(app("/linked-roles"));
-        click(By.id("register-metadata"));
+        clickToNextPage(By.id("register-metadata"));
         assertThat(waitForText(By.id("linked-roles-result"))).isEqualTo("Registered 3 metadata records with Discord.");
         assertThat(text(By.id("records"))).contains("verified_email");
-        click(By.id("update-role-connection"));
+        clickToNextPage(By.id("update-role-connection"));
         assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Updated your role connection");
         assertThat(text(By.id("platform-username"))).isEqualTo(DemoData.USERNAME);
         assertThat(fake.roleConnection(DemoData.USER_ID)).isPresent();
         saveScreenshot("linked-roles.png", false);
 
         fake.clearJournal();
-        click(By.id("logout"));
+        clickToNextPage(By.id("logout"));
         waitForUrl(app("/?loggedOut"));
         assertThat(text(By.id("logged-out"))).contains("revoked");
         assertThat(browser.findElements(By.id("login"))).hasSize(1);
@@ -193,10 +193,10 @@ class DemoBrowserTest {
     @Test
     void cancellingOnTheConsentScreenEndsOnAFriendlyPage() throws IOException {
         open("/");
-        click(By.id("login"));
+        clickToNextPage(By.id("login"));
         waitForUrl(fake.baseUrl() + "/oauth2/authorize");
 
-        click(By.cssSelector("button[name=decision][value=cancel]"));
+        clickToNextPage(By.cssSelector("button[name=decision][value=cancel]"));
 
         waitForUrl(app(LoginFailureController.PATH));
         assertThat(text(By.id("problem-title"))).isEqualTo("You cancelled the login");
@@ -217,6 +217,16 @@ class DemoBrowserTest {
 
     private static void click(By by) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone, so that what is
+     * read next (e.g. a result notice that both pages have) comes from the new page.
+     */
+    private static void clickToNextPage(By by) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     private static String text(By by) {
