@@ -29,7 +29,8 @@ class SecurityConfiguration {
         // The failure handler keeps the exception in the session, where LoginFailureController
         // turns it into an explanation (cancelled, expired, state mismatch, ...).
         http.with(discordLogin().oauth2Login(login -> login
-                .failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))), Customizer.withDefaults());
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
+                Customizer.withDefaults());
         // The starter's handler revokes the authorization at Discord before the session ends.
         http.logout(logout -> logout
                 .addLogoutHandler(revokeToken)

@@ -47,7 +47,8 @@ class DemoModeEnvironmentPostProcessorTest {
 
         String baseUrl = environment.getProperty("discord.oauth2.base-url");
         assertThat(baseUrl).startsWith("http://127.0.0.1:");
-        assertThat(environment.getProperty("discord.oauth2.client-id")).isEqualTo(Long.toString(DemoData.APPLICATION_ID));
+        assertThat(environment.getProperty("discord.oauth2.client-id"))
+                .isEqualTo(Long.toString(DemoData.APPLICATION_ID));
         assertThat(environment.getProperty("discord.oauth2.client-secret")).isEqualTo(DemoData.CLIENT_SECRET);
         assertThat(environment.getProperty("discord.oauth2.bot-token")).isEqualTo(DemoData.BOT_TOKEN);
         assertThat(environment.getProperty("demo.embedded")).isEqualTo("true");
