@@ -1,6 +1,5 @@
 package io.github.discordoauth2.autoconfigure;
 
-import java.net.URI;
 import java.time.Duration;
 
 import io.github.discordoauth2.Client;
@@ -50,7 +49,7 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 		if (readTimeout != null) {
 			builder.readTimeout(readTimeout);
 		}
-		if (isAbsolute(properties.getRedirectUri())) {
+		if (!properties.isRedirectUriTemplate()) {
 			// A "{baseUrl}" template is resolved per request by Spring Security; the core only takes a fixed URI.
 			builder.redirectUri(properties.getRedirectUri().strip());
 		}
@@ -59,15 +58,6 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
-	}
-
-	private static boolean isAbsolute(String uri) {
-		try {
-			return !uri.contains("{") && URI.create(uri.strip()).isAbsolute();
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 }

@@ -277,12 +277,11 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	 * @throws DiscordOAuth2ConfigurationException if no client ID is set or it is not a number
 	 */
 	public long clientIdAsLong() {
-		validate();
 		if (!hasClientId()) {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id", "is not set",
 					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal.");
 		}
-		return Long.parseLong(this.clientId.strip());
+		return Long.parseLong(snowflakeClientId());
 	}
 
 	/**
@@ -315,15 +314,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 			// Without a client ID the starter stays off: nothing else matters.
 			return;
 		}
-		String id = this.clientId.strip();
-		if (!isSnowflake(id)) {
-			// The value is not echoed: a secret pasted into the wrong property must not reach a log.
-			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id",
-					"is not a numeric application ID (" + id.length() + " characters, not all digits)",
-					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal "
-							+ "(General Information > Application ID), a number such as 1100000000000000001. "
-							+ "The client secret goes into " + PREFIX + ".client-secret.");
-		}
+		snowflakeClientId();
 		if (!StringUtils.hasText(this.clientSecret)) {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-secret",
 					"is not set, although " + PREFIX + ".client-id is",
@@ -342,6 +333,28 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		this.http.validate();
 	}
 
+	/**
+	 * Whether the redirect URI is a Spring Security template such as the default, which only
+	 * Spring Security can expand (per request); any other value passed {@link #validate()} as an
+	 * absolute http(s) URI.
+	 */
+	boolean isRedirectUriTemplate() {
+		return this.redirectUri != null && this.redirectUri.strip().startsWith("{");
+	}
+
+	private String snowflakeClientId() {
+		String id = (this.clientId != null) ? this.clientId.strip() : "";
+		if (!isSnowflake(id)) {
+			// The value is not echoed: a secret pasted into the wrong property must not reach a log.
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id",
+					"is not a numeric application ID (" + id.length() + " characters, not all digits)",
+					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal "
+							+ "(General Information > Application ID), a number such as 1100000000000000001. "
+							+ "The client secret goes into " + PREFIX + ".client-secret.");
+		}
+		return id;
+	}
+
 	private void validateBaseUrl() {
 		URI uri = parse(this.baseUrl);
 		if (uri == null || !uri.isAbsolute() || !isHttp(uri) || uri.getHost() == null) {
@@ -352,11 +365,11 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	private void validateRedirectUri() {
-		String value = (this.redirectUri != null) ? this.redirectUri.strip() : "";
-		if (value.startsWith("{")) {
+		if (isRedirectUriTemplate()) {
 			// Spring Security's template ({baseUrl}, {baseScheme}://{baseHost}...), expanded per request.
 			return;
 		}
+		String value = (this.redirectUri != null) ? this.redirectUri.strip() : "";
 		URI uri = parse(value);
 		if (uri == null || !uri.isAbsolute() || !isHttp(uri)) {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".redirect-uri",

@@ -125,9 +125,6 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 		try {
 			authorized = manager.authorize(request);
 		}
-		catch (ClientAuthorizationRequiredException ex) {
-			throw ex;
-		}
 		catch (ClientAuthorizationException ex) {
 			String code = ex.getError().getErrorCode();
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {

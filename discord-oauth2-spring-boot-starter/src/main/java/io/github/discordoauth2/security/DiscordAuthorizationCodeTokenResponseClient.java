@@ -3,14 +3,10 @@ package io.github.discordoauth2.security;
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 
-import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
-import org.springframework.util.Assert;
 
 /**
  * Exchanges the authorization code of a Discord login through the core {@link Client}, so that
@@ -26,13 +22,7 @@ import org.springframework.util.Assert;
  * @author discord-oauth2
  */
 public final class DiscordAuthorizationCodeTokenResponseClient
-		implements OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> {
-
-	private final Client client;
-
-	private final String registrationId;
-
-	private OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> delegate = new RestClientAuthorizationCodeTokenResponseClient();
+		extends DiscordTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> {
 
 	/**
 	 * Creates the client.
@@ -40,41 +30,17 @@ public final class DiscordAuthorizationCodeTokenResponseClient
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
 	 */
 	public DiscordAuthorizationCodeTokenResponseClient(Client client, String registrationId) {
-		Assert.notNull(client, "client must not be null");
-		Assert.hasText(registrationId, "registrationId must not be empty");
-		this.client = client;
-		this.registrationId = registrationId;
-	}
-
-	/**
-	 * Sets the client for registrations other than Discord's.
-	 * @param delegate the token response client for other providers
-	 */
-	public void setDelegate(OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> delegate) {
-		Assert.notNull(delegate, "delegate must not be null");
-		this.delegate = delegate;
+		super(client, registrationId, "authorization code exchange",
+				RestClientAuthorizationCodeTokenResponseClient::new);
 	}
 
 	@Override
-	public OAuth2AccessTokenResponse getTokenResponse(OAuth2AuthorizationCodeGrantRequest grantRequest) {
-		if (!this.registrationId.equals(grantRequest.getClientRegistration().getRegistrationId())) {
-			return this.delegate.getTokenResponse(grantRequest);
-		}
+	AccessToken requestToken(Client client, OAuth2AuthorizationCodeGrantRequest grantRequest) {
 		OAuth2AuthorizationRequest authorizationRequest = grantRequest.getAuthorizationExchange()
 			.getAuthorizationRequest();
 		String code = grantRequest.getAuthorizationExchange().getAuthorizationResponse().getCode();
 		String codeVerifier = authorizationRequest.getAttribute(PkceParameterNames.CODE_VERIFIER);
-		AccessToken token;
-		try {
-			token = this.client.exchangeCode(code, codeVerifier, authorizationRequest.getRedirectUri());
-		}
-		catch (OAuth2AuthorizationException ex) {
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			throw DiscordTokenResponses.toAuthorizationException(ex, "authorization code exchange");
-		}
-		return DiscordTokenResponses.toTokenResponse(token);
+		return client.exchangeCode(code, codeVerifier, authorizationRequest.getRedirectUri());
 	}
 
 }

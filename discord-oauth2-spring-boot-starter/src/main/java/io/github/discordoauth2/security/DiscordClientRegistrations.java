@@ -33,7 +33,6 @@ public final class DiscordClientRegistrations {
 	 * @return a builder ready for {@code clientSecret}, {@code redirectUri} and {@code scope}
 	 */
 	public static ClientRegistration.Builder discord(String registrationId, Client client) {
-		String baseUrl = stripTrailingSlash(String.valueOf(client.baseUrl()));
 		return ClientRegistration.withRegistrationId(registrationId)
 			.clientId(Long.toString(client.clientId()))
 			.clientName("Discord")
@@ -41,12 +40,9 @@ public final class DiscordClientRegistrations {
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationUri(client.authorizationEndpoint().toString())
 			.tokenUri(client.tokenEndpoint().toString())
-			.userInfoUri(baseUrl + "/api/v10/users/@me")
+			// Client.baseUrl() never ends with a slash.
+			.userInfoUri(client.baseUrl() + "/api/v10/users/@me")
 			.userNameAttributeName(USER_NAME_ATTRIBUTE);
-	}
-
-	private static String stripTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Loads the user of a Discord login through the core {@link Client} ({@code GET /users/@me}) into a
@@ -40,7 +42,9 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 
 	private final ApplicationEventPublisher eventPublisher;
 
-	private OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate = new DefaultOAuth2UserService();
+	// Spring Security's default service builds its own RestTemplate: only when another provider needs it.
+	private Supplier<OAuth2UserService<OAuth2UserRequest, OAuth2User>> delegate = SingletonSupplier
+		.of(DefaultOAuth2UserService::new);
 
 	/**
 	 * Creates the service.
@@ -63,14 +67,14 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 	 */
 	public void setDelegate(OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate) {
 		Assert.notNull(delegate, "delegate must not be null");
-		this.delegate = delegate;
+		this.delegate = () -> delegate;
 	}
 
 	@Override
 	public OAuth2User loadUser(OAuth2UserRequest userRequest) {
 		String requestRegistrationId = userRequest.getClientRegistration().getRegistrationId();
 		if (!this.registrationId.equals(requestRegistrationId)) {
-			return this.delegate.loadUser(userRequest);
+			return this.delegate.get().loadUser(userRequest);
 		}
 		AccessToken token = accessToken(userRequest);
 		User user;

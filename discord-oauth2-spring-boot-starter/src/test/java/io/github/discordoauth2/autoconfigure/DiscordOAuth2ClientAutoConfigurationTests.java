@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Specification of {@link DiscordOAuth2ClientAutoConfiguration} and the binding of
@@ -141,6 +142,16 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 		assertThat(properties.getRateLimit().getMaxWait()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(properties.getHttp().getConnectTimeout()).isNull();
 		assertThat(properties.getHttp().getReadTimeout()).isNull();
+	}
+
+	@Test
+	void clientIdAsLongNamesThePropertyWhenTheIdIsMissingOrNotANumber() {
+		DiscordOAuth2Properties properties = new DiscordOAuth2Properties();
+		assertThatExceptionOfType(DiscordOAuth2ConfigurationException.class).isThrownBy(properties::clientIdAsLong)
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("discord.oauth2.client-id"));
+		properties.setClientId("not-a-number");
+		assertThatExceptionOfType(DiscordOAuth2ConfigurationException.class).isThrownBy(properties::clientIdAsLong)
+			.satisfies((ex) -> assertThat(ex.property()).isEqualTo("discord.oauth2.client-id"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,6 +19,7 @@ import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
 import io.github.discordoauth2.test.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,8 +82,7 @@ class DiscordLoginIntegrationTests {
 	void loginWithDiscordGivesTheControllerAWorkingAccessToken() {
 		HttpResponse<String> me = this.browser.follow(app("/me"));
 
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
+		assertShowsTheDemoUser(me);
 		List<URI> visited = this.browser.visited();
 		assertThat(visited).extracting(URI::getPath)
 			.containsSubsequence("/me", "/oauth2/authorization/discord", "/oauth2/authorize",
@@ -126,7 +126,7 @@ class DiscordLoginIntegrationTests {
 		assertThat(event.accessToken().scopes()).contains("identify", "email", "guilds");
 		assertThat(event.guild()).isEmpty();
 		assertThat(event.webhook()).isEmpty();
-		OAuth2AuthorizedClient stored = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient stored = storedClient();
 		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(event.accessToken().refreshToken());
 		assertThat(event.toString()).doesNotContain(event.accessToken().token())
 			.doesNotContain(event.accessToken().refreshToken());
@@ -134,22 +134,19 @@ class DiscordLoginIntegrationTests {
 
 	@Test
 	void expiredAccessTokenIsRefreshedOnceAndTheRotatedRefreshTokenStored() {
-		this.browser.follow(app("/me"));
-		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient before = logIn();
 		// Discord refuses the old token from now on, and Spring sees it as expired (as after a week).
 		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
 		storeAsExpired(before);
-		this.browser.clearVisited();
-		discord.fake().clearJournal();
+		startWatching();
 
 		HttpResponse<String> me = this.browser.follow(app("/me"));
 
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
+		assertShowsTheDemoUser(me);
 		List<RecordedRequest> tokenCalls = tokenCalls(discord.fake());
 		assertThat(tokenCalls).hasSize(1);
 		assertThat(tokenCalls.get(0).body()).contains("grant_type=refresh_token");
-		OAuth2AuthorizedClient after = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient after = storedClient();
 		assertThat(after.getAccessToken().getTokenValue()).isNotEqualTo(before.getAccessToken().getTokenValue());
 		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
 		assertThat(this.browser.visited()).extracting(URI::getPath).doesNotContain("/oauth2/authorize");
@@ -163,32 +160,28 @@ class DiscordLoginIntegrationTests {
 
 	@Test
 	void tokenThatDiscordExpiredEarlyIsRefreshedOnce() {
-		this.browser.follow(app("/me"));
-		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient before = logIn();
 		// Only Discord knows: Spring still thinks the token is good for a week.
 		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
-		this.browser.clearVisited();
-		discord.fake().clearJournal();
+		startWatching();
 
 		HttpResponse<String> me = this.browser.follow(app("/me?x=1"));
 
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
+		assertShowsTheDemoUser(me);
 		assertThat(this.browser.visited()).extracting(URI::toString).containsExactly(app("/me?x=1"), app("/me?x=1"));
 		assertThat(tokenCalls(discord.fake())).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("grant_type=refresh_token"));
-		OAuth2AuthorizedClient after = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient after = storedClient();
 		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
 		assertThat(this.loginEvents.events).hasSize(1);
 	}
 
 	@Test
 	void tokenThatDiscordRevokedLeadsToAFreshLogin() {
-		this.browser.follow(app("/me"));
-		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient before = logIn();
 		// The user removed the app in Discord's settings: access and refresh token die at once.
 		discord.fake().revokeToken(before.getAccessToken().getTokenValue());
-		this.browser.clearVisited();
+		startWatching();
 
 		HttpResponse<String> me = this.browser.follow(app("/me"));
 
@@ -200,25 +193,22 @@ class DiscordLoginIntegrationTests {
 
 	@Test
 	void refusedRefreshLeadsToAFreshLogin() {
-		this.browser.follow(app("/me"));
-		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient before = logIn();
 		// The user revoked the app: both tokens die, so the refresh gets invalid_grant.
 		discord.fake().revokeToken(before.getRefreshToken().getTokenValue());
 		storeAsExpired(before);
-		this.browser.clearVisited();
-		discord.fake().clearJournal();
+		startWatching();
 
 		HttpResponse<String> me = this.browser.follow(app("/me"));
 
-		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
+		assertShowsTheDemoUser(me);
 		assertThat(this.browser.visited()).extracting(URI::getPath)
 			.containsSubsequence("/me", "/oauth2/authorize", "/login/oauth2/code/discord", "/me");
 		assertThat(tokenCalls(discord.fake())).extracting(RecordedRequest::body)
 			.satisfiesExactly((refresh) -> assertThat(refresh).contains("grant_type=refresh_token"),
 					(exchange) -> assertThat(exchange).contains("grant_type=authorization_code"));
 		assertThat(this.loginEvents.events).hasSize(2);
-		OAuth2AuthorizedClient after = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient after = storedClient();
 		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
 	}
 
@@ -237,7 +227,7 @@ class DiscordLoginIntegrationTests {
 		assertThat(TestBrowser.location(callback).getQuery()).isEqualTo("error");
 		assertThat(tokenCalls(discord.fake())).isEmpty();
 		assertThat(this.loginEvents.events).isEmpty();
-		assertThat(this.authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient("discord", USER)).isNull();
+		assertThat(storedClient()).isNull();
 	}
 
 	@Test
@@ -268,8 +258,7 @@ class DiscordLoginIntegrationTests {
 
 	@Test
 	void logoutRevokesTheDiscordAuthorization() {
-		this.browser.follow(app("/me"));
-		OAuth2AuthorizedClient before = this.authorizedClients.loadAuthorizedClient("discord", USER);
+		OAuth2AuthorizedClient before = logIn();
 		Matcher csrf = CSRF_INPUT.matcher(this.browser.get(app("/logout")).body());
 		assertThat(csrf.find()).as("CSRF token on the logout page").isTrue();
 		discord.fake().clearJournal();
@@ -280,12 +269,33 @@ class DiscordLoginIntegrationTests {
 		assertThat(logout.statusCode()).isEqualTo(302);
 		assertThat(TestBrowser.location(logout).getPath()).isEqualTo("/");
 		assertThat(discord.fake().journal()).extracting(RecordedRequest::path).contains("/api/v10/oauth2/token/revoke");
-		assertThat(this.authorizedClients.<OAuth2AuthorizedClient>loadAuthorizedClient("discord", USER)).isNull();
+		assertThat(storedClient()).isNull();
 		Client client = this.client;
 		assertThatExceptionOfType(ForbiddenException.class)
 			.isThrownBy(() -> client.fromAccessToken(before.getAccessToken().getTokenValue()).fetchIdentify());
 		HttpResponse<String> me = this.browser.get(app("/me"));
 		assertThat(TestBrowser.location(me).getPath()).isEqualTo("/oauth2/authorization/discord");
+	}
+
+	/** Logs the demo user in through the browser and returns the tokens Spring Security stored. */
+	private OAuth2AuthorizedClient logIn() {
+		this.browser.follow(app("/me"));
+		return storedClient();
+	}
+
+	private @Nullable OAuth2AuthorizedClient storedClient() {
+		return this.authorizedClients.loadAuthorizedClient("discord", USER);
+	}
+
+	/** Forgets the pages and Discord calls so far, so that assertions see only what follows. */
+	private void startWatching() {
+		this.browser.clearVisited();
+		discord.fake().clearJournal();
+	}
+
+	private static void assertShowsTheDemoUser(HttpResponse<String> me) {
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
 	}
 
 	private void storeAsExpired(OAuth2AuthorizedClient client) {

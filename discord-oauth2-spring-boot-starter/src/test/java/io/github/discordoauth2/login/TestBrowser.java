@@ -29,40 +29,30 @@ final class TestBrowser {
 
 	/** Sends one GET without following a redirect. */
 	HttpResponse<String> get(String url) {
-		URI uri = URI.create(url);
-		this.visited.add(uri);
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.header("Accept", "text/html,application/xhtml+xml")
-			.timeout(Duration.ofSeconds(20))
-			.GET()
-			.build();
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("GET " + uri + " failed", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
-		}
+		return send(request(url).GET().build());
 	}
 
 	/** Posts a form without following a redirect. */
 	HttpResponse<String> post(String url, String form) {
+		return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String url) {
 		URI uri = URI.create(url);
 		this.visited.add(uri);
-		HttpRequest request = HttpRequest.newBuilder(uri)
+		return HttpRequest.newBuilder(uri)
 			.header("Accept", "text/html,application/xhtml+xml")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.timeout(Duration.ofSeconds(20))
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
+			.timeout(Duration.ofSeconds(20));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("POST " + uri + " failed", ex);
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExch
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,9 +138,14 @@ class DiscordSecurityAdaptersTests {
 		DiscordRefreshTokenTokenResponseClient refreshClient = new DiscordRefreshTokenTokenResponseClient(client,
 				"discord");
 		refreshClient.setDelegate((request) -> marker);
+		OAuth2User githubUser = new DefaultOAuth2User(List.of(), Map.of("id", "gh-user"), "id");
+		DiscordOAuth2UserService userService = new DiscordOAuth2UserService(client, "discord", this.events::add);
+		userService.setDelegate((request) -> githubUser);
 
 		assertThat(codeClient.getTokenResponse(codeGrant(github, "some-code"))).isSameAs(marker);
 		assertThat(refreshClient.getTokenResponse(refreshGrant(github, "at", "rt"))).isSameAs(marker);
+		assertThat(userService.loadUser(new OAuth2UserRequest(github, marker.getAccessToken()))).isSameAs(githubUser);
+		assertThat(this.events).isEmpty();
 		assertThat(discord.fake().journal()).isEmpty();
 	}
 

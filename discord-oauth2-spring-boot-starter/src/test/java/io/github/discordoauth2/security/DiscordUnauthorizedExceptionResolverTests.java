@@ -141,6 +141,7 @@ class DiscordUnauthorizedExceptionResolverTests {
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
 	}
 
 	@Test
@@ -151,6 +152,7 @@ class DiscordUnauthorizedExceptionResolverTests {
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
 	}
 
 	private void handedToController(String accessToken) {

@@ -1,0 +1,84 @@
+package io.github.discordoauth2.security;
+
+import java.util.function.Supplier;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
+
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * What the Discord token response clients share: Spring Security uses one such client per grant
+ * for all registrations, so requests of the Discord registration go through the core
+ * {@link Client} and the rest to a delegate; the core's answer and exceptions are translated by
+ * {@link DiscordTokenResponses}.
+ *
+ * @param <T> the grant request type
+ * @author discord-oauth2
+ */
+abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
+		implements OAuth2AccessTokenResponseClient<T> {
+
+	private final Client client;
+
+	private final String registrationId;
+
+	private final String grant;
+
+	// Spring Security's default client builds its own RestClient: only when another provider needs it.
+	private Supplier<OAuth2AccessTokenResponseClient<T>> delegate;
+
+	/**
+	 * Creates the client.
+	 * @param client the core client that talks to Discord
+	 * @param registrationId the ID of the Discord registration
+	 * @param grant the grant in Discord's error messages, e.g. {@code token refresh}
+	 * @param defaultDelegate creates the client for other registrations, unless one is set
+	 */
+	DiscordTokenResponseClient(Client client, String registrationId, String grant,
+			Supplier<OAuth2AccessTokenResponseClient<T>> defaultDelegate) {
+		Assert.notNull(client, "client must not be null");
+		Assert.hasText(registrationId, "registrationId must not be empty");
+		this.client = client;
+		this.registrationId = registrationId;
+		this.grant = grant;
+		this.delegate = SingletonSupplier.of(defaultDelegate);
+	}
+
+	/**
+	 * Sets the client for registrations other than Discord's.
+	 * @param delegate the token response client for other providers
+	 */
+	public void setDelegate(OAuth2AccessTokenResponseClient<T> delegate) {
+		Assert.notNull(delegate, "delegate must not be null");
+		this.delegate = () -> delegate;
+	}
+
+	@Override
+	public final OAuth2AccessTokenResponse getTokenResponse(T grantRequest) {
+		if (!this.registrationId.equals(grantRequest.getClientRegistration().getRegistrationId())) {
+			return this.delegate.get().getTokenResponse(grantRequest);
+		}
+		AccessToken token;
+		try {
+			token = requestToken(this.client, grantRequest);
+		}
+		catch (RuntimeException ex) {
+			throw DiscordTokenResponses.toAuthorizationException(ex, this.grant);
+		}
+		return DiscordTokenResponses.toTokenResponse(token);
+	}
+
+	/**
+	 * Asks Discord for the token of a grant request of the Discord registration.
+	 * @param client the core client
+	 * @param grantRequest the grant request
+	 * @return the token Discord issued
+	 */
+	abstract AccessToken requestToken(Client client, T grantRequest);
+
+}
