@@ -5,45 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.discordoauth2.samples.demo.AppClient.Page;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.Fault;
-import io.github.discordoauth2.test.FakeDiscord;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Errors a user can cause end on a page that says what happened and what to do, with a fitting
  * status, and never on a white-label page or a stack trace. Same application context as
  * {@link DemoPagesTest}.
  */
-// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc. set.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true"})
-class DemoErrorPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    FakeDiscord fake;
-
-    @Autowired
-    OAuth2AuthorizedClientService authorizedClients;
-
-    AppClient browser;
-
-    @BeforeEach
-    void newBrowser() {
-        fake.autoApprove(true);
-        fake.faults().clear();
-        browser = new AppClient(port);
-    }
+class DemoErrorPagesTest extends DemoAppTest {
 
     @Test
     void cancelOnTheConsentScreenExplainsThatNothingWasShared() {

@@ -4,41 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordoauth2.samples.demo.AppClient.Page;
 import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 
 /**
  * One smoke test per page, each through a real login: the app on a random port, in demo mode, with
  * the embedded FakeDiscord approving at once (a scripted user who always clicks Authorize).
  */
-// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc. set.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true"})
-class DemoPagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    FakeDiscord fake;
-
-    @Autowired
-    OAuth2AuthorizedClientService authorizedClients;
-
-    AppClient browser;
-
-    @BeforeEach
-    void newBrowser() {
-        fake.autoApprove(true);
-        fake.faults().clear();
-        browser = new AppClient(port);
-    }
+class DemoPagesTest extends DemoAppTest {
 
     @Test
     void homeOffersLoginWithDiscordAndSaysItIsInDemoMode() {
