@@ -12,9 +12,9 @@ import io.github.discordoauth2.model.Webhook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token from a grant (code exchange, refresh, client credentials) or restored from storage: the access token
- * plus its refresh token, absolute expiry, scopes and the grant's extras. Immutable; {@link #toString()} masks
- * every token.
+ * A token from a grant (code exchange, refresh, client credentials) or restored from
+ * storage: the access token plus its refresh token, absolute expiry, scopes and the
+ * grant's extras. Immutable; {@link #toString()} masks every token.
  */
 public final class AccessToken extends PartialAccessToken {
 
@@ -45,37 +45,52 @@ public final class AccessToken extends PartialAccessToken {
 		this.idToken = idToken;
 	}
 
-	/** @return the token type, {@code Bearer} */
+	/**
+	 * @return the token type, {@code Bearer}
+	 */
 	public String tokenType() {
 		return this.tokenType;
 	}
 
-	/** @return the refresh token (a secret), or {@code null} for client credentials and implicit grants */
+	/**
+	 * @return the refresh token (a secret), or {@code null} for client credentials and
+	 * implicit grants
+	 */
 	public @Nullable String refreshToken() {
 		return this.refreshToken;
 	}
 
-	/** @return when the access token expires (computed when it was received), or {@code null} if unknown */
+	/**
+	 * @return when the access token expires (computed when it was received), or
+	 * {@code null} if unknown
+	 */
 	public @Nullable Instant expiresAt() {
 		return this.expiresAt;
 	}
 
-	/** @return whether the access token has expired, by the client's clock; {@code false} when the expiry is unknown */
+	/**
+	 * @return whether the access token has expired, by the client's clock; {@code false}
+	 * when the expiry is unknown
+	 */
 	public boolean isExpired() {
 		return isExpired(Duration.ZERO);
 	}
 
 	/**
-	 * Tells whether the token expires within a margin, so it can be refreshed before a call fails.
+	 * Tells whether the token expires within a margin, so it can be refreshed before a
+	 * call fails.
 	 * @param margin how long before the expiry the token already counts as expired
-	 * @return whether the token expires within the margin; {@code false} when the expiry is unknown
+	 * @return whether the token expires within the margin; {@code false} when the expiry
+	 * is unknown
 	 */
 	public boolean isExpired(Duration margin) {
 		Args.notNull(margin, "margin");
 		return this.expiresAt != null && !client().clock().instant().plus(margin).isBefore(this.expiresAt);
 	}
 
-	/** @return the scopes Discord granted (may differ from those requested) */
+	/**
+	 * @return the scopes Discord granted (may differ from those requested)
+	 */
 	public Set<String> scopes() {
 		return this.scopes;
 	}
@@ -89,26 +104,34 @@ public final class AccessToken extends PartialAccessToken {
 		return this.scopes.contains(scope);
 	}
 
-	/** @return the incoming webhook created by the {@code webhook.incoming} scope, if any */
+	/**
+	 * @return the incoming webhook created by the {@code webhook.incoming} scope, if any
+	 */
 	public Optional<Webhook> webhook() {
 		return Optional.ofNullable(this.webhook);
 	}
 
-	/** @return the guild the bot was added to through the code grant, if any */
+	/**
+	 * @return the guild the bot was added to through the code grant, if any
+	 */
 	public Optional<Guild> guild() {
 		return Optional.ofNullable(this.guild);
 	}
 
-	/** @return the OpenID Connect id token (scope {@code openid}), if any */
+	/**
+	 * @return the OpenID Connect id token (scope {@code openid}), if any
+	 */
 	public Optional<String> idToken() {
 		return Optional.ofNullable(this.idToken);
 	}
 
 	/**
-	 * Trades this token's refresh token for a new token (Discord rotates the refresh token: store the new one).
+	 * Trades this token's refresh token for a new token (Discord rotates the refresh
+	 * token: store the new one).
 	 * @return the new token
 	 * @throws IllegalStateException when this token has no refresh token
-	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the refresh token is no longer valid
+	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the refresh
+	 * token is no longer valid
 	 */
 	public AccessToken refresh() {
 		return client().refreshToken(requireRefreshToken("refresh"));
@@ -122,7 +145,9 @@ public final class AccessToken extends PartialAccessToken {
 		client().revokeToken(requireRefreshToken("revokeRefreshToken"), TokenTypeHint.REFRESH_TOKEN);
 	}
 
-	/** @return a description with every token masked */
+	/**
+	 * @return a description with every token masked
+	 */
 	@Override
 	public String toString() {
 		return "AccessToken[clientId=" + Long.toUnsignedString(client().clientId()) + ", tokenType=" + this.tokenType

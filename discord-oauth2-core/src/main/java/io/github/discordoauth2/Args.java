@@ -6,7 +6,8 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Argument checks that fail before any request, with a message naming the argument and the fix.
+ * Argument checks that fail before any request, with a message naming the argument and
+ * the fix.
  */
 final class Args {
 
@@ -48,7 +49,8 @@ final class Args {
 		}
 		if (!uri.isAbsolute() || uri.getHost() == null) {
 			throw new IllegalArgumentException(name + " must be an absolute URI such as "
-					+ "'https://example.com/callback' (registered in the Discord developer portal), got '" + value + "'");
+					+ "'https://example.com/callback' (registered in the Discord developer portal), got '" + value
+					+ "'");
 		}
 		return uri;
 	}

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the Discord authorize page accepts; turn it into a URL with {@link Client#generateUri(AuthorizationRequest)}.
+ * Everything the Discord authorize page accepts; turn it into a URL with
+ * {@link Client#generateUri(AuthorizationRequest)}.
  */
 public final class AuthorizationRequest {
 
@@ -52,64 +53,89 @@ public final class AuthorizationRequest {
 		this.redirectUri = builder.redirectUri;
 	}
 
-	/** @return a new builder; at least one scope is required */
+	/**
+	 * @return a new builder; at least one scope is required
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** @return a random, URL-safe state value (32 bytes from {@link SecureRandom}) to bind to the user's session */
+	/**
+	 * @return a random, URL-safe state value (32 bytes from {@link SecureRandom}) to bind
+	 * to the user's session
+	 */
 	public static String randomState() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** @return the requested scopes, in order, without duplicates */
+	/**
+	 * @return the requested scopes, in order, without duplicates
+	 */
 	public List<String> scopes() {
 		return this.scopes;
 	}
 
-	/** @return the state value, if any */
+	/**
+	 * @return the state value, if any
+	 */
 	public Optional<String> state() {
 		return Optional.ofNullable(this.state);
 	}
 
-	/** @return the prompt, if any */
+	/**
+	 * @return the prompt, if any
+	 */
 	public Optional<Prompt> prompt() {
 		return Optional.ofNullable(this.prompt);
 	}
 
-	/** @return the integration type, if one was asked for */
+	/**
+	 * @return the integration type, if one was asked for
+	 */
 	public Optional<IntegrationType> integrationType() {
 		return Optional.ofNullable(this.integrationType);
 	}
 
-	/** @return the response type, {@code code} unless set */
+	/**
+	 * @return the response type, {@code code} unless set
+	 */
 	public String responseType() {
 		return this.responseType;
 	}
 
-	/** @return the pre-selected guild id, if any */
+	/**
+	 * @return the pre-selected guild id, if any
+	 */
 	public OptionalLong guildId() {
 		return (this.guildId != null) ? OptionalLong.of(this.guildId) : OptionalLong.empty();
 	}
 
-	/** @return whether the guild picker is locked, if set */
+	/**
+	 * @return whether the guild picker is locked, if set
+	 */
 	public Optional<Boolean> disableGuildSelect() {
 		return Optional.ofNullable(this.disableGuildSelect);
 	}
 
-	/** @return the bot permissions, if set */
+	/**
+	 * @return the bot permissions, if set
+	 */
 	public OptionalLong permissions() {
 		return (this.permissions != null) ? OptionalLong.of(this.permissions) : OptionalLong.empty();
 	}
 
-	/** @return the S256 PKCE challenge, if set */
+	/**
+	 * @return the S256 PKCE challenge, if set
+	 */
 	public Optional<String> codeChallenge() {
 		return Optional.ofNullable(this.codeChallenge);
 	}
 
-	/** @return the redirect URI for this request, if it overrides the client's */
+	/**
+	 * @return the redirect URI for this request, if it overrides the client's
+	 */
 	public Optional<String> redirectUri() {
 		return Optional.ofNullable(this.redirectUri);
 	}
@@ -170,7 +196,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Sets the anti-CSRF state Discord echoes back; see {@link AuthorizationRequest#randomState()}.
+		 * Sets the anti-CSRF state Discord echoes back; see
+		 * {@link AuthorizationRequest#randomState()}.
 		 * @param state an opaque value
 		 * @return this builder
 		 */
@@ -180,7 +207,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Sets whether the consent screen is always shown ({@link Prompt#CONSENT}) or skipped when possible ({@link Prompt#NONE}).
+		 * Sets whether the consent screen is always shown ({@link Prompt#CONSENT}) or
+		 * skipped when possible ({@link Prompt#NONE}).
 		 * @param prompt the prompt
 		 * @return this builder
 		 */
@@ -200,14 +228,16 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Sets the response type: {@code code} (default) or {@code token} (implicit grant, token in the URL fragment).
+		 * Sets the response type: {@code code} (default) or {@code token} (implicit
+		 * grant, token in the URL fragment).
 		 * @param responseType {@code code} or {@code token}
 		 * @return this builder
 		 */
 		public Builder responseType(String responseType) {
 			Args.notBlank(responseType, "responseType");
 			if (!responseType.equals("code") && !responseType.equals("token")) {
-				throw new IllegalArgumentException("responseType must be 'code' or 'token', got '" + responseType + "'");
+				throw new IllegalArgumentException(
+						"responseType must be 'code' or 'token', got '" + responseType + "'");
 			}
 			this.responseType = responseType;
 			return this;
@@ -257,7 +287,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Overrides the client's redirect URI for this request; the exchange must then use the same URI.
+		 * Overrides the client's redirect URI for this request; the exchange must then
+		 * use the same URI.
 		 * @param redirectUri an absolute URI registered in the developer portal
 		 * @return this builder
 		 */
@@ -267,7 +298,9 @@ public final class AuthorizationRequest {
 			return this;
 		}
 
-		/** @return the request */
+		/**
+		 * @return the request
+		 */
 		public AuthorizationRequest build() {
 			return new AuthorizationRequest(this);
 		}

@@ -33,8 +33,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Discord application's OAuth2 client: builds authorization URLs, exchanges codes, refreshes, revokes, and manages
- * linked-roles metadata. Thread-safe; create one per application and share it.
+ * A Discord application's OAuth2 client: builds authorization URLs, exchanges codes,
+ * refreshes, revokes, and manages linked-roles metadata. Thread-safe; create one per
+ * application and share it.
  *
  * <pre>{@code
  * Client client = Client.builder()
@@ -89,53 +90,74 @@ public final class Client {
 				builder.rateLimitMaxWait);
 	}
 
-	/** @return a new builder; {@code clientId} is required */
+	/**
+	 * @return a new builder; {@code clientId} is required
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** @return the {@code User-Agent} sent with every request: {@code DiscordBot (<project url>, <version>)} */
+	/**
+	 * @return the {@code User-Agent} sent with every request:
+	 * {@code DiscordBot (<project url>, <version>)}
+	 */
 	public static String userAgent() {
 		return "DiscordBot (" + PROJECT_URL + ", " + VERSION + ")";
 	}
 
-	/** @return the application's client id */
+	/**
+	 * @return the application's client id
+	 */
 	public long clientId() {
 		return this.clientId;
 	}
 
-	/** @return the base URL, for example {@code https://discord.com} (no trailing slash) */
+	/**
+	 * @return the base URL, for example {@code https://discord.com} (no trailing slash)
+	 */
 	public String baseUrl() {
 		return this.baseUrl;
 	}
 
-	/** @return the default redirect URI, if configured */
+	/**
+	 * @return the default redirect URI, if configured
+	 */
 	public Optional<String> redirectUri() {
 		return Optional.ofNullable(this.redirectUri);
 	}
 
-	/** @return the authorize page, {@code {baseUrl}/oauth2/authorize} */
+	/**
+	 * @return the authorize page, {@code {baseUrl}/oauth2/authorize}
+	 */
 	public URI authorizationEndpoint() {
 		return URI.create(this.baseUrl + "/oauth2/authorize");
 	}
 
-	/** @return the token endpoint, {@code {baseUrl}/api/v10/oauth2/token} */
+	/**
+	 * @return the token endpoint, {@code {baseUrl}/api/v10/oauth2/token}
+	 */
 	public URI tokenEndpoint() {
 		return URI.create(this.baseUrl + "/api/v" + API_VERSION + "/oauth2/token");
 	}
 
-	/** @return whether a bot token is configured (needed to add guild members and manage metadata records) */
+	/**
+	 * @return whether a bot token is configured (needed to add guild members and manage
+	 * metadata records)
+	 */
 	public boolean hasBotToken() {
 		return this.botToken != null;
 	}
 
-	/** @return whether a client secret is configured */
+	/**
+	 * @return whether a client secret is configured
+	 */
 	public boolean hasClientSecret() {
 		return this.clientSecret != null;
 	}
 
 	/**
-	 * Builds the authorize URL for the given scopes with the client's redirect URI and {@code response_type=code}.
+	 * Builds the authorize URL for the given scopes with the client's redirect URI and
+	 * {@code response_type=code}.
 	 * @param scopes at least one scope, for example {@link Scopes#IDENTIFY}
 	 * @return the URL to send the user to
 	 */
@@ -144,8 +166,9 @@ public final class Client {
 	}
 
 	/**
-	 * Builds the authorize URL for a full request: scopes joined by {@code %20}, then state, prompt, integration
-	 * type (only when set), permissions, guild id, disable-guild-select and the PKCE challenge.
+	 * Builds the authorize URL for a full request: scopes joined by {@code %20}, then
+	 * state, prompt, integration type (only when set), permissions, guild id,
+	 * disable-guild-select and the PKCE challenge.
 	 * @param request what to ask for
 	 * @return the URL to send the user to
 	 */
@@ -166,29 +189,36 @@ public final class Client {
 		request.state().ifPresent((state) -> url.append("&state=").append(encode(state)));
 		request.prompt().ifPresent((prompt) -> url.append("&prompt=").append(prompt.value()));
 		request.integrationType().ifPresent((type) -> url.append("&integration_type=").append(type.value()));
-		request.permissions().ifPresent((permissions) -> url.append("&permissions=").append(Long.toUnsignedString(permissions)));
+		request.permissions()
+			.ifPresent((permissions) -> url.append("&permissions=").append(Long.toUnsignedString(permissions)));
 		request.guildId().ifPresent((guildId) -> url.append("&guild_id=").append(Long.toUnsignedString(guildId)));
 		request.disableGuildSelect().ifPresent((disable) -> url.append("&disable_guild_select=").append(disable));
-		request.codeChallenge().ifPresent((challenge) -> url.append("&code_challenge=").append(encode(challenge))
-			.append("&code_challenge_method=").append(Pkce.METHOD));
+		request.codeChallenge()
+			.ifPresent((challenge) -> url.append("&code_challenge=")
+				.append(encode(challenge))
+				.append("&code_challenge_method=")
+				.append(Pkce.METHOD));
 		return URI.create(url.toString());
 	}
 
 	/**
-	 * Exchanges an authorization code for a token, with the client's redirect URI. Never retried: a code is
-	 * single-use.
+	 * Exchanges an authorization code for a token, with the client's redirect URI. Never
+	 * retried: a code is single-use.
 	 * @param code the {@code code} from the redirect
 	 * @return the token
-	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the code is invalid, expired or used
+	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the code is
+	 * invalid, expired or used
 	 */
 	public AccessToken exchangeCode(String code) {
 		return exchangeCode(code, null);
 	}
 
 	/**
-	 * Exchanges an authorization code obtained with a PKCE challenge, with the client's redirect URI.
+	 * Exchanges an authorization code obtained with a PKCE challenge, with the client's
+	 * redirect URI.
 	 * @param code the {@code code} from the redirect
-	 * @param codeVerifier the PKCE verifier ({@link Pkce#verifier()}), or {@code null} without PKCE
+	 * @param codeVerifier the PKCE verifier ({@link Pkce#verifier()}), or {@code null}
+	 * without PKCE
 	 * @return the token
 	 */
 	public AccessToken exchangeCode(String code, @Nullable String codeVerifier) {
@@ -235,11 +265,12 @@ public final class Client {
 	}
 
 	/**
-	 * Trades a refresh token for a new token; Discord rotates the refresh token, so store the new one. Concurrent
-	 * calls with the same refresh token share one request.
+	 * Trades a refresh token for a new token; Discord rotates the refresh token, so store
+	 * the new one. Concurrent calls with the same refresh token share one request.
 	 * @param refreshToken the refresh token
 	 * @return the new token
-	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the refresh token is no longer valid
+	 * @throws io.github.discordoauth2.exceptions.InvalidGrantException when the refresh
+	 * token is no longer valid
 	 */
 	public AccessToken refreshToken(String refreshToken) {
 		Args.notBlank(refreshToken, "refreshToken");
@@ -252,7 +283,8 @@ public final class Client {
 				return running.join();
 			}
 			catch (CompletionException ex) {
-				// The same exception the first caller got, so every caller can react the same way.
+				// The same exception the first caller got, so every caller can react the
+				// same way.
 				if (ex.getCause() instanceof RuntimeException) {
 					throw (RuntimeException) ex.getCause();
 				}
@@ -282,7 +314,8 @@ public final class Client {
 	}
 
 	/**
-	 * Gets a token for the application's owner (client credentials grant, HTTP Basic). It has no refresh token.
+	 * Gets a token for the application's owner (client credentials grant, HTTP Basic). It
+	 * has no refresh token.
 	 * @param scopes at least one scope; team-owned apps may only use {@code identify} and
 	 * {@code applications.commands.update}
 	 * @return the token
@@ -315,7 +348,8 @@ public final class Client {
 	}
 
 	/**
-	 * Rebuilds a full token the application stored (or that Spring Security holds); sends nothing.
+	 * Rebuilds a full token the application stored (or that Spring Security holds); sends
+	 * nothing.
 	 * @param accessToken the access token
 	 * @param refreshToken the refresh token, or {@code null}
 	 * @param expiresAt when the access token expires, or {@code null} if unknown
@@ -334,7 +368,8 @@ public final class Client {
 	}
 
 	/**
-	 * Revokes a token; Discord then revokes every access and refresh token of that authorization.
+	 * Revokes a token; Discord then revokes every access and refresh token of that
+	 * authorization.
 	 * @param token an access or refresh token
 	 */
 	public void revokeToken(String token) {
@@ -342,7 +377,8 @@ public final class Client {
 	}
 
 	/**
-	 * Revokes a token, telling Discord which kind it is; either way the whole authorization is revoked.
+	 * Revokes a token, telling Discord which kind it is; either way the whole
+	 * authorization is revoked.
 	 * @param token an access or refresh token
 	 * @param hint which kind of token it is
 	 */
@@ -351,7 +387,8 @@ public final class Client {
 	}
 
 	/**
-	 * Replaces the application's linked-roles metadata records (Bot auth) after checking them as Discord would.
+	 * Replaces the application's linked-roles metadata records (Bot auth) after checking
+	 * them as Discord would.
 	 * @param records at most 5 records
 	 * @return the records Discord stored
 	 */
@@ -359,11 +396,12 @@ public final class Client {
 		Args.notNull(records, "records");
 		MetadataValues.checkRecords(records);
 		requireBotToken("updateLinkedRolesMetadata");
-		return this.http.sendList(DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
-			.param("application_id", this.clientId)
-			.bot()
-			.json(records)
-			.build(), RoleConnectionMetadata.class);
+		return this.http
+			.sendList(DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
+				.param("application_id", this.clientId)
+				.bot()
+				.json(records)
+				.build(), RoleConnectionMetadata.class);
 	}
 
 	/**
@@ -372,15 +410,17 @@ public final class Client {
 	 */
 	public List<RoleConnectionMetadata> fetchLinkedRolesMetadata() {
 		requireBotToken("fetchLinkedRolesMetadata");
-		return this.http.sendList(DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
-			.param("application_id", this.clientId)
-			.bot()
-			.build(), RoleConnectionMetadata.class);
+		return this.http
+			.sendList(DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
+				.param("application_id", this.clientId)
+				.bot()
+				.build(), RoleConnectionMetadata.class);
 	}
 
 	/**
-	 * Reads the application this client's bot belongs to ({@code GET /oauth2/applications/@me}, Bot auth); a cheap
-	 * check that the bot token is valid and belongs to this client id.
+	 * Reads the application this client's bot belongs to
+	 * ({@code GET /oauth2/applications/@me}, Bot auth); a cheap check that the bot token
+	 * is valid and belongs to this client id.
 	 * @return the application
 	 */
 	public Application fetchApplication() {
@@ -389,7 +429,9 @@ public final class Client {
 				Application.class);
 	}
 
-	/** @return a description with the secret and bot token masked */
+	/**
+	 * @return a description with the secret and bot token masked
+	 */
 	@Override
 	public String toString() {
 		return "Client[clientId=" + Long.toUnsignedString(this.clientId) + ", baseUrl=" + this.baseUrl
@@ -419,8 +461,8 @@ public final class Client {
 	}
 
 	private static IllegalStateException missingSecret(String operation) {
-		return new IllegalStateException("clientSecret is required for " + operation
-				+ "; set it with Client.builder().clientSecret(..)");
+		return new IllegalStateException(
+				"clientSecret is required for " + operation + "; set it with Client.builder().clientSecret(..)");
 	}
 
 	private void revoke(String token, @Nullable TokenTypeHint hint) {
@@ -446,8 +488,8 @@ public final class Client {
 		String tokenType = DiscordJson.text(node, "token_type");
 		String refreshToken = DiscordJson.text(node, "refresh_token");
 		JsonNode expiresIn = node.get("expires_in");
-		Instant expiresAt = (expiresIn != null && expiresIn.isNumber())
-				? receivedAt.plusSeconds(expiresIn.asLong()) : null;
+		Instant expiresAt = (expiresIn != null && expiresIn.isNumber()) ? receivedAt.plusSeconds(expiresIn.asLong())
+				: null;
 		Set<String> scopes = new LinkedHashSet<>();
 		String scope = DiscordJson.text(node, "scope");
 		if (scope != null) {
@@ -475,7 +517,8 @@ public final class Client {
 	private static RestClient restClient(Builder builder) {
 		RestClient.Builder restClientBuilder;
 		if (builder.restClientBuilder != null) {
-			// A clone, so the caller's builder (and other clients built from it) stay untouched.
+			// A clone, so the caller's builder (and other clients built from it) stay
+			// untouched.
 			restClientBuilder = builder.restClientBuilder.clone();
 			if (builder.timeoutsSet) {
 				restClientBuilder.requestFactory(requestFactory(builder));
@@ -513,7 +556,8 @@ public final class Client {
 	}
 
 	/**
-	 * Builds a {@link Client}. Only {@code clientId} is required; the rest is needed by the calls that use it.
+	 * Builds a {@link Client}. Only {@code clientId} is required; the rest is needed by
+	 * the calls that use it.
 	 */
 	public static final class Builder {
 
@@ -555,8 +599,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the client secret; needed for token exchange (unless PKCE public client), refresh, client credentials
-		 * and revoke.
+		 * Sets the client secret; needed for token exchange (unless PKCE public client),
+		 * refresh, client credentials and revoke.
 		 * @param clientSecret the secret from the developer portal
 		 * @return this builder
 		 */
@@ -566,7 +610,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the default redirect URI, used by {@link #generateUri}-style calls and {@code exchangeCode(code)}.
+		 * Sets the default redirect URI, used by {@link #generateUri}-style calls and
+		 * {@code exchangeCode(code)}.
 		 * @param redirectUri an absolute URI registered in the developer portal
 		 * @return this builder
 		 */
@@ -577,7 +622,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the bot token of this same application; needed to add users to guilds and manage metadata records.
+		 * Sets the bot token of this same application; needed to add users to guilds and
+		 * manage metadata records.
 		 * @param botToken the bot token
 		 * @return this builder
 		 */
@@ -587,7 +633,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets where Discord lives (tests point this at a stand-in). REST calls go to {@code {baseUrl}/api/v10}.
+		 * Sets where Discord lives (tests point this at a stand-in). REST calls go to
+		 * {@code {baseUrl}/api/v10}.
 		 * @param baseUrl an absolute URL, default {@code https://discord.com}
 		 * @return this builder
 		 */
@@ -602,7 +649,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the connect timeout (default 10 s); with {@link #restClientBuilder} set, replaces its request factory.
+		 * Sets the connect timeout (default 10 s); with {@link #restClientBuilder} set,
+		 * replaces its request factory.
 		 * @param connectTimeout a positive duration
 		 * @return this builder
 		 */
@@ -613,7 +661,8 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the read timeout (default 30 s); with {@link #restClientBuilder} set, replaces its request factory.
+		 * Sets the read timeout (default 30 s); with {@link #restClientBuilder} set,
+		 * replaces its request factory.
 		 * @param readTimeout a positive duration
 		 * @return this builder
 		 */
@@ -624,10 +673,12 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the longest a call may wait for Discord's rate limits, retries included (default 10 s: most buckets
-		 * reset within seconds, and a web request should rather fail fast than hang). A call that would wait longer
-		 * fails at once with {@code RateLimitedException}, without sending.
-		 * @param rateLimitMaxWait {@link Duration#ZERO} = never wait, fail with {@code RateLimitedException}
+		 * Sets the longest a call may wait for Discord's rate limits, retries included
+		 * (default 10 s: most buckets reset within seconds, and a web request should
+		 * rather fail fast than hang). A call that would wait longer fails at once with
+		 * {@code RateLimitedException}, without sending.
+		 * @param rateLimitMaxWait {@link Duration#ZERO} = never wait, fail with
+		 * {@code RateLimitedException}
 		 * @return this builder
 		 */
 		public Builder rateLimitMaxWait(Duration rateLimitMaxWait) {
@@ -640,8 +691,9 @@ public final class Client {
 		}
 
 		/**
-		 * Builds the HTTP client from this builder (proxies, SSL, observations, request factory); it is cloned, not
-		 * changed. The core never uses its message converters.
+		 * Builds the HTTP client from this builder (proxies, SSL, observations, request
+		 * factory); it is cloned, not changed. The core never uses its message
+		 * converters.
 		 * @param restClientBuilder the builder, for example Spring Boot's
 		 * @return this builder
 		 */
@@ -693,6 +745,5 @@ public final class Client {
 		}
 
 	}
-
 
 }

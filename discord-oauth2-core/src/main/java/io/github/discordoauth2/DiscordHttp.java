@@ -27,13 +27,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one road every Discord call takes: request description, then the rate-limit hook, then the
- * {@link RestClient} exchange, then the status decoded into a body or a typed exception. Nothing else in the core
- * opens a connection or reads an error.
+ * The one road every Discord call takes: request description, then the rate-limit hook,
+ * then the {@link RestClient} exchange, then the status decoded into a body or a typed
+ * exception. Nothing else in the core opens a connection or reads an error.
  */
 final class DiscordHttp {
 
-	/** Answers larger than this are not read: Discord's are a few KiB, anything bigger is not Discord. */
+	/**
+	 * Answers larger than this are not read: Discord's are a few KiB, anything bigger is
+	 * not Discord.
+	 */
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
 	private static final int SNIPPET_CHARS = 160;
@@ -70,6 +73,7 @@ final class DiscordHttp {
 
 	/**
 	 * A successful answer.
+	 *
 	 * @param status the 2xx status
 	 * @param body the body, at most {@link #MAX_BODY_BYTES}
 	 * @param contentType the {@code Content-Type}, or {@code null}
@@ -77,7 +81,10 @@ final class DiscordHttp {
 	record Answer(int status, byte[] body, @Nullable String contentType) {
 	}
 
-	/** Sends the request and returns the 2xx answer, or throws the typed exception for any other status. */
+	/**
+	 * Sends the request and returns the 2xx answer, or throws the typed exception for any
+	 * other status.
+	 */
 	Answer send(DiscordRequest request) {
 		URI uri = uri(request);
 		String authorization = authorization(request);
@@ -97,8 +104,9 @@ final class DiscordHttp {
 				raw = exchange(request, uri, authorization, body);
 			}
 			catch (RestClientException ex) {
-				DiscordIoException failure = new DiscordIoException(Secrets.scrub("Could not get an answer from Discord for "
-						+ request.describe() + ": " + rootMessage(ex), secrets), ex);
+				DiscordIoException failure = new DiscordIoException(Secrets.scrub(
+						"Could not get an answer from Discord for " + request.describe() + ": " + rootMessage(ex),
+						secrets), ex);
 				this.rateLimitHook.onFailure(key, failure);
 				if (attempt < MAX_ATTEMPTS && Retries.afterFailure(request, ex, retries)) {
 					retries++;
@@ -116,8 +124,10 @@ final class DiscordHttp {
 				continue;
 			}
 			if (raw.tooLarge) {
-				throw new HttpException(request.describe() + ": Discord answered " + raw.status + " with a body larger than "
-						+ MAX_BODY_BYTES + " bytes (" + raw.contentTypeOr() + "); it was not read", raw.status);
+				throw new HttpException(
+						request.describe() + ": Discord answered " + raw.status + " with a body larger than "
+								+ MAX_BODY_BYTES + " bytes (" + raw.contentTypeOr() + "); it was not read",
+						raw.status);
 			}
 			if (raw.status >= 200 && raw.status < 300) {
 				return new Answer(raw.status, raw.body, raw.contentType);
@@ -137,7 +147,9 @@ final class DiscordHttp {
 		}
 	}
 
-	/** Sends the request and reads the 2xx body as a JSON array of {@code elementType}. */
+	/**
+	 * Sends the request and reads the 2xx body as a JSON array of {@code elementType}.
+	 */
 	<T> List<T> sendList(DiscordRequest request, Class<T> elementType) {
 		Answer answer = send(request);
 		try {
@@ -148,7 +160,10 @@ final class DiscordHttp {
 		}
 	}
 
-	/** Reads a 2xx body as a JSON tree, for answers the caller picks apart itself (the token response). */
+	/**
+	 * Reads a 2xx body as a JSON tree, for answers the caller picks apart itself (the
+	 * token response).
+	 */
 	JsonNode tree(DiscordRequest request, Answer answer) {
 		try {
 			JsonNode node = DiscordJson.tree(answer.body());
@@ -197,7 +212,8 @@ final class DiscordHttp {
 
 	private URI uri(DiscordRequest request) {
 		if (request.query.isEmpty()) {
-			// The common case, cheaply: templates are plain ASCII and parameters are decimal ids, nothing to encode.
+			// The common case, cheaply: templates are plain ASCII and parameters are
+			// decimal ids, nothing to encode.
 			String path = request.route;
 			for (Map.Entry<String, String> param : request.params.entrySet()) {
 				path = path.replace("{" + param.getKey() + "}", param.getValue());
@@ -222,7 +238,8 @@ final class DiscordHttp {
 							+ "; set it with Client.builder().clientSecret(..)");
 				}
 				// RFC 6749 2.3.1: both parts are form-encoded before Base64.
-				String credentials = formEncode(Long.toUnsignedString(this.clientId)) + ":" + formEncode(this.clientSecret);
+				String credentials = formEncode(Long.toUnsignedString(this.clientId)) + ":"
+						+ formEncode(this.clientSecret);
 				return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 			}
 			case BOT: {
@@ -274,8 +291,11 @@ final class DiscordHttp {
 			}
 		});
 		if (body != null) {
-			// Written straight to the wire, so the builder's message converters play no part.
-			spec = spec.contentType((request.form != null) ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
+			// Written straight to the wire, so the builder's message converters play no
+			// part.
+			spec = spec
+				.contentType(
+						(request.form != null) ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON)
 				.headers((headers) -> headers.setContentLength(body.length))
 				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
 		}
@@ -315,7 +335,8 @@ final class DiscordHttp {
 		return new RateLimitResponse(raw.status, raw.limitHeaders, bodyRetryAfter, bodyGlobal);
 	}
 
-	private static HttpException error(DiscordRequest request, Raw raw, RateLimitResponse limits, List<String> secrets) {
+	private static HttpException error(DiscordRequest request, Raw raw, RateLimitResponse limits,
+			List<String> secrets) {
 		JsonNode node = parseObject(raw.body);
 		Integer code = null;
 		String message = null;
@@ -352,8 +373,11 @@ final class DiscordHttp {
 			Duration retryAfter = retryAfter(limits);
 			boolean global = limits.bodyGlobal() || "true".equalsIgnoreCase(limits.header("x-ratelimit-global"))
 					|| "global".equalsIgnoreCase(limits.header("x-ratelimit-scope"));
-			text.append("; rate limited").append(global ? " (global)" : "").append(", retry after ")
-				.append(retryAfter.toMillis()).append(" ms");
+			text.append("; rate limited")
+				.append(global ? " (global)" : "")
+				.append(", retry after ")
+				.append(retryAfter.toMillis())
+				.append(" ms");
 			return new RateLimitedException(Secrets.scrub(text.toString(), secrets), retryAfter, global,
 					limits.header("x-ratelimit-bucket"), limits.header("x-ratelimit-scope"), code, message);
 		}
@@ -363,7 +387,8 @@ final class DiscordHttp {
 			return new InvalidGrantException(Secrets.scrub(text.toString(), secrets), errorDescription);
 		}
 		if (raw.status == 401 && request.auth == DiscordRequest.Auth.BASIC) {
-			// HttpURLConnection drops the body of a 401 to a POST, so say what Discord means by it.
+			// HttpURLConnection drops the body of a 401 to a POST, so say what Discord
+			// means by it.
 			text.append("; the client id or client secret is wrong (invalid_client)");
 			return new ForbiddenException(Secrets.scrub(text.toString(), secrets), raw.status, code, message, errors,
 					error, errorDescription);
@@ -483,6 +508,5 @@ final class DiscordHttp {
 		}
 
 	}
-
 
 }

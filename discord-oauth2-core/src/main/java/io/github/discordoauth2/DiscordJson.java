@@ -12,8 +12,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The core's own JSON mapping, set up for Discord (snake_case, unknown fields ignored). It is never the
- * application's mapper, so an app's Jackson settings cannot change how Discord's answers are read.
+ * The core's own JSON mapping, set up for Discord (snake_case, unknown fields ignored).
+ * It is never the application's mapper, so an app's Jackson settings cannot change how
+ * Discord's answers are read.
  */
 final class DiscordJson {
 
@@ -22,8 +23,8 @@ final class DiscordJson {
 		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.changeDefaultPropertyInclusion((inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
-				JsonInclude.Include.NON_NULL))
+		.changeDefaultPropertyInclusion(
+				(inclusion) -> JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
 		.build();
 
 	private DiscordJson() {
@@ -55,7 +56,9 @@ final class DiscordJson {
 		return MAPPER.writeValueAsBytes(value);
 	}
 
-	/** @return the field as text when it is a string or number, else {@code null} */
+	/**
+	 * @return the field as text when it is a string or number, else {@code null}
+	 */
 	static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull() || value.isContainer()) {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
- * One call to Discord, described before it is sent: method, route template with its parameters, query, auth kind
- * and body. Only {@link DiscordHttp} turns it into a connection.
+ * One call to Discord, described before it is sent: method, route template with its
+ * parameters, query, auth kind and body. Only {@link DiscordHttp} turns it into a
+ * connection.
  */
 final class DiscordRequest {
 
@@ -71,7 +72,9 @@ final class DiscordRequest {
 		return new Builder(method, route);
 	}
 
-	/** @return {@code METHOD /route/{template}}: safe to log, carries no id or secret */
+	/**
+	 * @return {@code METHOD /route/{template}}: safe to log, carries no id or secret
+	 */
 	String describe() {
 		return this.method.name() + " " + this.route;
 	}
@@ -130,7 +133,10 @@ final class DiscordRequest {
 			return this;
 		}
 
-		/** A form body; values named in {@code secretFields} are kept out of every message. */
+		/**
+		 * A form body; values named in {@code secretFields} are kept out of every
+		 * message.
+		 */
 		Builder form(Map<String, String> form, String... secretFields) {
 			this.form = form;
 			for (String field : secretFields) {
@@ -147,13 +153,19 @@ final class DiscordRequest {
 			return this;
 		}
 
-		/** Marks a value (for example an access token inside a JSON body) that must never appear in a message. */
+		/**
+		 * Marks a value (for example an access token inside a JSON body) that must never
+		 * appear in a message.
+		 */
 		Builder secret(String value) {
 			this.secrets.add(value);
 			return this;
 		}
 
-		/** The request must be sent at most once (an authorization code can be spent only once). */
+		/**
+		 * The request must be sent at most once (an authorization code can be spent only
+		 * once).
+		 */
 		Builder notRetryable() {
 			this.retryable = false;
 			return this;

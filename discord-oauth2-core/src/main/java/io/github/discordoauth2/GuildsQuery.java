@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Paging and counts for {@link PartialAccessToken#fetchGuilds(GuildsQuery)} ({@code GET /users/@me/guilds}).
+ * Paging and counts for {@link PartialAccessToken#fetchGuilds(GuildsQuery)}
+ * ({@code GET /users/@me/guilds}).
  */
 public final class GuildsQuery {
 
@@ -25,41 +26,52 @@ public final class GuildsQuery {
 		this.withCounts = builder.withCounts;
 	}
 
-	/** @return a new builder */
+	/**
+	 * @return a new builder
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** @return a query that asks for approximate member and presence counts */
+	/**
+	 * @return a query that asks for approximate member and presence counts
+	 */
 	public static GuildsQuery withApproximateCounts() {
 		return builder().withCounts(true).build();
 	}
 
-	/** @return only guilds with an id before this one, if set */
+	/**
+	 * @return only guilds with an id before this one, if set
+	 */
 	public OptionalLong before() {
 		return (this.before != null) ? OptionalLong.of(this.before) : OptionalLong.empty();
 	}
 
-	/** @return only guilds with an id after this one, if set */
+	/**
+	 * @return only guilds with an id after this one, if set
+	 */
 	public OptionalLong after() {
 		return (this.after != null) ? OptionalLong.of(this.after) : OptionalLong.empty();
 	}
 
-	/** @return the maximum number of guilds (1 to 200), if set */
+	/**
+	 * @return the maximum number of guilds (1 to 200), if set
+	 */
 	public OptionalInt limit() {
 		return (this.limit != null) ? OptionalInt.of(this.limit) : OptionalInt.empty();
 	}
 
-	/** @return whether approximate member and presence counts are asked for */
+	/**
+	 * @return whether approximate member and presence counts are asked for
+	 */
 	public boolean withCounts() {
 		return this.withCounts;
 	}
 
-
 	@Override
 	public String toString() {
-		return "GuildsQuery[before=" + this.before + ", after=" + this.after + ", limit=" + this.limit
-				+ ", withCounts=" + this.withCounts + "]";
+		return "GuildsQuery[before=" + this.before + ", after=" + this.after + ", limit=" + this.limit + ", withCounts="
+				+ this.withCounts + "]";
 	}
 
 	/**
@@ -121,7 +133,9 @@ public final class GuildsQuery {
 			return this;
 		}
 
-		/** @return the query */
+		/**
+		 * @return the query
+		 */
 		public GuildsQuery build() {
 			return new GuildsQuery(this);
 		}

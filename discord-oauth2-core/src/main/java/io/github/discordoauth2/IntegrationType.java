@@ -1,7 +1,8 @@
 package io.github.discordoauth2;
 
 /**
- * Where an app with {@code applications.commands} is installed (the authorize page's {@code integration_type}).
+ * Where an app with {@code applications.commands} is installed (the authorize page's
+ * {@code integration_type}).
  */
 public enum IntegrationType {
 
@@ -17,7 +18,9 @@ public enum IntegrationType {
 		this.value = value;
 	}
 
-	/** @return the number sent in the URL */
+	/**
+	 * @return the number sent in the URL
+	 */
 	public int value() {
 		return this.value;
 	}

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Optional settings for adding a user to a guild; unset options are not sent. Each needs a bot permission:
- * nick MANAGE_NICKNAMES, roles MANAGE_ROLES, mute MUTE_MEMBERS, deaf DEAFEN_MEMBERS.
+ * Optional settings for adding a user to a guild; unset options are not sent. Each needs
+ * a bot permission: nick MANAGE_NICKNAMES, roles MANAGE_ROLES, mute MUTE_MEMBERS, deaf
+ * DEAFEN_MEMBERS.
  */
 public final class JoinGuildOptions {
 
@@ -30,32 +31,44 @@ public final class JoinGuildOptions {
 		this.deaf = builder.deaf;
 	}
 
-	/** @return options that set nothing */
+	/**
+	 * @return options that set nothing
+	 */
 	public static JoinGuildOptions none() {
 		return NONE;
 	}
 
-	/** @return a new builder */
+	/**
+	 * @return a new builder
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** @return the nickname to set, if any */
+	/**
+	 * @return the nickname to set, if any
+	 */
 	public Optional<String> nick() {
 		return Optional.ofNullable(this.nick);
 	}
 
-	/** @return the role ids to assign, if set */
+	/**
+	 * @return the role ids to assign, if set
+	 */
 	public Optional<List<Long>> roles() {
 		return Optional.ofNullable(this.roles);
 	}
 
-	/** @return whether to server-mute the user, if set */
+	/**
+	 * @return whether to server-mute the user, if set
+	 */
 	public Optional<Boolean> mute() {
 		return Optional.ofNullable(this.mute);
 	}
 
-	/** @return whether to server-deafen the user, if set */
+	/**
+	 * @return whether to server-deafen the user, if set
+	 */
 	public Optional<Boolean> deaf() {
 		return Optional.ofNullable(this.deaf);
 	}
@@ -143,7 +156,9 @@ public final class JoinGuildOptions {
 			return this;
 		}
 
-		/** @return the options */
+		/**
+		 * @return the options
+		 */
 		public JoinGuildOptions build() {
 			return new JoinGuildOptions(this);
 		}

@@ -28,22 +28,30 @@ public final class JoinGuildResult {
 		return new JoinGuildResult(true, member);
 	}
 
-	/** @return the result for Discord's 204: the user already was a member */
+	/**
+	 * @return the result for Discord's 204: the user already was a member
+	 */
 	public static JoinGuildResult ofAlreadyMember() {
 		return new JoinGuildResult(false, null);
 	}
 
-	/** @return whether the user was added now (201) */
+	/**
+	 * @return whether the user was added now (201)
+	 */
 	public boolean added() {
 		return this.added;
 	}
 
-	/** @return whether the user already was a member (204); nothing was changed */
+	/**
+	 * @return whether the user already was a member (204); nothing was changed
+	 */
 	public boolean alreadyMember() {
 		return !this.added;
 	}
 
-	/** @return the new member (only when {@link #added()}) */
+	/**
+	 * @return the new member (only when {@link #added()})
+	 */
 	public Optional<GuildMember> member() {
 		return Optional.ofNullable(this.member);
 	}

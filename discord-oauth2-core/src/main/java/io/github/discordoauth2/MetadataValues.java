@@ -20,8 +20,8 @@ import io.github.discordoauth2.model.RoleConnectionMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's rules for linked-roles data, checked before anything is sent: how values are encoded and how records
- * and role connections are limited.
+ * Discord's rules for linked-roles data, checked before anything is sent: how values are
+ * encoded and how records and role connections are limited.
  */
 final class MetadataValues {
 
@@ -35,7 +35,10 @@ final class MetadataValues {
 
 	static final int MAX_PLATFORM_USERNAME = 100;
 
-	/** ISO-8601 with an explicit {@code +00:00}-style offset, which is what Discord documents. */
+	/**
+	 * ISO-8601 with an explicit {@code +00:00}-style offset, which is what Discord
+	 * documents.
+	 */
 	private static final DateTimeFormatter ISO_WITH_OFFSET = new DateTimeFormatterBuilder()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
 		.appendOffset("+HH:MM", "+00:00")
@@ -45,8 +48,9 @@ final class MetadataValues {
 	}
 
 	/**
-	 * Encodes a user's metadata: booleans become 1/0, integral numbers stay numbers, date-times with an offset
-	 * become ISO-8601 text; everything else is refused, naming the key.
+	 * Encodes a user's metadata: booleans become 1/0, integral numbers stay numbers,
+	 * date-times with an offset become ISO-8601 text; everything else is refused, naming
+	 * the key.
 	 */
 	static Map<String, Object> encode(Map<String, ?> metadata) {
 		Map<String, Object> encoded = new LinkedHashMap<>();
@@ -67,16 +71,18 @@ final class MetadataValues {
 
 	static Object encodeValue(String key, Object value) {
 		if (value == null) {
-			throw new IllegalArgumentException("metadata value for key '" + key
-					+ "' must not be null; leave the key out to remove it");
+			throw new IllegalArgumentException(
+					"metadata value for key '" + key + "' must not be null; leave the key out to remove it");
 		}
 		if (value instanceof Boolean) {
-			// Discord only matches 1/0 for boolean records; true/false is silently ignored.
+			// Discord only matches 1/0 for boolean records; true/false is silently
+			// ignored.
 			return ((Boolean) value) ? 1 : 0;
 		}
 		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
 				|| value instanceof BigInteger || value instanceof AtomicInteger || value instanceof AtomicLong) {
-			return (value instanceof AtomicInteger || value instanceof AtomicLong) ? ((Number) value).longValue() : value;
+			return (value instanceof AtomicInteger || value instanceof AtomicLong) ? ((Number) value).longValue()
+					: value;
 		}
 		if (value instanceof Instant) {
 			return ISO_WITH_OFFSET.format(((Instant) value).atOffset(ZoneOffset.UTC));
@@ -90,14 +96,14 @@ final class MetadataValues {
 		throw new IllegalArgumentException("metadata value for key '" + key + "' has unsupported type "
 				+ value.getClass().getName() + "; use Boolean, an integral number (Integer, Long, BigInteger) or a "
 				+ "date-time with an offset (Instant, OffsetDateTime, ZonedDateTime)"
-				+ ((value instanceof java.time.LocalDateTime) ? "; a LocalDateTime has no offset, add one with atOffset(..)"
-						: ""));
+				+ ((value instanceof java.time.LocalDateTime)
+						? "; a LocalDateTime has no offset, add one with atOffset(..)" : ""));
 	}
 
 	static void checkPlatform(@Nullable String platformName, @Nullable String platformUsername) {
 		if (platformName != null && platformName.length() > MAX_PLATFORM_NAME) {
-			throw new IllegalArgumentException("platformName must be at most " + MAX_PLATFORM_NAME + " characters, got "
-					+ platformName.length());
+			throw new IllegalArgumentException(
+					"platformName must be at most " + MAX_PLATFORM_NAME + " characters, got " + platformName.length());
 		}
 		if (platformUsername != null && platformUsername.length() > MAX_PLATFORM_USERNAME) {
 			throw new IllegalArgumentException("platformUsername must be at most " + MAX_PLATFORM_USERNAME
@@ -119,8 +125,8 @@ final class MetadataValues {
 				throw new IllegalArgumentException(at + " must not be null");
 			}
 			if (!KEY.matcher(record.key()).matches()) {
-				throw new IllegalArgumentException(at + ".key '" + record.key()
-						+ "' is invalid: 1 to 50 characters of a-z, 0-9 and _");
+				throw new IllegalArgumentException(
+						at + ".key '" + record.key() + "' is invalid: 1 to 50 characters of a-z, 0-9 and _");
 			}
 			if (!keys.add(record.key())) {
 				throw new IllegalArgumentException(at + ".key '" + record.key() + "' is used twice");
@@ -128,7 +134,8 @@ final class MetadataValues {
 			length(at + ".name", record.name(), 100);
 			length(at + ".description", record.description(), 200);
 			if (record.nameLocalizations() != null) {
-				record.nameLocalizations().forEach((locale, text) -> length(at + ".nameLocalizations." + locale, text, 100));
+				record.nameLocalizations()
+					.forEach((locale, text) -> length(at + ".nameLocalizations." + locale, text, 100));
 			}
 			if (record.descriptionLocalizations() != null) {
 				record.descriptionLocalizations()

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
 /**
- * A user's access token and the calls it allows (Bearer auth). Get one from {@link Client#fromAccessToken(String)};
- * an {@link AccessToken} from a grant also carries its refresh token and expiry. {@link #toString()} never shows
- * the token.
+ * A user's access token and the calls it allows (Bearer auth). Get one from
+ * {@link Client#fromAccessToken(String)}; an {@link AccessToken} from a grant also
+ * carries its refresh token and expiry. {@link #toString()} never shows the token.
  */
 public class PartialAccessToken {
 
@@ -30,27 +30,34 @@ public class PartialAccessToken {
 		this.token = token;
 	}
 
-	/** @return the client this token belongs to */
+	/**
+	 * @return the client this token belongs to
+	 */
 	public Client client() {
 		return this.client;
 	}
 
-	/** @return the raw access token (a secret: never log it) */
+	/**
+	 * @return the raw access token (a secret: never log it)
+	 */
 	public String token() {
 		return this.token;
 	}
 
 	/**
-	 * Reads the user ({@code GET /users/@me}, scope {@code identify}; {@code email} adds email and verified).
+	 * Reads the user ({@code GET /users/@me}, scope {@code identify}; {@code email} adds
+	 * email and verified).
 	 * @return the user
-	 * @throws io.github.discordoauth2.exceptions.ForbiddenException when the token is invalid or lacks the scope
+	 * @throws io.github.discordoauth2.exceptions.ForbiddenException when the token is
+	 * invalid or lacks the scope
 	 */
 	public User fetchIdentify() {
 		return http().send(bearer(HttpMethod.GET, "/users/@me").build(), User.class);
 	}
 
 	/**
-	 * Reads the user's linked accounts ({@code GET /users/@me/connections}, scope {@code connections}).
+	 * Reads the user's linked accounts ({@code GET /users/@me/connections}, scope
+	 * {@code connections}).
 	 * @return the connections
 	 */
 	public List<Connection> fetchConnections() {
@@ -58,8 +65,8 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Reads the user's guilds ({@code GET /users/@me/guilds}, scope {@code guilds}); up to 200, which is all of
-	 * them for a regular user.
+	 * Reads the user's guilds ({@code GET /users/@me/guilds}, scope {@code guilds}); up
+	 * to 200, which is all of them for a regular user.
 	 * @return the guilds
 	 */
 	public List<PartialGuild> fetchGuilds() {
@@ -84,22 +91,25 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Reads the user's membership in a guild ({@code GET /users/@me/guilds/{guild.id}/member}, scope
-	 * {@code guilds.members.read}).
+	 * Reads the user's membership in a guild ({@code GET
+	 * /users/@me/guilds/{guild.id}/member}, scope {@code guilds.members.read}).
 	 * @param guildId the guild's snowflake id
 	 * @return the member
-	 * @throws io.github.discordoauth2.exceptions.HttpException 404 when the user is not in the guild
+	 * @throws io.github.discordoauth2.exceptions.HttpException 404 when the user is not
+	 * in the guild
 	 */
 	public GuildMember fetchGuildMember(long guildId) {
 		Args.positive(guildId, "guildId");
-		return http().send(bearer(HttpMethod.GET, "/users/@me/guilds/{guild_id}/member").param("guild_id", guildId).build(),
+		return http().send(
+				bearer(HttpMethod.GET, "/users/@me/guilds/{guild_id}/member").param("guild_id", guildId).build(),
 				GuildMember.class);
 	}
 
 	/**
-	 * Adds the token's user to a guild with the client's bot token (scope {@code guilds.join}); the user id is read
-	 * with {@link #fetchIdentify()}.
-	 * @param guildId the guild's snowflake id; the bot must be in it with CREATE_INSTANT_INVITE
+	 * Adds the token's user to a guild with the client's bot token (scope
+	 * {@code guilds.join}); the user id is read with {@link #fetchIdentify()}.
+	 * @param guildId the guild's snowflake id; the bot must be in it with
+	 * CREATE_INSTANT_INVITE
 	 * @return added (201) or already a member (204)
 	 * @throws IllegalStateException when the client has no {@code botToken}
 	 */
@@ -108,7 +118,8 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Adds the token's user to a guild with options; the user id is read with {@link #fetchIdentify()}.
+	 * Adds the token's user to a guild with options; the user id is read with
+	 * {@link #fetchIdentify()}.
 	 * @param guildId the guild's snowflake id
 	 * @param options nick, roles, mute, deaf (unset ones are not sent)
 	 * @return added (201) or already a member (204)
@@ -121,14 +132,15 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Adds a user to a guild ({@code PUT /guilds/{guild.id}/members/{user.id}}, Bot auth, this token in the body).
+	 * Adds a user to a guild ({@code PUT /guilds/{guild.id}/members/{user.id}}, Bot auth,
+	 * this token in the body).
 	 * @param guildId the guild's snowflake id
 	 * @param userId the id of this token's user (Discord refuses any other)
 	 * @param options nick, roles, mute, deaf (unset ones are not sent)
 	 * @return added (201) or already a member (204); both are success
 	 * @throws IllegalStateException when the client has no {@code botToken}
-	 * @throws io.github.discordoauth2.exceptions.ForbiddenException when the bot is not in the guild or lacks
-	 * permissions, or the token lacks {@code guilds.join}
+	 * @throws io.github.discordoauth2.exceptions.ForbiddenException when the bot is not
+	 * in the guild or lacks permissions, or the token lacks {@code guilds.join}
 	 */
 	public JoinGuildResult joinGuild(long guildId, long userId, JoinGuildOptions options) {
 		Args.positive(guildId, "guildId");
@@ -160,7 +172,8 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Reads the user's linked-roles data for this application (scope {@code role_connections.write}).
+	 * Reads the user's linked-roles data for this application (scope
+	 * {@code role_connections.write}).
 	 * @return the role connection
 	 */
 	public RoleConnection fetchMetadata() {
@@ -168,12 +181,16 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Sets the user's linked-roles data for this application (scope {@code role_connections.write}). Values:
-	 * {@code Boolean} (sent as 1/0), integral numbers, and {@code Instant}/{@code OffsetDateTime}/
-	 * {@code ZonedDateTime} (sent as ISO-8601 with offset); anything else is refused before sending.
-	 * @param platformName shown on the profile (at most 50 characters), or {@code null} to leave unset
-	 * @param platformUsername the user's name on the platform (at most 100 characters), or {@code null}
-	 * @param metadata values by metadata key (keys as registered in the records), or {@code null} for none
+	 * Sets the user's linked-roles data for this application (scope
+	 * {@code role_connections.write}). Values: {@code Boolean} (sent as 1/0), integral
+	 * numbers, and {@code Instant}/{@code OffsetDateTime}/ {@code ZonedDateTime} (sent as
+	 * ISO-8601 with offset); anything else is refused before sending.
+	 * @param platformName shown on the profile (at most 50 characters), or {@code null}
+	 * to leave unset
+	 * @param platformUsername the user's name on the platform (at most 100 characters),
+	 * or {@code null}
+	 * @param metadata values by metadata key (keys as registered in the records), or
+	 * {@code null} for none
 	 * @return what Discord stored
 	 */
 	public RoleConnection updateMetadata(@Nullable String platformName, @Nullable String platformUsername,
@@ -202,16 +219,16 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Removes the user's linked-roles data for this application
-	 * ({@code DELETE /users/@me/applications/{application.id}/role-connection}).
+	 * Removes the user's linked-roles data for this application ({@code DELETE
+	 * /users/@me/applications/{application.id}/role-connection}).
 	 */
 	public void clearMetadata() {
 		http().send(roleConnection(HttpMethod.DELETE).build());
 	}
 
 	/**
-	 * Reads what this token grants ({@code GET /oauth2/@me}): application, scopes, expiry and, with
-	 * {@code identify}, the user. A cheap way to check a stored token.
+	 * Reads what this token grants ({@code GET /oauth2/@me}): application, scopes, expiry
+	 * and, with {@code identify}, the user. A cheap way to check a stored token.
 	 * @return the authorization
 	 */
 	public AuthorizationInfo fetchAuthorization() {
@@ -219,13 +236,16 @@ public class PartialAccessToken {
 	}
 
 	/**
-	 * Revokes this access token and with it the whole authorization (its refresh token too).
+	 * Revokes this access token and with it the whole authorization (its refresh token
+	 * too).
 	 */
 	public void revoke() {
 		this.client.revokeToken(this.token, TokenTypeHint.ACCESS_TOKEN);
 	}
 
-	/** @return a description with the token masked */
+	/**
+	 * @return a description with the token masked
+	 */
 	@Override
 	public String toString() {
 		return "PartialAccessToken[clientId=" + Long.toUnsignedString(this.client.clientId()) + ", token=***]";

@@ -7,8 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A PKCE pair: keep {@link #verifier()} in the user's session, put {@link #challenge()} (S256) into the authorize
- * URL, then pass the verifier to {@link Client#exchangeCode(String, String)}.
+ * A PKCE pair: keep {@link #verifier()} in the user's session, put {@link #challenge()}
+ * (S256) into the authorize URL, then pass the verifier to
+ * {@link Client#exchangeCode(String, String)}.
  *
  * @param verifier the secret code verifier (43 URL-safe characters)
  * @param challenge the S256 challenge of the verifier
@@ -32,11 +33,14 @@ public record Pkce(String verifier, String challenge) {
 					"verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' or '~' (RFC 7636)");
 		}
 		if (!challengeOf(verifier).equals(challenge)) {
-			throw new IllegalArgumentException("challenge must be the S256 challenge of verifier; use Pkce.of(verifier)");
+			throw new IllegalArgumentException(
+					"challenge must be the S256 challenge of verifier; use Pkce.of(verifier)");
 		}
 	}
 
-	/** @return a new pair with a verifier from 32 {@link SecureRandom} bytes */
+	/**
+	 * @return a new pair with a verifier from 32 {@link SecureRandom} bytes
+	 */
 	public static Pkce create() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -68,12 +72,16 @@ public record Pkce(String verifier, String challenge) {
 		}
 	}
 
-	/** @return the challenge method, always {@code S256} */
+	/**
+	 * @return the challenge method, always {@code S256}
+	 */
 	public String method() {
 		return METHOD;
 	}
 
-	/** @return a description with the verifier masked */
+	/**
+	 * @return a description with the verifier masked
+	 */
 	@Override
 	public String toString() {
 		return "Pkce[verifier=***, challenge=" + this.challenge + ", method=S256]";

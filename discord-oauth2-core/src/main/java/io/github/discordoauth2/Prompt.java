@@ -5,10 +5,15 @@ package io.github.discordoauth2;
  */
 public enum Prompt {
 
-	/** Always show the consent screen, even if the user authorized these scopes before. */
+	/**
+	 * Always show the consent screen, even if the user authorized these scopes before.
+	 */
 	CONSENT("consent"),
 
-	/** Skip the consent screen when the user already authorized these scopes (passthrough scopes still prompt). */
+	/**
+	 * Skip the consent screen when the user already authorized these scopes (passthrough
+	 * scopes still prompt).
+	 */
 	NONE("none");
 
 	private final String value;
@@ -17,7 +22,9 @@ public enum Prompt {
 		this.value = value;
 	}
 
-	/** @return the value sent in the URL */
+	/**
+	 * @return the value sent in the URL
+	 */
 	public String value() {
 		return this.value;
 	}

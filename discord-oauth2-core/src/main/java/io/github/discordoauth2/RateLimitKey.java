@@ -3,14 +3,17 @@ package io.github.discordoauth2;
 import java.util.Map;
 
 /**
- * Identifies what a request counts against for rate limiting: Discord limits per route (bucket), per major
- * parameter and, for OAuth2 calls, per token.
+ * Identifies what a request counts against for rate limiting: Discord limits per route
+ * (bucket), per major parameter and, for OAuth2 calls, per token.
  *
  * @param method the HTTP method
- * @param route the route template, for example {@code /users/@me/guilds/{guild_id}/member}
+ * @param route the route template, for example
+ * {@code /users/@me/guilds/{guild_id}/member}
  * @param params the route's parameters (ids only, never secrets)
- * @param majorParameter the major parameter's value ({@code guild_id} when the route has one), else {@code ""}
- * @param tokenIdentity a short SHA-256 hash of the credential used (never the credential itself), {@code ""} for none
+ * @param majorParameter the major parameter's value ({@code guild_id} when the route has
+ * one), else {@code ""}
+ * @param tokenIdentity a short SHA-256 hash of the credential used (never the credential
+ * itself), {@code ""} for none
  */
 record RateLimitKey(String method, String route, Map<String, String> params, String majorParameter,
 		String tokenIdentity) {

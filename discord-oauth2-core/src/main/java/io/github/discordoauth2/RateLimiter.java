@@ -14,23 +14,29 @@ import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's rate limits, kept on the client side so that callers wait (briefly) instead of collecting 429s.
+ * Discord's rate limits, kept on the client side so that callers wait (briefly) instead
+ * of collecting 429s.
  *
- * <p>What a request counts against: its route (method, route template and major parameter) and the identity of
- * its credential (a hash, never the credential), because Discord limits OAuth2 calls per token. Routes that share
- * an {@code X-RateLimit-Bucket} share one {@link Bucket}. Each bucket learns {@code Limit}, {@code Remaining} and
+ * <p>
+ * What a request counts against: its route (method, route template and major parameter)
+ * and the identity of its credential (a hash, never the credential), because Discord
+ * limits OAuth2 calls per token. Routes that share an {@code X-RateLimit-Bucket} share
+ * one {@link Bucket}. Each bucket learns {@code Limit}, {@code Remaining} and
  * {@code Reset-After} from every answer and hands out that many sends per window:
  * <ul>
- * <li>the first request on a bucket nobody knows yet goes alone; concurrent callers wait for its headers
- * instead of fanning out into 429s;</li>
- * <li>a request whose bucket is empty waits for the reset, or fails at once with {@link RateLimitedException}
- * (nothing sent) when the wait is longer than the maximum wait;</li>
- * <li>a 429 empties the bucket for {@code retry_after} (body, else {@code Retry-After}); a global one blocks
- * every request of that credential; the road then sends again, within the maximum wait;</li>
- * <li>buckets nobody used for {@link #IDLE_TIMEOUT} are dropped, so memory stays bounded with many tokens.</li>
+ * <li>the first request on a bucket nobody knows yet goes alone; concurrent callers wait
+ * for its headers instead of fanning out into 429s;</li>
+ * <li>a request whose bucket is empty waits for the reset, or fails at once with
+ * {@link RateLimitedException} (nothing sent) when the wait is longer than the maximum
+ * wait;</li>
+ * <li>a 429 empties the bucket for {@code retry_after} (body, else {@code Retry-After});
+ * a global one blocks every request of that credential; the road then sends again, within
+ * the maximum wait;</li>
+ * <li>buckets nobody used for {@link #IDLE_TIMEOUT} are dropped, so memory stays bounded
+ * with many tokens.</li>
  * </ul>
- * One lock guards all state: every operation under it is a few map look-ups, and waiting happens on a
- * {@link Condition} that is signalled whenever an answer arrives.
+ * One lock guards all state: every operation under it is a few map look-ups, and waiting
+ * happens on a {@link Condition} that is signalled whenever an answer arrives.
  */
 final class RateLimiter implements RateLimitHook {
 
@@ -38,15 +44,22 @@ final class RateLimiter implements RateLimitHook {
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
 
 	/**
-	 * Added to every reset: the reset is measured from when the answer arrived here, but the server's clock may
-	 * round its {@code Reset-After} down to the millisecond, and a request that arrives a hair early costs a 429.
+	 * Added to every reset: the reset is measured from when the answer arrived here, but
+	 * the server's clock may round its {@code Reset-After} down to the millisecond, and a
+	 * request that arrives a hair early costs a 429.
 	 */
 	static final Duration RESET_MARGIN = Duration.ofMillis(20);
 
-	/** How long callers wait for the first request on an unknown bucket before they send anyway. */
+	/**
+	 * How long callers wait for the first request on an unknown bucket before they send
+	 * anyway.
+	 */
 	static final Duration FIRST_REQUEST_WAIT = Duration.ofSeconds(5);
 
-	/** Without {@code X-RateLimit-Reset}, resets closer than this are taken as the same window. */
+	/**
+	 * Without {@code X-RateLimit-Reset}, resets closer than this are taken as the same
+	 * window.
+	 */
 	private static final Duration WINDOW_TOLERANCE = Duration.ofMillis(100);
 
 	private static final int UNKNOWN = -1;
@@ -61,10 +74,16 @@ final class RateLimiter implements RateLimitHook {
 
 	private final Condition changed = this.lock.newCondition();
 
-	/** Route (method, template, major parameter, credential) to its bucket; routes may share one. */
+	/**
+	 * Route (method, template, major parameter, credential) to its bucket; routes may
+	 * share one.
+	 */
 	private final Map<RouteKey, Bucket> routes = new HashMap<>();
 
-	/** {@code X-RateLimit-Bucket} + major parameter + credential to the bucket, to find routes that share one. */
+	/**
+	 * {@code X-RateLimit-Bucket} + major parameter + credential to the bucket, to find
+	 * routes that share one.
+	 */
 	private final Map<String, Bucket> sharedBuckets = new HashMap<>();
 
 	/** Credential identity to the nano time until which a global 429 blocks it. */
@@ -115,7 +134,8 @@ final class RateLimiter implements RateLimitHook {
 				}
 				else if (bucket.limit == UNKNOWN) {
 					if (!bucket.probing || now >= firstRequestDeadline) {
-						// The first request learns the bucket for everybody; past the wait, liveness beats caution.
+						// The first request learns the bucket for everybody; past the
+						// wait, liveness beats caution.
 						bucket.probing = true;
 						bucket.inFlight++;
 						return;
@@ -133,7 +153,8 @@ final class RateLimiter implements RateLimitHook {
 						bucket.resetKnown = false;
 					}
 					else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
-						// Every request of this window failed before an answer told us its reset.
+						// Every request of this window failed before an answer told us
+						// its reset.
 						bucket.remaining = bucket.limit;
 					}
 					if (bucket.remaining > 0) {
@@ -152,8 +173,8 @@ final class RateLimiter implements RateLimitHook {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					throw new DiscordIoException(key.method() + " " + key.route()
-							+ " was interrupted while waiting for its rate limit", ex);
+					throw new DiscordIoException(
+							key.method() + " " + key.route() + " was interrupted while waiting for its rate limit", ex);
 				}
 				now = this.nanoClock.getAsLong();
 			}
@@ -213,7 +234,8 @@ final class RateLimiter implements RateLimitHook {
 		String scope = response.header("x-ratelimit-scope");
 		boolean global = response.bodyGlobal() || "true".equalsIgnoreCase(response.header("x-ratelimit-global"))
 				|| "global".equalsIgnoreCase(scope);
-		// Discord does not count shared-resource 429s towards the invalid-request (IP ban) limit.
+		// Discord does not count shared-resource 429s towards the invalid-request (IP
+		// ban) limit.
 		if (!"shared".equalsIgnoreCase(scope)) {
 			this.invalidResponses++;
 		}
@@ -227,7 +249,8 @@ final class RateLimiter implements RateLimitHook {
 				bucket.limit = limit;
 			}
 			else if (bucket.limit <= UNLIMITED) {
-				// A limit we never saw in headers (they go missing on /users/@me): assume one per window.
+				// A limit we never saw in headers (they go missing on /users/@me): assume
+				// one per window.
 				bucket.limit = 1;
 			}
 			bucket.remaining = 0;
@@ -239,7 +262,10 @@ final class RateLimiter implements RateLimitHook {
 		return retryable && !this.maxWait.isZero() && retryAfter <= nanos(this.maxWait);
 	}
 
-	/** Moves the route onto the bucket Discord named, so routes sharing a bucket share one budget. */
+	/**
+	 * Moves the route onto the bucket Discord named, so routes sharing a bucket share one
+	 * budget.
+	 */
 	private Bucket learnBucket(RouteKey route, Bucket bucket, @Nullable String hash) {
 		if (hash == null || hash.equals(bucket.hash)) {
 			return bucket;
@@ -265,7 +291,8 @@ final class RateLimiter implements RateLimitHook {
 		Double resetAfter = doubleHeader(response, "x-ratelimit-reset-after");
 		if (limit == null || remaining == null || resetAfter == null || limit <= 0) {
 			if (bucket.limit == UNKNOWN) {
-				// No headers on this route (or they went missing): do not hold anyone back; 429s still count.
+				// No headers on this route (or they went missing): do not hold anyone
+				// back; 429s still count.
 				bucket.limit = UNLIMITED;
 			}
 			return;
@@ -275,7 +302,8 @@ final class RateLimiter implements RateLimitHook {
 		String window = response.header("x-ratelimit-reset");
 		boolean newer;
 		if (window != null) {
-			// Discord's absolute reset names the window: every answer of one window carries the same value.
+			// Discord's absolute reset names the window: every answer of one window
+			// carries the same value.
 			newer = !window.equals(bucket.window) && (!bucket.resetKnown || resetAt - bucket.resetAt > 0);
 		}
 		else {
@@ -293,7 +321,8 @@ final class RateLimiter implements RateLimitHook {
 			bucket.lastWindow = resetAfterNanos;
 		}
 		else {
-			// The same window (or a late answer from an older one): only ever lower our budget.
+			// The same window (or a late answer from an older one): only ever lower our
+			// budget.
 			bucket.remaining = Math.min(bucket.remaining, free);
 		}
 	}
@@ -339,7 +368,9 @@ final class RateLimiter implements RateLimitHook {
 		this.globalUntil.values().removeIf((until) -> until - now < 0);
 	}
 
-	/** @return how many routes and buckets are remembered (for tests of bounded memory) */
+	/**
+	 * @return how many routes and buckets are remembered (for tests of bounded memory)
+	 */
 	int size() {
 		this.lock.lock();
 		try {
@@ -350,7 +381,10 @@ final class RateLimiter implements RateLimitHook {
 		}
 	}
 
-	/** @return answers that count towards Discord's invalid-request limit (401, 403, 429 not of shared scope) */
+	/**
+	 * @return answers that count towards Discord's invalid-request limit (401, 403, 429
+	 * not of shared scope)
+	 */
 	long invalidResponses() {
 		this.lock.lock();
 		try {
@@ -380,7 +414,10 @@ final class RateLimiter implements RateLimitHook {
 		}
 	}
 
-	/** @return the duration in nanoseconds; durations beyond about 292 years count as forever */
+	/**
+	 * @return the duration in nanoseconds; durations beyond about 292 years count as
+	 * forever
+	 */
 	private static long nanos(Duration duration) {
 		return (duration.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L) ? Long.MAX_VALUE : duration.toNanos();
 	}
@@ -391,8 +428,8 @@ final class RateLimiter implements RateLimitHook {
 	}
 
 	/**
-	 * What a request counts against. Minor parameters (a user id in a member route) are left out: Discord keys
-	 * its buckets by the major parameter only.
+	 * What a request counts against. Minor parameters (a user id in a member route) are
+	 * left out: Discord keys its buckets by the major parameter only.
 	 */
 	private record RouteKey(String method, String route, String majorParameter, String tokenIdentity) {
 
@@ -405,7 +442,10 @@ final class RateLimiter implements RateLimitHook {
 	/** One rate-limit budget; guarded by the limiter's lock. */
 	private static final class Bucket {
 
-		/** {@link #UNKNOWN} until an answer arrived, {@link #UNLIMITED} when answers carry no limit. */
+		/**
+		 * {@link #UNKNOWN} until an answer arrived, {@link #UNLIMITED} when answers carry
+		 * no limit.
+		 */
 		int limit = UNKNOWN;
 
 		int remaining;
@@ -417,7 +457,10 @@ final class RateLimiter implements RateLimitHook {
 		/** The {@code X-RateLimit-Reset} of the window {@link #remaining} belongs to. */
 		@Nullable String window;
 
-		/** The last window's length, to guess a wait when the current reset is not known yet. */
+		/**
+		 * The last window's length, to guess a wait when the current reset is not known
+		 * yet.
+		 */
 		long lastWindow = TimeUnit.SECONDS.toNanos(1);
 
 		int inFlight;

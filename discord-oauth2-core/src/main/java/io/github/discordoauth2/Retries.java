@@ -10,19 +10,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpMethod;
 
 /**
- * When the request road sends a request again after a failure that was not a rate limit: a 502, 503 or 504
- * from Discord's edge, or a connection that could not be opened or broke before an answer. Only requests that
- * may be repeated safely are sent again ({@code GET}, {@code PUT}, {@code DELETE}); a {@code POST} (token
- * exchange, refresh, revoke) never is, because its first attempt may have been carried out already: an
- * authorization code or a rotated refresh token would then be spent. Timeouts are not retried either: the
- * caller already waited as long as it allowed.
+ * When the request road sends a request again after a failure that was not a rate limit:
+ * a 502, 503 or 504 from Discord's edge, or a connection that could not be opened or
+ * broke before an answer. Only requests that may be repeated safely are sent again
+ * ({@code GET}, {@code PUT}, {@code DELETE}); a {@code POST} (token exchange, refresh,
+ * revoke) never is, because its first attempt may have been carried out already: an
+ * authorization code or a rotated refresh token would then be spent. Timeouts are not
+ * retried either: the caller already waited as long as it allowed.
  */
 final class Retries {
 
 	/** Extra attempts after the first, per call. */
 	static final int MAX_RETRIES = 2;
 
-	/** Wait before the first retry; doubles for each further one, with jitter so that callers spread out. */
+	/**
+	 * Wait before the first retry; doubles for each further one, with jitter so that
+	 * callers spread out.
+	 */
 	static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
 	private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE,
@@ -37,7 +41,8 @@ final class Retries {
 	 * Decides on an answer; waits the backoff when the answer is to be retried.
 	 * @param request the request that was answered
 	 * @param status the answer's status
-	 * @param retriesSoFar how many times this call was already retried for a server error or failure
+	 * @param retriesSoFar how many times this call was already retried for a server error
+	 * or failure
 	 * @return whether to send the request again
 	 */
 	static boolean afterStatus(DiscordRequest request, int status, int retriesSoFar) {
@@ -45,10 +50,12 @@ final class Retries {
 	}
 
 	/**
-	 * Decides on a failure without an answer; waits the backoff when the request is to be retried.
+	 * Decides on a failure without an answer; waits the backoff when the request is to be
+	 * retried.
 	 * @param request the request that failed
 	 * @param failure what the HTTP client threw
-	 * @param retriesSoFar how many times this call was already retried for a server error or failure
+	 * @param retriesSoFar how many times this call was already retried for a server error
+	 * or failure
 	 * @return whether to send the request again
 	 */
 	static boolean afterFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
@@ -60,12 +67,14 @@ final class Retries {
 	}
 
 	/**
-	 * A refused, reset or cut connection; not a timeout (a SocketTimeoutException is no SocketException), not an
-	 * unknown host and not a TLS failure, which would fail the same way again.
+	 * A refused, reset or cut connection; not a timeout (a SocketTimeoutException is no
+	 * SocketException), not an unknown host and not a TLS failure, which would fail the
+	 * same way again.
 	 */
 	static boolean isConnectionFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof SocketException || cause instanceof EOFException) {
+			if (cause instanceof ConnectException || cause instanceof SocketException
+					|| cause instanceof EOFException) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -1,8 +1,8 @@
 package io.github.discordoauth2;
 
 /**
- * Names of Discord's OAuth2 scopes. Many are for approved partners only; an unknown scope makes the authorize page
- * fail.
+ * Names of Discord's OAuth2 scopes. Many are for approved partners only; an unknown scope
+ * makes the authorize page fail.
  */
 public final class Scopes {
 
@@ -42,7 +42,9 @@ public final class Scopes {
 	/** See the user's DMs and group DMs (partners). */
 	public static final String DM_CHANNELS_READ = "dm_channels.read";
 
-	/** Read the user's email ({@code email} and {@code verified} on {@code /users/@me}). */
+	/**
+	 * Read the user's email ({@code email} and {@code verified} on {@code /users/@me}).
+	 */
 	public static final String EMAIL = "email";
 
 	/** Join users to a group DM. */

@@ -9,13 +9,17 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps tokens and secrets out of messages and gives them a stable identity without revealing them.
+ * Keeps tokens and secrets out of messages and gives them a stable identity without
+ * revealing them.
  */
 final class Secrets {
 
 	static final String MASK = "***";
 
-	/** One digest per thread: looking the algorithm up costs more than hashing a token, on every request. */
+	/**
+	 * One digest per thread: looking the algorithm up costs more than hashing a token, on
+	 * every request.
+	 */
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
 			return MessageDigest.getInstance("SHA-256");
@@ -28,7 +32,10 @@ final class Secrets {
 	private Secrets() {
 	}
 
-	/** @return a short SHA-256 hash of the credential: enough to tell tokens apart, useless to an attacker */
+	/**
+	 * @return a short SHA-256 hash of the credential: enough to tell tokens apart,
+	 * useless to an attacker
+	 */
 	static String identity(@Nullable String credential) {
 		if (credential == null || credential.isEmpty()) {
 			return "";
@@ -38,7 +45,9 @@ final class Secrets {
 		return HexFormat.of().formatHex(digest, 0, 12);
 	}
 
-	/** @return the text with every occurrence of each secret replaced by {@code ***} */
+	/**
+	 * @return the text with every occurrence of each secret replaced by {@code ***}
+	 */
 	static String scrub(String text, Collection<String> secrets) {
 		String result = text;
 		for (String secret : secrets) {

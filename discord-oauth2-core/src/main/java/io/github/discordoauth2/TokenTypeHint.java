@@ -1,8 +1,8 @@
 package io.github.discordoauth2;
 
 /**
- * Which kind of token is being revoked ({@code token_type_hint}). Only a hint: revoking either kills the whole
- * authorization.
+ * Which kind of token is being revoked ({@code token_type_hint}). Only a hint: revoking
+ * either kills the whole authorization.
  */
 public enum TokenTypeHint {
 
@@ -18,7 +18,9 @@ public enum TokenTypeHint {
 		this.value = value;
 	}
 
-	/** @return the value sent in the form */
+	/**
+	 * @return the value sent in the form
+	 */
 	public String value() {
 		return this.value;
 	}

@@ -17,8 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A loopback HTTP server that answers with scripted responses, for answers FakeDiscord does not produce (HTML
- * error pages, oversized bodies, odd rate-limit headers). It records what arrived.
+ * A loopback HTTP server that answers with scripted responses, for answers FakeDiscord
+ * does not produce (HTML error pages, oversized bodies, odd rate-limit headers). It
+ * records what arrived.
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -91,7 +92,8 @@ final class ScriptedServer implements AutoCloseable {
 			.botToken("scripted-bot-token")
 			.redirectUri("http://localhost:8080/callback")
 			.baseUrl(baseUrl())
-			// Answers are decoded as they arrive: a scripted 429 is not waited out and sent again.
+			// Answers are decoded as they arrive: a scripted 429 is not waited out and
+			// sent again.
 			.rateLimitMaxWait(Duration.ZERO)
 			.build();
 	}

@@ -1,8 +1,9 @@
 package io.github.discordoauth2.exceptions;
 
 /**
- * Discord could not be reached or the connection broke before a complete answer arrived (connect or read
- * timeout, refused connection, TLS failure). The request may or may not have been processed by Discord.
+ * Discord could not be reached or the connection broke before a complete answer arrived
+ * (connect or read timeout, refused connection, TLS failure). The request may or may not
+ * have been processed by Discord.
  */
 public class DiscordIoException extends DiscordOAuth2Exception {
 

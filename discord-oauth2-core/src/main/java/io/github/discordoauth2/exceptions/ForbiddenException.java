@@ -5,15 +5,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord answered 401 or 403: the token is invalid, expired or revoked, lacks the scope, or the bot lacks
- * access or permissions in the guild.
+ * Discord answered 401 or 403: the token is invalid, expired or revoked, lacks the scope,
+ * or the bot lacks access or permissions in the guild.
  */
 public class ForbiddenException extends HttpException {
 
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Creates the exception; see {@link HttpException#HttpException(String, int, Integer, String, Map, String, String)}.
+	 * Creates the exception; see
+	 * {@link HttpException#HttpException(String, int, Integer, String, Map, String, String)}.
 	 * @param message a readable summary; never contains a token or secret
 	 * @param status 401 or 403
 	 * @param code Discord's JSON error code, or {@code null}

@@ -5,9 +5,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord answered with a non-2xx status, or with a body that could not be read. Carries the HTTP status and
- * whatever Discord explained: the REST error ({@link #code()}, {@link #discordMessage()}, {@link #errors()}) or
- * the OAuth2 error ({@link #error()}, {@link #errorDescription()}).
+ * Discord answered with a non-2xx status, or with a body that could not be read. Carries
+ * the HTTP status and whatever Discord explained: the REST error ({@link #code()},
+ * {@link #discordMessage()}, {@link #errors()}) or the OAuth2 error ({@link #error()},
+ * {@link #errorDescription()}).
  */
 public class HttpException extends DiscordOAuth2Exception {
 
@@ -31,7 +32,8 @@ public class HttpException extends DiscordOAuth2Exception {
 	 * @param status the HTTP status Discord answered with
 	 * @param code Discord's JSON error code, or {@code null}
 	 * @param discordMessage Discord's JSON error message, or {@code null}
-	 * @param errors Discord's nested {@code errors} object as maps and lists (empty when absent)
+	 * @param errors Discord's nested {@code errors} object as maps and lists (empty when
+	 * absent)
 	 * @param error the OAuth2 {@code error}, or {@code null}
 	 * @param errorDescription the OAuth2 {@code error_description}, or {@code null}
 	 */
@@ -55,32 +57,47 @@ public class HttpException extends DiscordOAuth2Exception {
 		this(message, status, null, null, null, null, null);
 	}
 
-	/** @return the HTTP status code, for example {@code 404} */
+	/**
+	 * @return the HTTP status code, for example {@code 404}
+	 */
 	public int status() {
 		return this.status;
 	}
 
-	/** @return Discord's JSON error code (for example {@code 50025}), or {@code null} if the body had none */
+	/**
+	 * @return Discord's JSON error code (for example {@code 50025}), or {@code null} if
+	 * the body had none
+	 */
 	public @Nullable Integer code() {
 		return this.code;
 	}
 
-	/** @return Discord's JSON error {@code message}, or {@code null} if the body had none */
+	/**
+	 * @return Discord's JSON error {@code message}, or {@code null} if the body had none
+	 */
 	public @Nullable String discordMessage() {
 		return this.discordMessage;
 	}
 
-	/** @return Discord's nested {@code errors} object (field path to details) as maps and lists; empty if absent */
+	/**
+	 * @return Discord's nested {@code errors} object (field path to details) as maps and
+	 * lists; empty if absent
+	 */
 	public Map<String, Object> errors() {
 		return this.errors;
 	}
 
-	/** @return the OAuth2 {@code error} (for example {@code invalid_grant}), or {@code null} */
+	/**
+	 * @return the OAuth2 {@code error} (for example {@code invalid_grant}), or
+	 * {@code null}
+	 */
 	public @Nullable String error() {
 		return this.error;
 	}
 
-	/** @return the OAuth2 {@code error_description}, or {@code null} */
+	/**
+	 * @return the OAuth2 {@code error_description}, or {@code null}
+	 */
 	public @Nullable String errorDescription() {
 		return this.errorDescription;
 	}

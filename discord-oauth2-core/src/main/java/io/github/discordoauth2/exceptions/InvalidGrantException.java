@@ -3,9 +3,10 @@ package io.github.discordoauth2.exceptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord's token endpoint answered 400 {@code invalid_grant}: the authorization code is invalid, expired or
- * already used (or the redirect URI differs), or the refresh token was revoked, expired or rotated. Discord does
- * not say which; in every case the user must authorize again.
+ * Discord's token endpoint answered 400 {@code invalid_grant}: the authorization code is
+ * invalid, expired or already used (or the redirect URI differs), or the refresh token
+ * was revoked, expired or rotated. Discord does not say which; in every case the user
+ * must authorize again.
  */
 public class InvalidGrantException extends HttpException {
 

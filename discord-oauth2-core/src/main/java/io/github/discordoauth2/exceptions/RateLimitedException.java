@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Discord answered 429, or the client refused to send because the wait would exceed the configured maximum.
+ * Discord answered 429, or the client refused to send because the wait would exceed the
+ * configured maximum.
  */
 public class RateLimitedException extends HttpException {
 
@@ -25,7 +26,8 @@ public class RateLimitedException extends HttpException {
 	 * @param retryAfter how long to wait before trying again
 	 * @param global whether the global (per bot or per IP) limit was hit
 	 * @param bucket the {@code X-RateLimit-Bucket} header, or {@code null}
-	 * @param scope the {@code X-RateLimit-Scope} header ({@code user}, {@code global}, {@code shared}), or {@code null}
+	 * @param scope the {@code X-RateLimit-Scope} header ({@code user}, {@code global},
+	 * {@code shared}), or {@code null}
 	 * @param code Discord's JSON error code, or {@code null}
 	 * @param discordMessage Discord's JSON error message, or {@code null}
 	 */
@@ -38,22 +40,33 @@ public class RateLimitedException extends HttpException {
 		this.scope = scope;
 	}
 
-	/** @return how long to wait before trying again (body {@code retry_after}, else the {@code Retry-After} header) */
+	/**
+	 * @return how long to wait before trying again (body {@code retry_after}, else the
+	 * {@code Retry-After} header)
+	 */
 	public Duration retryAfter() {
 		return this.retryAfter;
 	}
 
-	/** @return whether the global rate limit was hit rather than a route's bucket */
+	/**
+	 * @return whether the global rate limit was hit rather than a route's bucket
+	 */
 	public boolean global() {
 		return this.global;
 	}
 
-	/** @return the rate-limit bucket ({@code X-RateLimit-Bucket}), or {@code null} when Discord sent none */
+	/**
+	 * @return the rate-limit bucket ({@code X-RateLimit-Bucket}), or {@code null} when
+	 * Discord sent none
+	 */
 	public @Nullable String bucket() {
 		return this.bucket;
 	}
 
-	/** @return the rate-limit scope ({@code X-RateLimit-Scope}: user, global or shared), or {@code null} */
+	/**
+	 * @return the rate-limit scope ({@code X-RateLimit-Scope}: user, global or shared),
+	 * or {@code null}
+	 */
 	public @Nullable String scope() {
 		return this.scope;
 	}

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param icon the icon hash, or {@code null}
  * @param description the description, or {@code null}
  * @param botPublic whether anyone can add the bot, or {@code null}
- * @param botRequireCodeGrant whether adding the bot requires the code grant, or {@code null}
+ * @param botRequireCodeGrant whether adding the bot requires the code grant, or
+ * {@code null}
  * @param verifyKey the public key for interaction signatures, or {@code null}
  */
 public record Application(long id, String name, @Nullable String icon, @Nullable String description,

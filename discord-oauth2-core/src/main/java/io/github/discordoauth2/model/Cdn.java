@@ -1,7 +1,8 @@
 package io.github.discordoauth2.model;
 
 /**
- * Builds image URLs on Discord's CDN; animated hashes (prefix {@code a_}) get {@code .gif}.
+ * Builds image URLs on Discord's CDN; animated hashes (prefix {@code a_}) get
+ * {@code .gif}.
  */
 final class Cdn {
 

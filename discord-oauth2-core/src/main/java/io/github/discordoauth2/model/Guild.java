@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The guild a bot was added to through the authorization-code grant (the token response's {@code guild}).
+ * The guild a bot was added to through the authorization-code grant (the token response's
+ * {@code guild}).
  *
  * @param id the guild's snowflake id
  * @param name the guild name
@@ -17,9 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param features the guild's feature names
  * @param preferredLocale the preferred locale, or {@code null}
  */
-public record Guild(long id, String name, @Nullable String icon, @Nullable String banner,
-		@Nullable String description, @Nullable Long ownerId, List<Role> roles, List<String> features,
-		@Nullable String preferredLocale) {
+public record Guild(long id, String name, @Nullable String icon, @Nullable String banner, @Nullable String description,
+		@Nullable Long ownerId, List<Role> roles, List<String> features, @Nullable String preferredLocale) {
 
 	/**
 	 * Normalises missing lists to empty ones.
@@ -38,7 +38,9 @@ public record Guild(long id, String name, @Nullable String icon, @Nullable Strin
 		features = (features != null) ? List.copyOf(features) : List.of();
 	}
 
-	/** @return the icon URL on Discord's CDN, or {@code null} when the guild has no icon */
+	/**
+	 * @return the icon URL on Discord's CDN, or {@code null} when the guild has no icon
+	 */
 	public @Nullable String iconUrl() {
 		return (this.icon != null) ? Cdn.image("icons", this.id, this.icon) : null;
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The user's membership in a guild ({@code GET /users/@me/guilds/{guild.id}/member}, or the body of a
- * successful add-guild-member).
+ * The user's membership in a guild ({@code GET /users/@me/guilds/{guild.id}/member}, or
+ * the body of a successful add-guild-member).
  *
  * @param user the user, or {@code null}
  * @param nick the guild nickname, or {@code null}
@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param deaf whether the user is deafened in voice channels
  * @param mute whether the user is muted in voice channels
  * @param flags the member flags
- * @param pending whether the user has not yet passed membership screening, or {@code null}
+ * @param pending whether the user has not yet passed membership screening, or
+ * {@code null}
  * @param communicationDisabledUntil when the user's timeout ends, or {@code null}
  */
 public record GuildMember(@Nullable User user, @Nullable String nick, @Nullable String avatar, List<Long> roles,
@@ -36,7 +37,8 @@ public record GuildMember(@Nullable User user, @Nullable String nick, @Nullable 
 	 * @param deaf whether the user is deafened in voice channels
 	 * @param mute whether the user is muted in voice channels
 	 * @param flags the member flags
-	 * @param pending whether the user has not yet passed membership screening, or {@code null}
+	 * @param pending whether the user has not yet passed membership screening, or
+	 * {@code null}
 	 * @param communicationDisabledUntil when the user's timeout ends, or {@code null}
 	 */
 	public GuildMember {

@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param owner whether the user owns the guild
  * @param permissions the user's permissions in the guild (64-bit set)
  * @param features the guild's feature names
- * @param approximateMemberCount approximate member count (only when asked with counts), or {@code null}
- * @param approximatePresenceCount approximate online count (only when asked with counts), or {@code null}
+ * @param approximateMemberCount approximate member count (only when asked with counts),
+ * or {@code null}
+ * @param approximatePresenceCount approximate online count (only when asked with counts),
+ * or {@code null}
  */
 public record PartialGuild(long id, String name, @Nullable String icon, @Nullable String banner, boolean owner,
 		long permissions, List<String> features, @Nullable Integer approximateMemberCount,
@@ -30,25 +32,33 @@ public record PartialGuild(long id, String name, @Nullable String icon, @Nullabl
 	 * @param owner whether the user owns the guild
 	 * @param permissions the user's permissions in the guild (64-bit set)
 	 * @param features the guild's feature names
-	 * @param approximateMemberCount approximate member count (only when asked with counts), or {@code null}
-	 * @param approximatePresenceCount approximate online count (only when asked with counts), or {@code null}
+	 * @param approximateMemberCount approximate member count (only when asked with
+	 * counts), or {@code null}
+	 * @param approximatePresenceCount approximate online count (only when asked with
+	 * counts), or {@code null}
 	 */
 	public PartialGuild {
 		features = (features != null) ? List.copyOf(features) : List.of();
 	}
 
-	/** @return the icon URL on Discord's CDN, or {@code null} when the guild has no icon */
+	/**
+	 * @return the icon URL on Discord's CDN, or {@code null} when the guild has no icon
+	 */
 	public @Nullable String iconUrl() {
 		return (this.icon != null) ? Cdn.image("icons", this.id, this.icon) : null;
 	}
 
-	/** @return the banner URL on Discord's CDN, or {@code null} when the guild has no banner */
+	/**
+	 * @return the banner URL on Discord's CDN, or {@code null} when the guild has no
+	 * banner
+	 */
 	public @Nullable String bannerUrl() {
 		return (this.banner != null) ? Cdn.image("banners", this.id, this.banner) : null;
 	}
 
 	/**
-	 * Tells whether the user has a permission bit in this guild (the owner and administrators have all).
+	 * Tells whether the user has a permission bit in this guild (the owner and
+	 * administrators have all).
 	 * @param permission a permission bit such as {@code 1L << 3} (ADMINISTRATOR)
 	 * @return whether the bit is set, or the user is owner or administrator
 	 */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How a linked-roles metadata record compares the user's value with the guild's requirement (Discord's eight
- * types; JSON carries the number).
+ * How a linked-roles metadata record compares the user's value with the guild's
+ * requirement (Discord's eight types; JSON carries the number).
  */
 public enum RoleConnectionMetadataType {
 
@@ -27,7 +27,10 @@ public enum RoleConnectionMetadataType {
 	/** The user's date-time is at least the guild's number of days before now (6). */
 	DATETIME_GREATER_THAN_OR_EQUAL(6),
 
-	/** The user's boolean equals the guild's value (7); send {@code true}/{@code false}, stored as 1/0. */
+	/**
+	 * The user's boolean equals the guild's value (7); send {@code true}/{@code false},
+	 * stored as 1/0.
+	 */
 	BOOLEAN_EQUAL(7),
 
 	/** The user's boolean differs from the guild's value (8). */
@@ -39,7 +42,9 @@ public enum RoleConnectionMetadataType {
 		this.value = value;
 	}
 
-	/** @return Discord's number for this type (1 to 8) */
+	/**
+	 * @return Discord's number for this type (1 to 8)
+	 */
 	@JsonValue
 	public int value() {
 		return this.value;

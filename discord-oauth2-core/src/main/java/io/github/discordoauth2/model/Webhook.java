@@ -3,8 +3,9 @@ package io.github.discordoauth2.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The incoming webhook created by the {@code webhook.incoming} scope (the token response's {@code webhook}).
- * Its token (and the URL, which contains it) is a secret: {@link #toString()} masks both.
+ * The incoming webhook created by the {@code webhook.incoming} scope (the token
+ * response's {@code webhook}). Its token (and the URL, which contains it) is a secret:
+ * {@link #toString()} masks both.
  *
  * @param id the webhook's snowflake id
  * @param type the webhook type (1 = incoming)
@@ -19,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 public record Webhook(long id, int type, @Nullable Long guildId, @Nullable Long channelId, @Nullable String name,
 		@Nullable String avatar, @Nullable String token, @Nullable Long applicationId, @Nullable String url) {
 
-	/** @return a description with the token and URL masked */
+	/**
+	 * @return a description with the token and URL masked
+	 */
 	@Override
 	public String toString() {
 		return "Webhook[id=" + this.id + ", type=" + this.type + ", guildId=" + this.guildId + ", channelId="

@@ -13,11 +13,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 /**
- * Matches when "Login with Discord" is on: a servlet web application with Spring Security's OAuth2
- * client on the classpath, {@code discord.oauth2.client-id} set and
+ * Matches when "Login with Discord" is on: a servlet web application with Spring
+ * Security's OAuth2 client on the classpath, {@code discord.oauth2.client-id} set and
  * {@code discord.oauth2.login.enabled} not {@code false}.
  *
- * @author discord-oauth2
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -3,11 +3,11 @@ package io.github.discordoauth2.autoconfigure;
 import io.github.discordoauth2.Client;
 
 /**
- * Callback to adjust the {@link Client.Builder} of the auto-configured {@link Client} bean after
- * the {@code discord.oauth2.*} properties were applied, e.g. to hand in a differently configured
- * {@code RestClient.Builder}. Every bean of this type is applied, in {@code @Order}.
+ * Callback to adjust the {@link Client.Builder} of the auto-configured {@link Client}
+ * bean after the {@code discord.oauth2.*} properties were applied, e.g. to hand in a
+ * differently configured {@code RestClient.Builder}. Every bean of this type is applied,
+ * in {@code @Order}.
  *
- * @author discord-oauth2
  */
 @FunctionalInterface
 public interface DiscordClientBuilderCustomizer {

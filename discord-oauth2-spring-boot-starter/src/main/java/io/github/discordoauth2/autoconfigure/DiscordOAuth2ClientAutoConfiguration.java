@@ -16,12 +16,11 @@ import org.springframework.web.client.RestClient;
  * Auto-configuration of the core Discord {@link Client} from {@code discord.oauth2.*}.
  *
  * <p>
- * The client is built on Boot's {@link RestClient.Builder} when the application has one (so its
- * proxy, SSL bundle, timeouts and observations apply), else on the core's own default.
- * Without {@code discord.oauth2.client-id} no client is created and nothing else of the starter
- * switches on.
+ * The client is built on Boot's {@link RestClient.Builder} when the application has one
+ * (so its proxy, SSL bundle, timeouts and observations apply), else on the core's own
+ * default. Without {@code discord.oauth2.client-id} no client is created and nothing else
+ * of the starter switches on.
  *
- * @author discord-oauth2
  */
 @AutoConfiguration(afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
 @ConditionalOnClass(Client.class)
@@ -38,9 +37,11 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 			.clientSecret(properties.getClientSecret().strip())
 			.baseUrl(properties.getBaseUrl().strip())
 			.rateLimitMaxWait(properties.getRateLimit().getMaxWait());
-		// Without Boot's builder the core picks its own default (the request factory measured fastest, with timeouts).
+		// Without Boot's builder the core picks its own default (the request factory
+		// measured fastest, with timeouts).
 		restClientBuilder.ifUnique(builder::restClientBuilder);
-		// Timeouts only when set: setting them replaces the request factory of Boot's RestClient.Builder.
+		// Timeouts only when set: setting them replaces the request factory of Boot's
+		// RestClient.Builder.
 		Duration connectTimeout = properties.getHttp().getConnectTimeout();
 		if (connectTimeout != null) {
 			builder.connectTimeout(connectTimeout);
@@ -50,7 +51,8 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 			builder.readTimeout(readTimeout);
 		}
 		if (!properties.isRedirectUriTemplate()) {
-			// A "{baseUrl}" template is resolved per request by Spring Security; the core only takes a fixed URI.
+			// A "{baseUrl}" template is resolved per request by Spring Security; the core
+			// only takes a fixed URI.
 			builder.redirectUri(properties.getRedirectUri().strip());
 		}
 		if (properties.getBotToken() != null && !properties.getBotToken().isBlank()) {

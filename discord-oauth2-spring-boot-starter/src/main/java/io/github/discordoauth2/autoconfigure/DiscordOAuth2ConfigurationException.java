@@ -4,11 +4,11 @@ package io.github.discordoauth2.autoconfigure;
  * Thrown at startup when a {@code discord.oauth2.*} property is missing or malformed.
  *
  * <p>
- * {@link DiscordOAuth2FailureAnalyzer} turns it into Spring Boot's "APPLICATION FAILED TO START"
- * report with the property, the problem and the fix. The message never contains a property's
- * value, so that a secret typed into the wrong property does not end up in a log.
+ * {@link DiscordOAuth2FailureAnalyzer} turns it into Spring Boot's "APPLICATION FAILED TO
+ * START" report with the property, the problem and the fix. The message never contains a
+ * property's value, so that a secret typed into the wrong property does not end up in a
+ * log.
  *
- * @author discord-oauth2
  */
 public final class DiscordOAuth2ConfigurationException extends IllegalStateException {
 
@@ -22,7 +22,8 @@ public final class DiscordOAuth2ConfigurationException extends IllegalStateExcep
 
 	/**
 	 * Creates the exception.
-	 * @param property the full name of the bad property, e.g. {@code discord.oauth2.client-secret}
+	 * @param property the full name of the bad property, e.g.
+	 * {@code discord.oauth2.client-secret}
 	 * @param problem what is wrong with it, completing the sentence "The property ... "
 	 * @param action how to fix it
 	 */

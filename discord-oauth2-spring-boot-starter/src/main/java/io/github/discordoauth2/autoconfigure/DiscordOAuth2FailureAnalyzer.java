@@ -4,10 +4,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link DiscordOAuth2ConfigurationException} in Spring Boot's startup failure report:
- * which {@code discord.oauth2.*} property is wrong and what to write instead.
+ * Explains a {@link DiscordOAuth2ConfigurationException} in Spring Boot's startup failure
+ * report: which {@code discord.oauth2.*} property is wrong and what to write instead.
  *
- * @author discord-oauth2
  */
 public final class DiscordOAuth2FailureAnalyzer extends AbstractFailureAnalyzer<DiscordOAuth2ConfigurationException> {
 

@@ -42,18 +42,20 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
- * Auto-configuration of "Login with Discord" through Spring Security's {@code oauth2Login()}.
+ * Auto-configuration of "Login with Discord" through Spring Security's
+ * {@code oauth2Login()}.
  *
  * <p>
- * It contributes the Discord {@link ClientRegistration} and a {@link ClientRegistrationRepository}
- * holding it together with every registration under {@code spring.security.oauth2.client.*}, so
- * that Discord needs no {@code provider} block and other providers keep working. It runs before
- * Boot's OAuth2 client auto-configuration, whose repository then backs off while its authorized
- * client service and repository build on ours. The token exchange and refresh go through the core
+ * It contributes the Discord {@link ClientRegistration} and a
+ * {@link ClientRegistrationRepository} holding it together with every registration under
+ * {@code spring.security.oauth2.client.*}, so that Discord needs no {@code provider}
+ * block and other providers keep working. It runs before Boot's OAuth2 client
+ * auto-configuration, whose repository then backs off while its authorized client service
+ * and repository build on ours. The token exchange and refresh go through the core
  * {@link Client}; Spring Security picks the typed token-response-client, user-service and
- * authorization-request-resolver beans up by type, also in an application's own filter chain.
+ * authorization-request-resolver beans up by type, also in an application's own filter
+ * chain.
  *
- * @author discord-oauth2
  */
 @AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class,
 		beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
@@ -65,8 +67,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 public final class DiscordOAuth2LoginAutoConfiguration {
 
 	/**
-	 * Name of the Discord {@link ClientRegistration} bean, for applications that build their own
-	 * {@link ClientRegistrationRepository}.
+	 * Name of the Discord {@link ClientRegistration} bean, for applications that build
+	 * their own {@link ClientRegistrationRepository}.
 	 */
 	public static final String CLIENT_REGISTRATION_BEAN_NAME = "discordClientRegistration";
 
@@ -109,7 +111,8 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	OAuth2AuthorizationRequestResolver discordAuthorizationRequestResolver(
 			ClientRegistrationRepository clientRegistrationRepository, DiscordOAuth2Properties properties) {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
-				clientRegistrationRepository, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+				clientRegistrationRepository,
+				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
 		Prompt prompt = properties.getPrompt();
 		resolver.setAuthorizationRequestCustomizer(new DiscordAuthorizationRequestCustomizer(
 				properties.getRegistrationId(), (prompt != null) ? prompt.value() : null));
@@ -121,10 +124,10 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	DiscordRevokeTokenLogoutHandler discordRevokeTokenLogoutHandler(Client client, DiscordOAuth2Properties properties,
 			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository,
 			ObjectProvider<OAuth2AuthorizedClientService> authorizedClientService) {
-		// Boot's OAuth2 client web security auto-configuration, which runs after this one, usually supplies it.
-		OAuth2AuthorizedClientRepository repository = authorizedClientRepository
-			.getIfAvailable(() -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(
-					authorizedClientService.getObject()));
+		// Boot's OAuth2 client web security auto-configuration, which runs after this
+		// one, usually supplies it.
+		OAuth2AuthorizedClientRepository repository = authorizedClientRepository.getIfAvailable(
+				() -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(authorizedClientService.getObject()));
 		return new DiscordRevokeTokenLogoutHandler(client, properties.getRegistrationId(), repository);
 	}
 
@@ -146,7 +149,8 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 			new OAuth2ClientPropertiesMapper(oauth2ClientProperties).asClientRegistrations()
 				.forEach((id, registration) -> {
 					if (id.equals(discordId)) {
-						throw new DiscordOAuth2ConfigurationException(DiscordOAuth2Properties.PREFIX + ".registration-id",
+						throw new DiscordOAuth2ConfigurationException(
+								DiscordOAuth2Properties.PREFIX + ".registration-id",
 								"is '" + id + "', which spring.security.oauth2.client.registration." + id
 										+ " also defines",
 								"Configure Discord either under discord.oauth2.* or under "

@@ -17,12 +17,11 @@ import org.springframework.util.StringUtils;
  * Configuration properties for Discord OAuth2 ({@code discord.oauth2.*}).
  *
  * <p>
- * Setting {@code client-id} switches the starter on: it then needs {@code client-secret} as well.
- * Everything else has a default. Values are checked once at startup; a bad one stops the
- * application with a message that names the property and the fix (see
+ * Setting {@code client-id} switches the starter on: it then needs {@code client-secret}
+ * as well. Everything else has a default. Values are checked once at startup; a bad one
+ * stops the application with a message that names the property and the fix (see
  * {@link DiscordOAuth2ConfigurationException}).
  *
- * @author discord-oauth2
  */
 @ConfigurationProperties(DiscordOAuth2Properties.PREFIX)
 public class DiscordOAuth2Properties implements InitializingBean {
@@ -38,20 +37,21 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static final String DEFAULT_REDIRECT_URI = "{baseUrl}/login/oauth2/code/{registrationId}";
 
 	/**
-	 * Application (client) ID from the Discord developer portal, a numeric snowflake. Setting it
-	 * switches the Discord client and login on.
+	 * Application (client) ID from the Discord developer portal, a numeric snowflake.
+	 * Setting it switches the Discord client and login on.
 	 */
 	private @Nullable String clientId;
 
 	/**
-	 * Client secret from the Discord developer portal ("OAuth2" page). Required when client-id is
-	 * set.
+	 * Client secret from the Discord developer portal ("OAuth2" page). Required when
+	 * client-id is set.
 	 */
 	private @Nullable String clientSecret;
 
 	/**
-	 * Redirect URI registered in the Discord developer portal. Either absolute or Spring Security's
-	 * template starting with "{baseUrl}", which is expanded from the current request.
+	 * Redirect URI registered in the Discord developer portal. Either absolute or Spring
+	 * Security's template starting with "{baseUrl}", which is expanded from the current
+	 * request.
 	 */
 	private String redirectUri = DEFAULT_REDIRECT_URI;
 
@@ -61,20 +61,21 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	private List<String> scopes = new ArrayList<>(List.of("identify"));
 
 	/**
-	 * Bot token of the same application. Needed only to add users to guilds and to edit linked-roles
-	 * metadata.
+	 * Bot token of the same application. Needed only to add users to guilds and to edit
+	 * linked-roles metadata.
 	 */
 	private @Nullable String botToken;
 
 	/**
 	 * Base URL of Discord. REST calls go to "{base-url}/api/v10", the authorize page is
-	 * "{base-url}/oauth2/authorize". Change it only to point at a stand-in such as FakeDiscord.
+	 * "{base-url}/oauth2/authorize". Change it only to point at a stand-in such as
+	 * FakeDiscord.
 	 */
 	private String baseUrl = "https://discord.com";
 
 	/**
-	 * Whether and how Discord asks the user to approve the login again. When not set, Discord's own
-	 * default applies (it asks again only if the scopes changed).
+	 * Whether and how Discord asks the user to approve the login again. When not set,
+	 * Discord's own default applies (it asks again only if the scopes changed).
 	 */
 	private @Nullable Prompt prompt;
 
@@ -84,8 +85,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	private boolean pkce = true;
 
 	/**
-	 * Registration ID of the Discord login in Spring Security. It is part of the login URL
-	 * "/oauth2/authorization/{registration-id}" and of the default callback.
+	 * Registration ID of the Discord login in Spring Security. It is part of the login
+	 * URL "/oauth2/authorization/{registration-id}" and of the default callback.
 	 */
 	private String registrationId = "discord";
 
@@ -274,7 +275,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	/**
 	 * The client ID as Discord's numeric snowflake.
 	 * @return the application ID
-	 * @throws DiscordOAuth2ConfigurationException if no client ID is set or it is not a number
+	 * @throws DiscordOAuth2ConfigurationException if no client ID is set or it is not a
+	 * number
 	 */
 	public long clientIdAsLong() {
 		if (!hasClientId()) {
@@ -298,9 +300,10 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	/**
-	 * Checks the properties as a whole, so that a mistake stops the application at startup rather
-	 * than at the first login.
-	 * @throws DiscordOAuth2ConfigurationException naming the first bad property and its fix
+	 * Checks the properties as a whole, so that a mistake stops the application at
+	 * startup rather than at the first login.
+	 * @throws DiscordOAuth2ConfigurationException naming the first bad property and its
+	 * fix
 	 */
 	public void validate() {
 		if (!hasClientId()) {
@@ -334,9 +337,9 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	/**
-	 * Whether the redirect URI is a Spring Security template such as the default, which only
-	 * Spring Security can expand (per request); any other value passed {@link #validate()} as an
-	 * absolute http(s) URI.
+	 * Whether the redirect URI is a Spring Security template such as the default, which
+	 * only Spring Security can expand (per request); any other value passed
+	 * {@link #validate()} as an absolute http(s) URI.
 	 */
 	boolean isRedirectUriTemplate() {
 		return this.redirectUri != null && this.redirectUri.strip().startsWith("{");
@@ -345,7 +348,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	private String snowflakeClientId() {
 		String id = (this.clientId != null) ? this.clientId.strip() : "";
 		if (!isSnowflake(id)) {
-			// The value is not echoed: a secret pasted into the wrong property must not reach a log.
+			// The value is not echoed: a secret pasted into the wrong property must not
+			// reach a log.
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-id",
 					"is not a numeric application ID (" + id.length() + " characters, not all digits)",
 					"Set " + PREFIX + ".client-id to the application ID shown in the Discord developer portal "
@@ -366,7 +370,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	private void validateRedirectUri() {
 		if (isRedirectUriTemplate()) {
-			// Spring Security's template ({baseUrl}, {baseScheme}://{baseHost}...), expanded per request.
+			// Spring Security's template ({baseUrl}, {baseScheme}://{baseHost}...),
+			// expanded per request.
 			return;
 		}
 		String value = (this.redirectUri != null) ? this.redirectUri.strip() : "";
@@ -437,20 +442,22 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static class Login {
 
 		/**
-		 * Whether to offer "Login with Discord" through Spring Security when a client ID is set.
+		 * Whether to offer "Login with Discord" through Spring Security when a client ID
+		 * is set.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Whether logging out also revokes the user's authorization at Discord, so the next login
-		 * asks for consent again. Applies to the starter's default filter chain.
+		 * Whether logging out also revokes the user's authorization at Discord, so the
+		 * next login asks for consent again. Applies to the starter's default filter
+		 * chain.
 		 */
 		private boolean revokeOnLogout;
 
 		/**
 		 * Whether a GET request whose controller got HTTP 401 from Discord for the user's
-		 * AccessToken (the token died before its recorded expiry) refreshes the token and runs again,
-		 * once per token, instead of failing with ForbiddenException.
+		 * AccessToken (the token died before its recorded expiry) refreshes the token and
+		 * runs again, once per token, instead of failing with ForbiddenException.
 		 */
 		private boolean refreshOnUnauthorized;
 
@@ -510,8 +517,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static class RateLimit {
 
 		/**
-		 * Longest time a request waits for its rate-limit bucket to refill before it fails with
-		 * RateLimitedException. Zero means never wait.
+		 * Longest time a request waits for its rate-limit bucket to refill before it
+		 * fails with RateLimitedException. Zero means never wait.
 		 */
 		private Duration maxWait = Duration.ofSeconds(10);
 
@@ -546,14 +553,16 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static class Http {
 
 		/**
-		 * Connect timeout for calls to Discord. When not set, the settings of the application's
-		 * RestClient.Builder apply (spring.http.clients.*), or 10 seconds when it has none.
+		 * Connect timeout for calls to Discord. When not set, the settings of the
+		 * application's RestClient.Builder apply (spring.http.clients.*), or 10 seconds
+		 * when it has none.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Read timeout for calls to Discord. When not set, the settings of the application's
-		 * RestClient.Builder apply (spring.http.clients.*), or 30 seconds when it has none.
+		 * Read timeout for calls to Discord. When not set, the settings of the
+		 * application's RestClient.Builder apply (spring.http.clients.*), or 30 seconds
+		 * when it has none.
 		 */
 		private @Nullable Duration readTimeout;
 

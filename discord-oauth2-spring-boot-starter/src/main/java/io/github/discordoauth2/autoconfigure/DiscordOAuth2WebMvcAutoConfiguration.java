@@ -20,12 +20,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration that lets Spring MVC controller methods declare an
- * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the current
- * user's Discord token, refreshed when it has expired (and, with
- * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it before its
- * recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
+ * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the
+ * current user's Discord token, refreshed when it has expired (and, with
+ * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it
+ * before its recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
  *
- * @author discord-oauth2
  */
 @AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class)
 @ConditionalOnDiscordLogin

@@ -15,17 +15,17 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Auto-configuration of a default {@link SecurityFilterChain} with "Login with Discord", used only
- * when the application defines no filter chain of its own (an application with its own chain adds
- * Discord with {@link DiscordOAuth2LoginConfigurer}).
+ * Auto-configuration of a default {@link SecurityFilterChain} with "Login with Discord",
+ * used only when the application defines no filter chain of its own (an application with
+ * its own chain adds Discord with {@link DiscordOAuth2LoginConfigurer}).
  *
  * <p>
- * The home page {@code /}, {@code /error} and static resources are public, everything else needs a
- * login; {@code POST /logout} logs out (revoking the Discord authorization when
- * {@code discord.oauth2.login.revoke-on-logout} is set) and returns to {@code /}. It runs before Boot's own default
- * chains (the form login one and the OAuth2 client one), which then back off.
+ * The home page {@code /}, {@code /error} and static resources are public, everything
+ * else needs a login; {@code POST /logout} logs out (revoking the Discord authorization
+ * when {@code discord.oauth2.login.revoke-on-logout} is set) and returns to {@code /}. It
+ * runs before Boot's own default chains (the form login one and the OAuth2 client one),
+ * which then back off.
  *
- * @author discord-oauth2
  */
 @AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",

@@ -10,7 +10,6 @@ import org.springframework.util.StringUtils;
 /**
  * Condition behind {@link ConditionalOnDiscordClientId}.
  *
- * @author discord-oauth2
  */
 class OnDiscordClientIdCondition extends SpringBootCondition {
 

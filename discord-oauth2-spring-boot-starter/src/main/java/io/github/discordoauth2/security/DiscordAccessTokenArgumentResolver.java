@@ -29,24 +29,24 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a controller method parameter of type {@link AccessToken} to the current user's Discord
- * token.
+ * Resolves a controller method parameter of type {@link AccessToken} to the current
+ * user's Discord token.
  *
  * <p>
- * The token comes from the {@link OAuth2AuthorizedClientManager}, so an expired token is refreshed
- * first (and the rotated refresh token stored). When there is no usable token (not logged in with
- * Discord, or the refresh was refused because the user revoked the app) the resolver throws
- * {@link ClientAuthorizationRequiredException}, on which Spring Security's authorization request
- * filter sends the user to Discord for a fresh login and back to the same page. When Discord refuses
- * the token before its expiry (HTTP 401), {@link DiscordUnauthorizedExceptionResolver} takes over.
+ * The token comes from the {@link OAuth2AuthorizedClientManager}, so an expired token is
+ * refreshed first (and the rotated refresh token stored). When there is no usable token
+ * (not logged in with Discord, or the refresh was refused because the user revoked the
+ * app) the resolver throws {@link ClientAuthorizationRequiredException}, on which Spring
+ * Security's authorization request filter sends the user to Discord for a fresh login and
+ * back to the same page. When Discord refuses the token before its expiry (HTTP 401),
+ * {@link DiscordUnauthorizedExceptionResolver} takes over.
  *
- * @author discord-oauth2
  */
 public final class DiscordAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
 
 	/**
-	 * Request attribute holding a fingerprint (not the value) of the access token handed to the
-	 * controller, for {@link DiscordUnauthorizedExceptionResolver}.
+	 * Request attribute holding a fingerprint (not the value) of the access token handed
+	 * to the controller, for {@link DiscordUnauthorizedExceptionResolver}.
 	 */
 	static final String RESOLVED_TOKEN_ATTRIBUTE = DiscordAccessTokenArgumentResolver.class.getName()
 			+ ".RESOLVED_TOKEN";
@@ -67,8 +67,8 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 	 * Creates the resolver.
 	 * @param client the core client that the resolved tokens belong to
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
-	 * @param authorizedClientManager supplies the manager (looked up lazily, as Spring Security may
-	 * register it late)
+	 * @param authorizedClientManager supplies the manager (looked up lazily, as Spring
+	 * Security may register it late)
 	 */
 	public DiscordAccessTokenArgumentResolver(Client client, String registrationId,
 			Supplier<OAuth2AuthorizedClientManager> authorizedClientManager) {
@@ -128,7 +128,8 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 		catch (ClientAuthorizationException ex) {
 			String code = ex.getError().getErrorCode();
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
-				// The manager has already removed the dead authorized client; send the user to Discord again.
+				// The manager has already removed the dead authorized client; send the
+				// user to Discord again.
 				throw new ClientAuthorizationRequiredException(this.registrationId);
 			}
 			throw ex;

@@ -9,17 +9,16 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 
 /**
- * Exchanges the authorization code of a Discord login through the core {@link Client}, so that
- * the User-Agent, rate limits and Discord's {@code guild}/{@code webhook} extras are handled in one
- * place. Registrations of other providers go to a delegate (by default Spring Security's own
- * {@link RestClientAuthorizationCodeTokenResponseClient}), because Spring Security uses one such
- * client for all registrations.
+ * Exchanges the authorization code of a Discord login through the core {@link Client}, so
+ * that the User-Agent, rate limits and Discord's {@code guild}/{@code webhook} extras are
+ * handled in one place. Registrations of other providers go to a delegate (by default
+ * Spring Security's own {@link RestClientAuthorizationCodeTokenResponseClient}), because
+ * Spring Security uses one such client for all registrations.
  *
  * <p>
  * The redirect URI sent is the one of this very authorization request (Spring expands
  * {@code {baseUrl}} per request), and the PKCE verifier is the one Spring stored with it.
  *
- * @author discord-oauth2
  */
 public final class DiscordAuthorizationCodeTokenResponseClient
 		extends DiscordTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> {

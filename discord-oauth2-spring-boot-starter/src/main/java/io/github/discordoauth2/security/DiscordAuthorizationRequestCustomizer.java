@@ -10,12 +10,13 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.util.Assert;
 
 /**
- * Adds Discord's {@code prompt} parameter to the authorize URL of the Discord registration, for
+ * Adds Discord's {@code prompt} parameter to the authorize URL of the Discord
+ * registration, for
  * {@link DefaultOAuth2AuthorizationRequestResolver#setAuthorizationRequestCustomizer(Consumer)}.
- * Authorization requests of other registrations are left alone. (PKCE needs no customizer: the
- * registration asks for it through {@code ClientSettings.requireProofKey}.)
+ * Authorization requests of other registrations are left alone. (PKCE needs no
+ * customizer: the registration asks for it through
+ * {@code ClientSettings.requireProofKey}.)
  *
- * @author discord-oauth2
  */
 public final class DiscordAuthorizationRequestCustomizer implements Consumer<OAuth2AuthorizationRequest.Builder> {
 
@@ -28,8 +29,8 @@ public final class DiscordAuthorizationRequestCustomizer implements Consumer<OAu
 	/**
 	 * Creates the customizer.
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
-	 * @param prompt Discord's {@code prompt} value ({@code consent} or {@code none}), or {@code null}
-	 * to leave Discord's default
+	 * @param prompt Discord's {@code prompt} value ({@code consent} or {@code none}), or
+	 * {@code null} to leave Discord's default
 	 */
 	public DiscordAuthorizationRequestCustomizer(String registrationId, @Nullable String prompt) {
 		Assert.hasText(registrationId, "registrationId must not be empty");

@@ -7,16 +7,16 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
- * Spring Security {@link ClientRegistration}s for Discord, with the endpoints taken from a core
- * {@link Client} so that a changed base URL (e.g. a local stand-in) reaches every one of them.
+ * Spring Security {@link ClientRegistration}s for Discord, with the endpoints taken from
+ * a core {@link Client} so that a changed base URL (e.g. a local stand-in) reaches every
+ * one of them.
  *
- * @author discord-oauth2
  */
 public final class DiscordClientRegistrations {
 
 	/**
-	 * Name of the user attribute that identifies a Discord user: the snowflake {@code id}, which
-	 * never changes (the {@code username} can).
+	 * Name of the user attribute that identifies a Discord user: the snowflake
+	 * {@code id}, which never changes (the {@code username} can).
 	 */
 	public static final String USER_NAME_ATTRIBUTE = "id";
 
@@ -24,13 +24,14 @@ public final class DiscordClientRegistrations {
 	}
 
 	/**
-	 * A builder pre-filled with Discord's provider details: client ID, authorization-code grant,
-	 * HTTP Basic client authentication, authorize, token and user-info endpoints, the {@code id}
-	 * user-name attribute and the name "Discord". The caller adds client secret, redirect URI and
-	 * scopes.
+	 * A builder pre-filled with Discord's provider details: client ID, authorization-code
+	 * grant, HTTP Basic client authentication, authorize, token and user-info endpoints,
+	 * the {@code id} user-name attribute and the name "Discord". The caller adds client
+	 * secret, redirect URI and scopes.
 	 * @param registrationId the registration ID, e.g. {@code discord}
 	 * @param client the core client whose endpoints to use
-	 * @return a builder ready for {@code clientSecret}, {@code redirectUri} and {@code scope}
+	 * @return a builder ready for {@code clientSecret}, {@code redirectUri} and
+	 * {@code scope}
 	 */
 	public static ClientRegistration.Builder discord(String registrationId, Client client) {
 		return ClientRegistration.withRegistrationId(registrationId)

@@ -11,17 +11,16 @@ import io.github.discordoauth2.model.Webhook;
 import org.springframework.context.ApplicationEvent;
 
 /**
- * Published once per successful "Login with Discord", after the code exchange and the user
- * lookup. Listen to it ({@code @EventListener}) to store the refresh token for later work without
- * the user (e.g. linked-roles updates), or to keep the {@code guild} of a bot authorization or the
- * {@code webhook} of a {@code webhook.incoming} authorization.
+ * Published once per successful "Login with Discord", after the code exchange and the
+ * user lookup. Listen to it ({@code @EventListener}) to store the refresh token for later
+ * work without the user (e.g. linked-roles updates), or to keep the {@code guild} of a
+ * bot authorization or the {@code webhook} of a {@code webhook.incoming} authorization.
  *
  * <p>
- * Listeners run synchronously before the login completes: an exception thrown by a listener fails
- * the login. {@link #toString()} shows no token; the webhook's token stays inside
- * {@link #webhook()} and is never logged by the starter.
+ * Listeners run synchronously before the login completes: an exception thrown by a
+ * listener fails the login. {@link #toString()} shows no token; the webhook's token stays
+ * inside {@link #webhook()} and is never logged by the starter.
  *
- * @author discord-oauth2
  */
 public final class DiscordLoginEvent extends ApplicationEvent {
 
@@ -39,7 +38,8 @@ public final class DiscordLoginEvent extends ApplicationEvent {
 	 * @param source the component that published it
 	 * @param registrationId the Spring Security registration ID of the login
 	 * @param user the user who logged in
-	 * @param accessToken the user's fresh token, with refresh token and any {@code guild}/{@code webhook}
+	 * @param accessToken the user's fresh token, with refresh token and any
+	 * {@code guild}/{@code webhook}
 	 */
 	public DiscordLoginEvent(Object source, String registrationId, User user, AccessToken accessToken) {
 		super(source);
@@ -65,8 +65,8 @@ public final class DiscordLoginEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * The access token of this login, usable at once; {@link AccessToken#refreshToken()} is the
-	 * refresh token to store.
+	 * The access token of this login, usable at once; {@link AccessToken#refreshToken()}
+	 * is the refresh token to store.
 	 * @return the user's token
 	 */
 	public AccessToken accessToken() {
@@ -82,8 +82,8 @@ public final class DiscordLoginEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * The webhook created by a {@code webhook.incoming} authorization. Its token is a secret: anyone
-	 * holding it can post to the channel.
+	 * The webhook created by a {@code webhook.incoming} authorization. Its token is a
+	 * secret: anyone holding it can post to the channel.
 	 * @return the webhook from the token response, if any
 	 */
 	public Optional<Webhook> webhook() {

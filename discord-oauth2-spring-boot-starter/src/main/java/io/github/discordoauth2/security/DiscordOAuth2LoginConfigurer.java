@@ -29,16 +29,17 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * <p>
- * It switches on {@code oauth2Login()}, which picks up the starter's Discord beans: the token
- * exchange through the core client, the Discord user service and the authorization request
- * resolver (prompt, PKCE). Settings the application makes on {@code oauth2Login()} itself win.
- * When no client registration exists (no {@code discord.oauth2.client-id}), it does nothing, so
- * the same chain starts with Discord login off. Further {@code http.oauth2Login(...)} calls
- * customize the same login.
+ * It switches on {@code oauth2Login()}, which picks up the starter's Discord beans: the
+ * token exchange through the core client, the Discord user service and the authorization
+ * request resolver (prompt, PKCE). Settings the application makes on
+ * {@code oauth2Login()} itself win. When no client registration exists (no
+ * {@code discord.oauth2.client-id}), it does nothing, so the same chain starts with
+ * Discord login off. Further {@code http.oauth2Login(...)} calls customize the same
+ * login.
  *
- * @author discord-oauth2
  */
-public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<DiscordOAuth2LoginConfigurer, HttpSecurity> {
+public final class DiscordOAuth2LoginConfigurer
+		extends AbstractHttpConfigurer<DiscordOAuth2LoginConfigurer, HttpSecurity> {
 
 	private Customizer<OAuth2LoginConfigurer<HttpSecurity>> loginCustomizer = Customizer.withDefaults();
 
@@ -56,8 +57,8 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 	}
 
 	/**
-	 * Further customizes Spring Security's {@code oauth2Login()}, e.g. a custom login page or
-	 * success URL; applied after the Discord settings.
+	 * Further customizes Spring Security's {@code oauth2Login()}, e.g. a custom login
+	 * page or success URL; applied after the Discord settings.
 	 * @param loginCustomizer the customizer
 	 * @return this configurer
 	 */
@@ -82,18 +83,20 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		if (context == null || context.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable() == null) {
-			// Discord login is off (no client ID): leave the chain as the application wrote it.
+			// Discord login is off (no client ID): leave the chain as the application
+			// wrote it.
 			return;
 		}
-		// Spring Security finds a unique bean of each type by itself, late enough to respect settings the
-		// application makes explicitly; only when several exist does the starter's Discord bean have to be named.
+		// Spring Security finds a unique bean of each type by itself, late enough to
+		// respect settings the
+		// application makes explicitly; only when several exist does the starter's
+		// Discord bean have to be named.
 		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient = discordBeanIfAmbiguous(
 				context, ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
 						OAuth2AuthorizationCodeGrantRequest.class),
 				DiscordAuthorizationCodeTokenResponseClient.class);
 		OAuth2UserService<OAuth2UserRequest, OAuth2User> userService = discordBeanIfAmbiguous(context,
-				ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class,
-						OAuth2User.class),
+				ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class, OAuth2User.class),
 				DiscordOAuth2UserService.class);
 		http.oauth2Login((login) -> {
 			if (tokenClient != null) {
@@ -111,8 +114,9 @@ public final class DiscordOAuth2LoginConfigurer extends AbstractHttpConfigurer<D
 	}
 
 	/**
-	 * The starter's own bean when several beans of the given type exist (Spring Security's lookup
-	 * would then silently fall back to its defaults), else {@code null}.
+	 * The starter's own bean when several beans of the given type exist (Spring
+	 * Security's lookup would then silently fall back to its defaults), else
+	 * {@code null}.
 	 */
 	@SuppressWarnings("unchecked")
 	private static <T> @Nullable T discordBeanIfAmbiguous(ApplicationContext context, ResolvableType type,

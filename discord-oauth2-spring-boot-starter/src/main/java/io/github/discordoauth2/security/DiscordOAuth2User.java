@@ -18,17 +18,16 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
 /**
- * The principal of a Discord login: the typed core {@link User} plus Spring Security's attribute
- * map (Discord's JSON field names, e.g. {@code global_name}) and authorities ({@code OAUTH2_USER}
- * and one {@code SCOPE_<scope>} per granted scope).
+ * The principal of a Discord login: the typed core {@link User} plus Spring Security's
+ * attribute map (Discord's JSON field names, e.g. {@code global_name}) and authorities
+ * ({@code OAUTH2_USER} and one {@code SCOPE_<scope>} per granted scope).
  *
  * <p>
- * {@link #getName()} is the user's snowflake ID, which never changes, so authorized clients stay
- * attached to the user when they rename themselves. The principal holds no token. It serializes
- * (e.g. into a shared session store) as its attributes and authorities, and rebuilds the
- * {@code User} from the attributes.
+ * {@link #getName()} is the user's snowflake ID, which never changes, so authorized
+ * clients stay attached to the user when they rename themselves. The principal holds no
+ * token. It serializes (e.g. into a shared session store) as its attributes and
+ * authorities, and rebuilds the {@code User} from the attributes.
  *
- * @author discord-oauth2
  */
 public final class DiscordOAuth2User implements OAuth2User, Serializable {
 
@@ -74,8 +73,8 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	}
 
 	/**
-	 * The user's snowflake ID as text, the key under which Spring Security stores the user's
-	 * authorized clients.
+	 * The user's snowflake ID as text, the key under which Spring Security stores the
+	 * user's authorized clients.
 	 * @return the Discord user ID
 	 */
 	@Override
@@ -126,8 +125,8 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	 * What a {@link DiscordOAuth2User} serializes to: the core {@code User} record is not
 	 * serializable, its attributes are.
 	 */
-	private record SerializedForm(Map<String, Object> attributes, Set<GrantedAuthority> authorities)
-			implements Serializable {
+	private record SerializedForm(Map<String, Object> attributes,
+			Set<GrantedAuthority> authorities) implements Serializable {
 
 		@Serial
 		private Object readResolve() {

@@ -26,11 +26,11 @@ import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Loads the user of a Discord login through the core {@link Client} ({@code GET /users/@me}) into a
- * {@link DiscordOAuth2User} and publishes a {@link DiscordLoginEvent}. Registrations of other
- * providers go to a delegate (by default Spring Security's {@link DefaultOAuth2UserService}).
+ * Loads the user of a Discord login through the core {@link Client}
+ * ({@code GET /users/@me}) into a {@link DiscordOAuth2User} and publishes a
+ * {@link DiscordLoginEvent}. Registrations of other providers go to a delegate (by
+ * default Spring Security's {@link DefaultOAuth2UserService}).
  *
- * @author discord-oauth2
  */
 public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 
@@ -42,7 +42,8 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 
 	private final ApplicationEventPublisher eventPublisher;
 
-	// Spring Security's default service builds its own RestTemplate: only when another provider needs it.
+	// Spring Security's default service builds its own RestTemplate: only when another
+	// provider needs it.
 	private Supplier<OAuth2UserService<OAuth2UserRequest, OAuth2User>> delegate = SingletonSupplier
 		.of(DefaultOAuth2UserService::new);
 
@@ -97,7 +98,8 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 			.get(DiscordTokenResponses.ACCESS_TOKEN_PARAMETER) instanceof AccessToken token) {
 			return token;
 		}
-		// The token came from another token response client: rebuild it (without refresh token, which
+		// The token came from another token response client: rebuild it (without refresh
+		// token, which
 		// Spring Security does not hand to the user service).
 		OAuth2AccessToken accessToken = userRequest.getAccessToken();
 		return this.client.restoreAccessToken(accessToken.getTokenValue(), null, accessToken.getExpiresAt(),

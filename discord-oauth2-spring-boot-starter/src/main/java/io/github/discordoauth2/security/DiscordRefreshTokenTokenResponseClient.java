@@ -8,15 +8,14 @@ import org.springframework.security.oauth2.client.endpoint.RestClientRefreshToke
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 
 /**
- * Refreshes the access token of a Discord login through the core {@link Client}. Discord rotates
- * the refresh token on every refresh; the new one is in the response, so Spring Security stores it
- * with the authorized client. A refused refresh ({@code invalid_grant}) surfaces as an
- * {@link OAuth2AuthorizationException} with that error code, on which Spring Security's default
- * failure handler removes the authorized client, so the next request starts a fresh login.
- * Registrations of other providers go to a delegate (by default
- * {@link RestClientRefreshTokenTokenResponseClient}).
+ * Refreshes the access token of a Discord login through the core {@link Client}. Discord
+ * rotates the refresh token on every refresh; the new one is in the response, so Spring
+ * Security stores it with the authorized client. A refused refresh
+ * ({@code invalid_grant}) surfaces as an {@link OAuth2AuthorizationException} with that
+ * error code, on which Spring Security's default failure handler removes the authorized
+ * client, so the next request starts a fresh login. Registrations of other providers go
+ * to a delegate (by default {@link RestClientRefreshTokenTokenResponseClient}).
  *
- * @author discord-oauth2
  */
 public final class DiscordRefreshTokenTokenResponseClient
 		extends DiscordTokenResponseClient<OAuth2RefreshTokenGrantRequest> {

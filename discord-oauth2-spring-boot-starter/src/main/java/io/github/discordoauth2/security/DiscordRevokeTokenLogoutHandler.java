@@ -15,16 +15,16 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.util.Assert;
 
 /**
- * Revokes the user's Discord authorization on logout and forgets the stored authorized client, so
- * that "log out" also disconnects the application from the user's Discord account (the next login
- * asks for consent again). Add it with {@code http.logout((logout) -> logout.addLogoutHandler(handler))},
- * or set {@code discord.oauth2.login.revoke-on-logout=true} for the starter's filter chains.
+ * Revokes the user's Discord authorization on logout and forgets the stored authorized
+ * client, so that "log out" also disconnects the application from the user's Discord
+ * account (the next login asks for consent again). Add it with
+ * {@code http.logout((logout) -> logout.addLogoutHandler(handler))}, or set
+ * {@code discord.oauth2.login.revoke-on-logout=true} for the starter's filter chains.
  *
  * <p>
- * Revoking either token revokes the whole authorization at Discord. A failed revocation does not
- * stop the logout; it is logged at debug level without the token.
+ * Revoking either token revokes the whole authorization at Discord. A failed revocation
+ * does not stop the logout; it is logged at debug level without the token.
  *
- * @author discord-oauth2
  */
 public final class DiscordRevokeTokenLogoutHandler implements LogoutHandler {
 
@@ -65,7 +65,8 @@ public final class DiscordRevokeTokenLogoutHandler implements LogoutHandler {
 		}
 		try {
 			if (authorized.getRefreshToken() != null) {
-				// The refresh token outlives the access token, so it revokes even after the access token expired.
+				// The refresh token outlives the access token, so it revokes even after
+				// the access token expired.
 				this.client.revokeToken(authorized.getRefreshToken().getTokenValue(), TokenTypeHint.REFRESH_TOKEN);
 			}
 			else {

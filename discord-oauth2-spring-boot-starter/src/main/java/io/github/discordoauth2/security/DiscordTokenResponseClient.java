@@ -12,13 +12,12 @@ import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * What the Discord token response clients share: Spring Security uses one such client per grant
- * for all registrations, so requests of the Discord registration go through the core
- * {@link Client} and the rest to a delegate; the core's answer and exceptions are translated by
- * {@link DiscordTokenResponses}.
+ * What the Discord token response clients share: Spring Security uses one such client per
+ * grant for all registrations, so requests of the Discord registration go through the
+ * core {@link Client} and the rest to a delegate; the core's answer and exceptions are
+ * translated by {@link DiscordTokenResponses}.
  *
  * @param <T> the grant request type
- * @author discord-oauth2
  */
 abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {
@@ -29,7 +28,8 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 
 	private final String grant;
 
-	// Spring Security's default client builds its own RestClient: only when another provider needs it.
+	// Spring Security's default client builds its own RestClient: only when another
+	// provider needs it.
 	private Supplier<OAuth2AccessTokenResponseClient<T>> delegate;
 
 	/**
@@ -37,7 +37,8 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	 * @param client the core client that talks to Discord
 	 * @param registrationId the ID of the Discord registration
 	 * @param grant the grant in Discord's error messages, e.g. {@code token refresh}
-	 * @param defaultDelegate creates the client for other registrations, unless one is set
+	 * @param defaultDelegate creates the client for other registrations, unless one is
+	 * set
 	 */
 	DiscordTokenResponseClient(Client client, String registrationId, String grant,
 			Supplier<OAuth2AccessTokenResponseClient<T>> defaultDelegate) {

@@ -19,16 +19,16 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
- * Translates between the core's {@link AccessToken} and Spring Security's token response, and
- * between the core's exceptions and {@link OAuth2AuthorizationException}.
+ * Translates between the core's {@link AccessToken} and Spring Security's token response,
+ * and between the core's exceptions and {@link OAuth2AuthorizationException}.
  *
- * @author discord-oauth2
  */
 final class DiscordTokenResponses {
 
 	/**
-	 * Additional parameter carrying the core {@link AccessToken} from the token exchange to the
-	 * user service (Spring Security hands additional parameters to {@code OAuth2UserRequest}).
+	 * Additional parameter carrying the core {@link AccessToken} from the token exchange
+	 * to the user service (Spring Security hands additional parameters to
+	 * {@code OAuth2UserRequest}).
 	 */
 	static final String ACCESS_TOKEN_PARAMETER = AccessToken.class.getName();
 
@@ -38,7 +38,8 @@ final class DiscordTokenResponses {
 	static final String GUILD_PARAMETER = "guild";
 
 	/**
-	 * Additional parameter with the typed {@code Webhook} of a {@code webhook.incoming} authorization.
+	 * Additional parameter with the typed {@code Webhook} of a {@code webhook.incoming}
+	 * authorization.
 	 */
 	static final String WEBHOOK_PARAMETER = "webhook";
 
@@ -58,7 +59,8 @@ final class DiscordTokenResponses {
 			.additionalParameters(additional);
 		Instant expiresAt = token.expiresAt();
 		if (expiresAt != null) {
-			// Spring stores issuedAt + expiresIn; at least one second so that Spring keeps an expiry at all.
+			// Spring stores issuedAt + expiresIn; at least one second so that Spring
+			// keeps an expiry at all.
 			builder.expiresIn(Math.max(1, Duration.between(Instant.now(), expiresAt).toSeconds()));
 		}
 		if (token.refreshToken() != null) {
@@ -85,8 +87,7 @@ final class DiscordTokenResponses {
 			if (error != null && !error.isBlank()) {
 				return new OAuth2Error(error, describe(grant, http.status(), http.errorDescription()), null);
 			}
-			return new OAuth2Error(INVALID_TOKEN_RESPONSE, describe(grant, http.status(), http.discordMessage()),
-					null);
+			return new OAuth2Error(INVALID_TOKEN_RESPONSE, describe(grant, http.status(), http.discordMessage()), null);
 		}
 		return new OAuth2Error(INVALID_TOKEN_RESPONSE,
 				"The " + grant + " with Discord failed: " + ex.getClass().getSimpleName(), null);

@@ -24,22 +24,22 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Recovers when Discord answers 401 to the {@link AccessToken} a controller received: the token
- * died before its recorded expiry (Discord expired or revoked it). For a {@code GET} or
- * {@code HEAD} request it marks the stored token as expired (or forgets the authorized client when
- * there is no refresh token) and sends the browser to the same URL again; there the token is
- * refreshed, or, if the refresh is refused too, the user goes through a fresh login.
+ * Recovers when Discord answers 401 to the {@link AccessToken} a controller received: the
+ * token died before its recorded expiry (Discord expired or revoked it). For a
+ * {@code GET} or {@code HEAD} request it marks the stored token as expired (or forgets
+ * the authorized client when there is no refresh token) and sends the browser to the same
+ * URL again; there the token is refreshed, or, if the refresh is refused too, the user
+ * goes through a fresh login.
  *
  * <p>
- * It acts at most once per token (remembered in the session by a fingerprint, never the token),
- * only when the request resolved an {@code AccessToken} argument, only while the stored token is
- * still the one handed to the controller, and only after Discord confirmed that this very token is
- * refused ({@code GET /oauth2/@me} answers 401), so that a 401 of another call (e.g. one with the
- * bot token) is not blamed on the user. Everything else is left to the application's exception
- * handling. The starter registers it when {@code discord.oauth2.login.refresh-on-unauthorized} is
- * set.
+ * It acts at most once per token (remembered in the session by a fingerprint, never the
+ * token), only when the request resolved an {@code AccessToken} argument, only while the
+ * stored token is still the one handed to the controller, and only after Discord
+ * confirmed that this very token is refused ({@code GET /oauth2/@me} answers 401), so
+ * that a 401 of another call (e.g. one with the bot token) is not blamed on the user.
+ * Everything else is left to the application's exception handling. The starter registers
+ * it when {@code discord.oauth2.login.refresh-on-unauthorized} is set.
  *
- * @author discord-oauth2
  */
 public final class DiscordUnauthorizedExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -59,8 +59,8 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 	 * Creates the resolver.
 	 * @param client the core client that the tokens belong to
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
-	 * @param authorizedClientRepository supplies where Spring Security keeps the user's tokens
-	 * (looked up lazily)
+	 * @param authorizedClientRepository supplies where Spring Security keeps the user's
+	 * tokens (looked up lazily)
 	 */
 	public DiscordUnauthorizedExceptionResolver(Client client, String registrationId,
 			Supplier<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
@@ -83,7 +83,8 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 
 	@Override
 	public int getOrder() {
-		// Before Spring MVC's own resolvers, so that a catch-all @ExceptionHandler does not hide the retry.
+		// Before Spring MVC's own resolvers, so that a catch-all @ExceptionHandler does
+		// not hide the retry.
 		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
@@ -93,7 +94,8 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		if (!isUnauthorized(ex) || !isSafeMethod(request) || response.isCommitted()) {
 			return null;
 		}
-		if (!(request.getAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE) instanceof String used)) {
+		if (!(request
+			.getAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE) instanceof String used)) {
 			return null;
 		}
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
@@ -159,7 +161,8 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 
 	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {
 		OAuth2AccessToken token = authorized.getAccessToken();
-		// Any instant in the past will do: Spring Security refreshes a token whose expiry has passed.
+		// Any instant in the past will do: Spring Security refreshes a token whose expiry
+		// has passed.
 		OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.EPOCH,
 				Instant.EPOCH.plusSeconds(1), token.getScopes());
 		return new OAuth2AuthorizedClient(authorized.getClientRegistration(), authorized.getPrincipalName(), expired,

@@ -10,10 +10,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Converts a core {@link User} to Spring Security's attribute map (Discord's JSON field names and
- * shapes: {@code global_name}, the {@code id} as a string) and back.
+ * Converts a core {@link User} to Spring Security's attribute map (Discord's JSON field
+ * names and shapes: {@code global_name}, the {@code id} as a string) and back.
  *
- * @author discord-oauth2
  */
 final class DiscordUserAttributes {
 
@@ -30,7 +29,8 @@ final class DiscordUserAttributes {
 
 	static Map<String, Object> toAttributes(User user) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
-		// Discord sends snowflakes as strings; keep that shape for code written against the JSON.
+		// Discord sends snowflakes as strings; keep that shape for code written against
+		// the JSON.
 		attributes.put(DiscordClientRegistrations.USER_NAME_ATTRIBUTE, Long.toString(user.id()));
 		MAPPER.convertValue(user, MAP).forEach((key, value) -> {
 			if (value != null) {

@@ -6,10 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A one-way fingerprint of a token, so that request and session attributes can recognise a token
- * without holding it.
+ * A one-way fingerprint of a token, so that request and session attributes can recognise
+ * a token without holding it.
  *
- * @author discord-oauth2
  */
 final class TokenFingerprint {
 

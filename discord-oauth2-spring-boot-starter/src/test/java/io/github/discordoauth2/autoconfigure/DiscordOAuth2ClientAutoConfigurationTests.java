@@ -44,7 +44,8 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 				assertThat(client.tokenEndpoint()).isEqualTo(URI.create("http://127.0.0.1:8090/api/v10/oauth2/token"));
 				assertThat(client.hasBotToken()).isTrue();
 				assertThat(client.hasClientSecret()).isTrue();
-				// The default redirect URI is a per-request template, which the core cannot hold.
+				// The default redirect URI is a per-request template, which the core
+				// cannot hold.
 				assertThat(client.redirectUri()).isEmpty();
 			});
 	}
@@ -94,7 +95,8 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 			.run((context) -> {
 				List<URI> seen = context.getBean(RecordingRestClientCustomizerConfiguration.class).seen;
 				Client client = context.getBean(Client.class);
-				// The interceptor from the application's RestClientCustomizer refuses the call: nothing leaves the JVM.
+				// The interceptor from the application's RestClientCustomizer refuses the
+				// call: nothing leaves the JVM.
 				assertThatException().isThrownBy(() -> client.fromAccessToken("user-token").fetchIdentify());
 				assertThat(seen).containsExactly(URI.create("http://127.0.0.1:9/api/v10/users/@me"));
 			});

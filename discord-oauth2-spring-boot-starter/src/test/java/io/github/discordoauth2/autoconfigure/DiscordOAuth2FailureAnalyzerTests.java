@@ -82,8 +82,8 @@ class DiscordOAuth2FailureAnalyzerTests {
 
 	@Test
 	void templateRedirectUriIsAccepted() {
-		this.contextRunner.withPropertyValues(CLIENT_ID, SECRET,
-				"discord.oauth2.redirect-uri={baseUrl}/callback/{registrationId}")
+		this.contextRunner
+			.withPropertyValues(CLIENT_ID, SECRET, "discord.oauth2.redirect-uri={baseUrl}/callback/{registrationId}")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

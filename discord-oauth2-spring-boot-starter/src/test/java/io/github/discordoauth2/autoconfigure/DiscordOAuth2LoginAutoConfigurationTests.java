@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Specification of {@link DiscordOAuth2LoginAutoConfiguration},
- * {@link DiscordOAuth2WebSecurityAutoConfiguration} and {@link DiscordOAuth2WebMvcAutoConfiguration}
- * together with Boot's own security auto-configurations.
+ * {@link DiscordOAuth2WebSecurityAutoConfiguration} and
+ * {@link DiscordOAuth2WebMvcAutoConfiguration} together with Boot's own security
+ * auto-configurations.
  */
 class DiscordOAuth2LoginAutoConfigurationTests {
 
@@ -66,8 +67,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			ServletWebSecurityAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
 			OAuth2ClientWebSecurityAutoConfiguration.class);
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(ALL);
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(ALL);
 
 	@Test
 	void discordRegistrationIsContributedFromDiscordProperties() {
@@ -93,15 +93,18 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	@Test
 	void loginBeansAreThere() {
 		this.contextRunner.withPropertyValues(DISCORD).run((context) -> {
-			assertThat(context.getBeanProvider(ResolvableType.forClassWithGenerics(
-					OAuth2AccessTokenResponseClient.class, OAuth2AuthorizationCodeGrantRequest.class)).getObject())
-				.isInstanceOf(DiscordAuthorizationCodeTokenResponseClient.class);
-			assertThat(context.getBeanProvider(ResolvableType.forClassWithGenerics(
-					OAuth2AccessTokenResponseClient.class, OAuth2RefreshTokenGrantRequest.class)).getObject())
-				.isInstanceOf(DiscordRefreshTokenTokenResponseClient.class);
-			assertThat(context.getBeanProvider(ResolvableType.forClassWithGenerics(OAuth2UserService.class,
-					OAuth2UserRequest.class, OAuth2User.class)).getObject())
-				.isInstanceOf(DiscordOAuth2UserService.class);
+			assertThat(context
+				.getBeanProvider(ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
+						OAuth2AuthorizationCodeGrantRequest.class))
+				.getObject()).isInstanceOf(DiscordAuthorizationCodeTokenResponseClient.class);
+			assertThat(context
+				.getBeanProvider(ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
+						OAuth2RefreshTokenGrantRequest.class))
+				.getObject()).isInstanceOf(DiscordRefreshTokenTokenResponseClient.class);
+			assertThat(context
+				.getBeanProvider(ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class,
+						OAuth2User.class))
+				.getObject()).isInstanceOf(DiscordOAuth2UserService.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
@@ -121,8 +124,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 
 	@Test
 	void registrationsUnderSpringSecurityPropertiesStayBesideDiscord() {
-		this.contextRunner
-			.withPropertyValues(DISCORD)
+		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("spring.security.oauth2.client.registration.github.client-id=gh",
 					"spring.security.oauth2.client.registration.github.client-secret=gh-secret")
 			.run((context) -> {
@@ -153,7 +155,8 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ClientRegistrationRepository.class);
 				assertThat(context).hasBean("myRepository");
-				// The Discord registration stays available for the application's own repository.
+				// The Discord registration stays available for the application's own
+				// repository.
 				assertThat(context).hasBean(DiscordOAuth2LoginAutoConfiguration.CLIENT_REGISTRATION_BEAN_NAME);
 			});
 	}
@@ -248,9 +251,11 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 
 	@Test
 	void promptAndPkceReachTheAuthorizeUrl() {
-		this.contextRunner.withPropertyValues(DISCORD).withPropertyValues("discord.oauth2.prompt=consent")
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.prompt=consent")
 			.run((context) -> {
-				OAuth2AuthorizationRequest request = authorize(context.getBean(OAuth2AuthorizationRequestResolver.class));
+				OAuth2AuthorizationRequest request = authorize(
+						context.getBean(OAuth2AuthorizationRequestResolver.class));
 				assertThat(request.getAuthorizationRequestUri()).startsWith("http://127.0.0.1:8090/oauth2/authorize?")
 					.contains("prompt=consent")
 					.contains("code_challenge=")
@@ -279,9 +284,11 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 
 	@Test
 	void noPromptAndNoPkceWhenSwitchedOff() {
-		this.contextRunner.withPropertyValues(DISCORD).withPropertyValues("discord.oauth2.pkce=false")
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.pkce=false")
 			.run((context) -> {
-				OAuth2AuthorizationRequest request = authorize(context.getBean(OAuth2AuthorizationRequestResolver.class));
+				OAuth2AuthorizationRequest request = authorize(
+						context.getBean(OAuth2AuthorizationRequestResolver.class));
 				assertThat(request.getAuthorizationRequestUri()).doesNotContain("prompt=")
 					.doesNotContain("code_challenge");
 			});
@@ -300,7 +307,8 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 
 	@Test
 	void loginIsOffWhenDisabledButClientStays() {
-		this.contextRunner.withPropertyValues(DISCORD).withPropertyValues("discord.oauth2.login.enabled=false")
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.login.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(Client.class);
 				assertThat(context).doesNotHaveBean(ClientRegistrationRepository.class);

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The whole "Login with Discord" over a real embedded server against FakeDiscord: the application
- * has nothing but the quick start's properties and controllers.
+ * The whole "Login with Discord" over a real embedded server against FakeDiscord: the
+ * application has nothing but the quick start's properties and controllers.
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "discord.oauth2.scopes=identify,email,guilds", "discord.oauth2.login.revoke-on-logout=true",
@@ -87,7 +87,10 @@ class DiscordLoginIntegrationTests {
 		assertThat(visited).extracting(URI::getPath)
 			.containsSubsequence("/me", "/oauth2/authorization/discord", "/oauth2/authorize",
 					"/login/oauth2/code/discord", "/me");
-		URI authorize = visited.stream().filter((uri) -> uri.getPath().equals("/oauth2/authorize")).findFirst().orElseThrow();
+		URI authorize = visited.stream()
+			.filter((uri) -> uri.getPath().equals("/oauth2/authorize"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(authorize.toString()).startsWith(discord.baseUrl())
 			.contains("client_id=" + DemoData.APPLICATION_ID)
 			.contains("code_challenge_method=S256")
@@ -135,7 +138,8 @@ class DiscordLoginIntegrationTests {
 	@Test
 	void expiredAccessTokenIsRefreshedOnceAndTheRotatedRefreshTokenStored() {
 		OAuth2AuthorizedClient before = logIn();
-		// Discord refuses the old token from now on, and Spring sees it as expired (as after a week).
+		// Discord refuses the old token from now on, and Spring sees it as expired (as
+		// after a week).
 		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
 		storeAsExpired(before);
 		startWatching();
@@ -179,7 +183,8 @@ class DiscordLoginIntegrationTests {
 	@Test
 	void tokenThatDiscordRevokedLeadsToAFreshLogin() {
 		OAuth2AuthorizedClient before = logIn();
-		// The user removed the app in Discord's settings: access and refresh token die at once.
+		// The user removed the app in Discord's settings: access and refresh token die at
+		// once.
 		discord.fake().revokeToken(before.getAccessToken().getTokenValue());
 		startWatching();
 
@@ -277,7 +282,10 @@ class DiscordLoginIntegrationTests {
 		assertThat(TestBrowser.location(me).getPath()).isEqualTo("/oauth2/authorization/discord");
 	}
 
-	/** Logs the demo user in through the browser and returns the tokens Spring Security stored. */
+	/**
+	 * Logs the demo user in through the browser and returns the tokens Spring Security
+	 * stored.
+	 */
 	private OAuth2AuthorizedClient logIn() {
 		this.browser.follow(app("/me"));
 		return storedClient();
@@ -287,7 +295,10 @@ class DiscordLoginIntegrationTests {
 		return this.authorizedClients.loadAuthorizedClient("discord", USER);
 	}
 
-	/** Forgets the pages and Discord calls so far, so that assertions see only what follows. */
+	/**
+	 * Forgets the pages and Discord calls so far, so that assertions see only what
+	 * follows.
+	 */
 	private void startWatching() {
 		this.browser.clearVisited();
 		discord.fake().clearJournal();

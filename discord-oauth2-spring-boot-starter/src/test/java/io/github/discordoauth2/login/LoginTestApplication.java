@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application of the README's quick start: only {@code discord.oauth2.*} properties, a
- * controller taking an {@link AccessToken} and one injecting the {@link Client}.
+ * The application of the README's quick start: only {@code discord.oauth2.*} properties,
+ * a controller taking an {@link AccessToken} and one injecting the {@link Client}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A scripted browser: keeps cookies per host, follows redirects one hop at a time (so a test sees
- * every stop between the application and FakeDiscord) and asks for HTML like a browser does.
+ * A scripted browser: keeps cookies per host, follows redirects one hop at a time (so a
+ * test sees every stop between the application and FakeDiscord) and asks for HTML like a
+ * browser does.
  */
 final class TestBrowser {
 

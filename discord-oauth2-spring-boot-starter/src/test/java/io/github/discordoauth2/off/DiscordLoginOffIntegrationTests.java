@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with the starter but without {@code discord.oauth2.client-id} starts on a real
- * server, with Discord simply off.
+ * An application with the starter but without {@code discord.oauth2.client-id} starts on
+ * a real server, with Discord simply off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DiscordLoginOffIntegrationTests {

@@ -46,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Discord adapters for Spring Security, driven directly against FakeDiscord over HTTP: the
- * token exchange with Discord's extras, the user service, error mapping and delegation.
+ * The Discord adapters for Spring Security, driven directly against FakeDiscord over
+ * HTTP: the token exchange with Discord's extras, the user service, error mapping and
+ * delegation.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DiscordSecurityAdaptersTests {
@@ -67,15 +68,16 @@ class DiscordSecurityAdaptersTests {
 
 		OAuth2AccessTokenResponse response = new DiscordAuthorizationCodeTokenResponseClient(client, "discord")
 			.getTokenResponse(codeGrant(registration, code));
-		OAuth2User principal = new DiscordOAuth2UserService(client, "discord", this.events::add)
-			.loadUser(new OAuth2UserRequest(registration, response.getAccessToken(), response.getAdditionalParameters()));
+		OAuth2User principal = new DiscordOAuth2UserService(client, "discord", this.events::add).loadUser(
+				new OAuth2UserRequest(registration, response.getAccessToken(), response.getAdditionalParameters()));
 
 		assertThat(this.events).hasSize(1);
 		DiscordLoginEvent event = (DiscordLoginEvent) this.events.get(0);
 		Webhook webhook = event.webhook().orElseThrow();
 		assertThat(webhook.token()).isNotBlank();
 		assertThat(webhook.guildId()).isEqualTo(DemoData.OWNED_GUILD_ID);
-		assertThat(event.guild()).hasValueSatisfying((guild) -> assertThat(guild.id()).isEqualTo(DemoData.OWNED_GUILD_ID));
+		assertThat(event.guild())
+			.hasValueSatisfying((guild) -> assertThat(guild.id()).isEqualTo(DemoData.OWNED_GUILD_ID));
 		assertThat(response.getAdditionalParameters()).containsEntry("webhook", webhook);
 		assertThat(principal.getAttributes()).doesNotContainKeys("webhook", "guild");
 		assertThat(principal.getName()).isEqualTo(Long.toString(DemoData.USER_ID));
@@ -193,7 +195,10 @@ class DiscordSecurityAdaptersTests {
 			.build();
 	}
 
-	/** Lets FakeDiscord's consent page approve at once and returns the code it redirects with. */
+	/**
+	 * Lets FakeDiscord's consent page approve at once and returns the code it redirects
+	 * with.
+	 */
 	private static String authorize(String scopes) {
 		FakeDiscord fake = discord.fake();
 		String url = fake.baseUrl() + "/oauth2/authorize?response_type=code&client_id=" + fake.clientId() + "&scope="

@@ -31,8 +31,8 @@ import org.springframework.web.servlet.ModelAndView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Specification of {@link DiscordUnauthorizedExceptionResolver}: when it steps in, and that it
- * steps in at most once per token.
+ * Specification of {@link DiscordUnauthorizedExceptionResolver}: when it steps in, and
+ * that it steps in at most once per token.
  */
 class DiscordUnauthorizedExceptionResolverTests {
 
@@ -90,7 +90,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 		OAuth2AuthorizedClient stored = load();
 		assertThat(stored.getAccessToken().getExpiresAt()).isBefore(Instant.now());
 		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(this.tokens.refreshToken());
-		// The same token failing again (e.g. the refresh did not replace it) is left to the application.
+		// The same token failing again (e.g. the refresh did not replace it) is left to
+		// the application.
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
 	}
@@ -169,8 +170,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 			.tokenUri("http://127.0.0.1:9/api/v10/oauth2/token")
 			.build();
 		Instant issuedAt = Instant.now();
-		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, this.tokens.accessToken(),
-				issuedAt, issuedAt.plusSeconds(604800), Set.of("identify"));
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+				this.tokens.accessToken(), issuedAt, issuedAt.plusSeconds(604800), Set.of("identify"));
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, this.user.getName(), accessToken,
 				(refreshToken != null) ? new OAuth2RefreshToken(refreshToken, issuedAt) : null);
 		this.repository.saveAuthorizedClient(client, this.user, this.request, new MockHttpServletResponse());

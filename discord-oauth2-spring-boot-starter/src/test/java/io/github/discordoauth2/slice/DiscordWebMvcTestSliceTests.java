@@ -21,8 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The starter's auto-configurations take part in {@code @WebMvcTest} slices, so a controller that
- * takes an {@link AccessToken} can be tested there.
+ * The starter's auto-configurations take part in {@code @WebMvcTest} slices, so a
+ * controller that takes an {@link AccessToken} can be tested there.
  */
 @WebMvcTest(properties = { "discord.oauth2.client-id=1100000000000000001", "discord.oauth2.client-secret=s3cret",
 		"discord.oauth2.base-url=http://127.0.0.1:9" })

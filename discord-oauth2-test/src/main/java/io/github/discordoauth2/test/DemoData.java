@@ -4,85 +4,117 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The default demo data set that {@link FakeDiscord.Builder#demoData()} seeds, as public constants so
- * samples and tests can name what they expect.
+ * The default demo data set that {@link FakeDiscord.Builder#demoData()} seeds, as public
+ * constants so samples and tests can name what they expect.
  *
- * <p>The demo user owns {@link #OWNED_GUILD_ID}, is a member of {@link #MEMBER_GUILD_ID} and not yet of
- * {@link #JOIN_GUILD_ID}; the bot is in {@link #OWNED_GUILD_ID} and {@link #JOIN_GUILD_ID}.
+ * <p>
+ * The demo user owns {@link #OWNED_GUILD_ID}, is a member of {@link #MEMBER_GUILD_ID} and
+ * not yet of {@link #JOIN_GUILD_ID}; the bot is in {@link #OWNED_GUILD_ID} and
+ * {@link #JOIN_GUILD_ID}.
  */
 public final class DemoData {
 
-    /** Application (client) id of the demo application. */
-    public static final long APPLICATION_ID = 1100000000000000001L;
-    /** Name of the demo application, shown on the consent screen. */
-    public static final String APPLICATION_NAME = "Demo App";
-    /** Client secret of the demo application (not a real secret). */
-    public static final String CLIENT_SECRET = "demo-client-secret";
-    /** Bot token of the demo application (not a real token). */
-    public static final String BOT_TOKEN = "demo-bot-token";
-    /** The redirect URI registered for the demo application (Spring Security's default for "discord"). */
-    public static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/discord";
+	/** Application (client) id of the demo application. */
+	public static final long APPLICATION_ID = 1100000000000000001L;
 
-    /** The demo user: avatar, verified e-mail, locale and two-factor authentication. */
-    public static final long USER_ID = 1100000000000000100L;
-    /** The demo user's username. */
-    public static final String USERNAME = "demo_user";
-    /** The demo user's display name. */
-    public static final String GLOBAL_NAME = "Demo User";
-    /** The demo user's e-mail address. */
-    public static final String EMAIL = "demo.user@example.com";
-    /** The demo user's avatar hash. */
-    public static final String AVATAR = "8342729096ea3675442027381ff50dfe";
+	/** Name of the demo application, shown on the consent screen. */
+	public static final String APPLICATION_NAME = "Demo App";
 
-    /** A second user, e.g. for "token belongs to someone else" tests. */
-    public static final long OTHER_USER_ID = 1100000000000000101L;
-    /** The second user's username. */
-    public static final String OTHER_USERNAME = "other_user";
+	/** Client secret of the demo application (not a real secret). */
+	public static final String CLIENT_SECRET = "demo-client-secret";
 
-    /** A guild the demo user owns; the bot is in it. Has icon, banner and counts. */
-    public static final long OWNED_GUILD_ID = 1100000000000000200L;
-    /** Name of {@link #OWNED_GUILD_ID}. */
-    public static final String OWNED_GUILD_NAME = "Demo Guild";
-    /** A guild where the demo user is an ordinary member with a nickname; the bot is not in it. */
-    public static final long MEMBER_GUILD_ID = 1100000000000000201L;
-    /** Name of {@link #MEMBER_GUILD_ID}. */
-    public static final String MEMBER_GUILD_NAME = "Java Friends";
-    /** The demo user's nickname in {@link #MEMBER_GUILD_ID}. */
-    public static final String MEMBER_GUILD_NICK = "demo-nick";
-    /** A role the demo user holds in {@link #MEMBER_GUILD_ID}. */
-    public static final long MEMBER_GUILD_ROLE_ID = 1100000000000000301L;
-    /** A guild the bot is in and the demo user is not yet a member of: the target of "join guild". */
-    public static final long JOIN_GUILD_ID = 1100000000000000202L;
-    /** Name of {@link #JOIN_GUILD_ID}. */
-    public static final String JOIN_GUILD_NAME = "Join Me";
+	/** Bot token of the demo application (not a real token). */
+	public static final String BOT_TOKEN = "demo-bot-token";
 
-    /** Type of the demo user's GitHub connection. */
-    public static final String GITHUB_CONNECTION_TYPE = "github";
-    /** Type of the demo user's Twitch connection. */
-    public static final String TWITCH_CONNECTION_TYPE = "twitch";
+	/**
+	 * The redirect URI registered for the demo application (Spring Security's default for
+	 * "discord").
+	 */
+	public static final String REDIRECT_URI = "http://localhost:8080/login/oauth2/code/discord";
 
-    private DemoData() {
-    }
+	/** The demo user: avatar, verified e-mail, locale and two-factor authentication. */
+	public static final long USER_ID = 1100000000000000100L;
 
-    /** Seeds the demo data set into a builder; called by {@link FakeDiscord.Builder#demoData()}. */
-    static void seed(FakeDiscord.Builder builder) {
-        builder.applicationName(APPLICATION_NAME)
-                .redirectUri(REDIRECT_URI)
-                .user(new FakeUser(USER_ID, USERNAME, GLOBAL_NAME, AVATAR, EMAIL, true, "en-US", true, 2, 64))
-                .user(new FakeUser(OTHER_USER_ID, OTHER_USERNAME, "Other User", null, "other.user@example.com", false,
-                        "de", false, 0, 0))
-                .guild(new FakeGuild(OWNED_GUILD_ID, OWNED_GUILD_NAME, "1f0d2c8e3b4a59687766554433221100",
-                        "a0b1c2d3e4f5061728394a5b6c7d8e9f", USER_ID, List.of("COMMUNITY", "NEWS"), 42, 7))
-                .guild(new FakeGuild(MEMBER_GUILD_ID, MEMBER_GUILD_NAME, "a_2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b", null,
-                        OTHER_USER_ID, List.of(), 1234, 321))
-                .guild(new FakeGuild(JOIN_GUILD_ID, JOIN_GUILD_NAME, null, null, OTHER_USER_ID, List.of(), 10, 3))
-                .member(new FakeMember(MEMBER_GUILD_ID, USER_ID, MEMBER_GUILD_NICK, List.of(MEMBER_GUILD_ROLE_ID),
-                        Instant.parse("2023-04-01T12:00:00Z"), false, false, FakeMember.DEFAULT_PERMISSIONS))
-                .member(JOIN_GUILD_ID, OTHER_USER_ID)
-                .botInGuild(OWNED_GUILD_ID)
-                .botInGuild(JOIN_GUILD_ID)
-                .connection(USER_ID, FakeConnection.of(GITHUB_CONNECTION_TYPE, "583231", "demo-user"))
-                .connection(USER_ID, new FakeConnection("94872013", "demo_streams", TWITCH_CONNECTION_TYPE, false, true,
-                        false, true, true, 0));
-    }
+	/** The demo user's username. */
+	public static final String USERNAME = "demo_user";
+
+	/** The demo user's display name. */
+	public static final String GLOBAL_NAME = "Demo User";
+
+	/** The demo user's e-mail address. */
+	public static final String EMAIL = "demo.user@example.com";
+
+	/** The demo user's avatar hash. */
+	public static final String AVATAR = "8342729096ea3675442027381ff50dfe";
+
+	/** A second user, e.g. for "token belongs to someone else" tests. */
+	public static final long OTHER_USER_ID = 1100000000000000101L;
+
+	/** The second user's username. */
+	public static final String OTHER_USERNAME = "other_user";
+
+	/** A guild the demo user owns; the bot is in it. Has icon, banner and counts. */
+	public static final long OWNED_GUILD_ID = 1100000000000000200L;
+
+	/** Name of {@link #OWNED_GUILD_ID}. */
+	public static final String OWNED_GUILD_NAME = "Demo Guild";
+
+	/**
+	 * A guild where the demo user is an ordinary member with a nickname; the bot is not
+	 * in it.
+	 */
+	public static final long MEMBER_GUILD_ID = 1100000000000000201L;
+
+	/** Name of {@link #MEMBER_GUILD_ID}. */
+	public static final String MEMBER_GUILD_NAME = "Java Friends";
+
+	/** The demo user's nickname in {@link #MEMBER_GUILD_ID}. */
+	public static final String MEMBER_GUILD_NICK = "demo-nick";
+
+	/** A role the demo user holds in {@link #MEMBER_GUILD_ID}. */
+	public static final long MEMBER_GUILD_ROLE_ID = 1100000000000000301L;
+
+	/**
+	 * A guild the bot is in and the demo user is not yet a member of: the target of "join
+	 * guild".
+	 */
+	public static final long JOIN_GUILD_ID = 1100000000000000202L;
+
+	/** Name of {@link #JOIN_GUILD_ID}. */
+	public static final String JOIN_GUILD_NAME = "Join Me";
+
+	/** Type of the demo user's GitHub connection. */
+	public static final String GITHUB_CONNECTION_TYPE = "github";
+
+	/** Type of the demo user's Twitch connection. */
+	public static final String TWITCH_CONNECTION_TYPE = "twitch";
+
+	private DemoData() {
+	}
+
+	/**
+	 * Seeds the demo data set into a builder; called by
+	 * {@link FakeDiscord.Builder#demoData()}.
+	 */
+	static void seed(FakeDiscord.Builder builder) {
+		builder.applicationName(APPLICATION_NAME)
+			.redirectUri(REDIRECT_URI)
+			.user(new FakeUser(USER_ID, USERNAME, GLOBAL_NAME, AVATAR, EMAIL, true, "en-US", true, 2, 64))
+			.user(new FakeUser(OTHER_USER_ID, OTHER_USERNAME, "Other User", null, "other.user@example.com", false, "de",
+					false, 0, 0))
+			.guild(new FakeGuild(OWNED_GUILD_ID, OWNED_GUILD_NAME, "1f0d2c8e3b4a59687766554433221100",
+					"a0b1c2d3e4f5061728394a5b6c7d8e9f", USER_ID, List.of("COMMUNITY", "NEWS"), 42, 7))
+			.guild(new FakeGuild(MEMBER_GUILD_ID, MEMBER_GUILD_NAME, "a_2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b", null,
+					OTHER_USER_ID, List.of(), 1234, 321))
+			.guild(new FakeGuild(JOIN_GUILD_ID, JOIN_GUILD_NAME, null, null, OTHER_USER_ID, List.of(), 10, 3))
+			.member(new FakeMember(MEMBER_GUILD_ID, USER_ID, MEMBER_GUILD_NICK, List.of(MEMBER_GUILD_ROLE_ID),
+					Instant.parse("2023-04-01T12:00:00Z"), false, false, FakeMember.DEFAULT_PERMISSIONS))
+			.member(JOIN_GUILD_ID, OTHER_USER_ID)
+			.botInGuild(OWNED_GUILD_ID)
+			.botInGuild(JOIN_GUILD_ID)
+			.connection(USER_ID, FakeConnection.of(GITHUB_CONNECTION_TYPE, "583231", "demo-user"))
+			.connection(USER_ID, new FakeConnection("94872013", "demo_streams", TWITCH_CONNECTION_TYPE, false, true,
+					false, true, true, 0));
+	}
+
 }

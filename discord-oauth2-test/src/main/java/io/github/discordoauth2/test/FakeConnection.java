@@ -1,7 +1,8 @@
 package io.github.discordoauth2.test;
 
 /**
- * An account a user linked to Discord (GitHub, Twitch, ...), as {@code GET /users/@me/connections} shows it.
+ * An account a user linked to Discord (GitHub, Twitch, ...), as
+ * {@code GET /users/@me/connections} shows it.
  *
  * @param id the account id on that service
  * @param name the account name on that service
@@ -13,11 +14,11 @@ package io.github.discordoauth2.test;
  * @param twoWayLink whether it has a two-way link
  * @param visibility 0 only the user, 1 everyone
  */
-public record FakeConnection(String id, String name, String type, boolean revoked, boolean verified,
-        boolean friendSync, boolean showActivity, boolean twoWayLink, int visibility) {
+public record FakeConnection(String id, String name, String type, boolean revoked, boolean verified, boolean friendSync,
+		boolean showActivity, boolean twoWayLink, int visibility) {
 
-    /** A verified, visible connection. */
-    public static FakeConnection of(String type, String id, String name) {
-        return new FakeConnection(id, name, type, false, true, false, true, false, 1);
-    }
+	/** A verified, visible connection. */
+	public static FakeConnection of(String type, String id, String name) {
+		return new FakeConnection(id, name, type, false, true, false, true, false, 1);
+	}
 }

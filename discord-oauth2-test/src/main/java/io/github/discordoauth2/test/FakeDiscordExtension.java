@@ -12,111 +12,131 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that runs a {@link FakeDiscord} for a test class (static field) or for each test
- * (instance field), and injects it into test and lifecycle method parameters of type {@link FakeDiscord}.
+ * JUnit 5 extension that runs a {@link FakeDiscord} for a test class (static field) or
+ * for each test (instance field), and injects it into test and lifecycle method
+ * parameters of type {@link FakeDiscord}.
  *
  * <pre>{@code
- * @RegisterExtension
+ * &#64;RegisterExtension
  * static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
  *
- * @Test
+ *
+
+&#64;Test
  * void login(FakeDiscord fake) { ... discord.fake().baseUrl() ... }
  * }</pre>
  *
- * <p>Between tests of one class the journal, counters and pending faults are cleared; tokens, codes
- * and seeded data stay.
+ * <p>
+ * Between tests of one class the journal, counters and pending faults are cleared;
+ * tokens, codes and seeded data stay.
  */
 public final class FakeDiscordExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final UnaryOperator<FakeDiscord.Builder> customizer;
-    private @Nullable FakeDiscord fake;
-    private boolean perClass;
-    private int classDepth;
+	private final UnaryOperator<FakeDiscord.Builder> customizer;
 
-    private FakeDiscordExtension(UnaryOperator<FakeDiscord.Builder> customizer) {
-        this.customizer = customizer;
-    }
+	private @Nullable FakeDiscord fake;
 
-    /** A fake with {@link DemoData}, immediate approval and loopback redirects allowed. */
-    public static FakeDiscordExtension withDemoData() {
-        return new FakeDiscordExtension(b -> b.demoData().autoApprove(true).allowLoopbackRedirects(true));
-    }
+	private boolean perClass;
 
-    /** A fake configured by the given function, e.g. {@code b -> b.demoData().rateLimits(...)}. */
-    public static FakeDiscordExtension configure(UnaryOperator<FakeDiscord.Builder> customizer) {
-        return new FakeDiscordExtension(customizer);
-    }
+	private int classDepth;
 
-    /** The running fake; fails outside a test. */
-    public FakeDiscord fake() {
-        FakeDiscord f = fake;
-        if (f == null) {
-            throw new IllegalStateException("FakeDiscord is not running: register the extension with"
-                    + " @RegisterExtension and call fake() from a test or lifecycle method");
-        }
-        return f;
-    }
+	private FakeDiscordExtension(UnaryOperator<FakeDiscord.Builder> customizer) {
+		this.customizer = customizer;
+	}
 
-    /** {@code fake().baseUrl()}. */
-    public String baseUrl() {
-        return fake().baseUrl();
-    }
+	/**
+	 * A fake with {@link DemoData}, immediate approval and loopback redirects allowed.
+	 */
+	public static FakeDiscordExtension withDemoData() {
+		return new FakeDiscordExtension(b -> b.demoData().autoApprove(true).allowLoopbackRedirects(true));
+	}
 
-    /** Starts one fake for the whole class (static field); {@code @Nested} classes share the outer one. */
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        perClass = true;
-        if (classDepth++ == 0) {
-            fake = customizer.apply(FakeDiscord.builder()).start();
-        }
-    }
+	/**
+	 * A fake configured by the given function, e.g.
+	 * {@code b -> b.demoData().rateLimits(...)}.
+	 */
+	public static FakeDiscordExtension configure(UnaryOperator<FakeDiscord.Builder> customizer) {
+		return new FakeDiscordExtension(customizer);
+	}
 
-    /** Stops the class-wide fake when the outermost class is done. */
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (--classDepth == 0) {
-            stop();
-        }
-    }
+	/** The running fake; fails outside a test. */
+	public FakeDiscord fake() {
+		FakeDiscord f = fake;
+		if (f == null) {
+			throw new IllegalStateException("FakeDiscord is not running: register the extension with"
+					+ " @RegisterExtension and call fake() from a test or lifecycle method");
+		}
+		return f;
+	}
 
-    /** Starts a fake per test (instance field), or clears journal, counters and faults of the class-wide one. */
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (fake == null) {
-            fake = customizer.apply(FakeDiscord.builder()).start();
-        } else if (perClass) {
-            fake.clearJournal();
-            fake.resetStats();
-            fake.faults().clear();
-        }
-    }
+	/** {@code fake().baseUrl()}. */
+	public String baseUrl() {
+		return fake().baseUrl();
+	}
 
-    /** Stops a per-test fake. */
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
+	/**
+	 * Starts one fake for the whole class (static field); {@code @Nested} classes share
+	 * the outer one.
+	 */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		perClass = true;
+		if (classDepth++ == 0) {
+			fake = customizer.apply(FakeDiscord.builder()).start();
+		}
+	}
 
-    /** Parameters of type {@link FakeDiscord} are injected. */
-    @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == FakeDiscord.class;
-    }
+	/** Stops the class-wide fake when the outermost class is done. */
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (--classDepth == 0) {
+			stop();
+		}
+	}
 
-    /** The running fake. */
-    @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return fake();
-    }
+	/**
+	 * Starts a fake per test (instance field), or clears journal, counters and faults of
+	 * the class-wide one.
+	 */
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (fake == null) {
+			fake = customizer.apply(FakeDiscord.builder()).start();
+		}
+		else if (perClass) {
+			fake.clearJournal();
+			fake.resetStats();
+			fake.faults().clear();
+		}
+	}
 
-    private void stop() {
-        FakeDiscord f = fake;
-        fake = null;
-        if (f != null) {
-            f.close();
-        }
-    }
+	/** Stops a per-test fake. */
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (!perClass) {
+			stop();
+		}
+	}
+
+	/** Parameters of type {@link FakeDiscord} are injected. */
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return parameterContext.getParameter().getType() == FakeDiscord.class;
+	}
+
+	/** The running fake. */
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return fake();
+	}
+
+	private void stop() {
+		FakeDiscord f = fake;
+		fake = null;
+		if (f != null) {
+			f.close();
+		}
+	}
+
 }

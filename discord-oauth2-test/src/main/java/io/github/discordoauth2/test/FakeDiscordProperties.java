@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Points a Spring Boot application under test at a {@link FakeDiscord}.
  *
  * <pre>{@code
- * @DynamicPropertySource
+ * &#64;DynamicPropertySource
  * static void discord(DynamicPropertyRegistry registry) {
  *     FakeDiscordProperties.register(discord.fake(), registry);
  * }
@@ -14,20 +14,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class FakeDiscordProperties {
 
-    private FakeDiscordProperties() {
-    }
+	private FakeDiscordProperties() {
+	}
 
-    /**
-     * Sets {@code discord.oauth2.base-url}, {@code client-id}, {@code client-secret} and (if the fake has a
-     * bot) {@code bot-token}.
-     */
-    public static void register(FakeDiscord fake, DynamicPropertyRegistry registry) {
-        registry.add("discord.oauth2.base-url", fake::baseUrl);
-        registry.add("discord.oauth2.client-id", () -> Long.toString(fake.clientId()));
-        registry.add("discord.oauth2.client-secret", fake::clientSecret);
-        String botToken = fake.botToken();
-        if (botToken != null) {
-            registry.add("discord.oauth2.bot-token", () -> botToken);
-        }
-    }
+	/**
+	 * Sets {@code discord.oauth2.base-url}, {@code client-id}, {@code client-secret} and
+	 * (if the fake has a bot) {@code bot-token}.
+	 */
+	public static void register(FakeDiscord fake, DynamicPropertyRegistry registry) {
+		registry.add("discord.oauth2.base-url", fake::baseUrl);
+		registry.add("discord.oauth2.client-id", () -> Long.toString(fake.clientId()));
+		registry.add("discord.oauth2.client-secret", fake::clientSecret);
+		String botToken = fake.botToken();
+		if (botToken != null) {
+			registry.add("discord.oauth2.bot-token", () -> botToken);
+		}
+	}
+
 }

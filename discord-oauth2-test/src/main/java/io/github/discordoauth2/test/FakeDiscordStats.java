@@ -5,7 +5,8 @@ package io.github.discordoauth2.test;
  *
  * @param requests every request received
  * @param rateLimited answers with status 429
- * @param invalidRequests answers with status 401, 403 or 429, the ones Discord counts toward its IP ban
+ * @param invalidRequests answers with status 401, 403 or 429, the ones Discord counts
+ * toward its IP ban
  */
 public record FakeDiscordStats(long requests, long rateLimited, long invalidRequests) {
 }

@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param approximatePresenceCount shown with {@code with_counts=true}
  */
 public record FakeGuild(long id, String name, @Nullable String icon, @Nullable String banner, long ownerId,
-        List<String> features, int approximateMemberCount, int approximatePresenceCount) {
+		List<String> features, int approximateMemberCount, int approximatePresenceCount) {
 
-    /** Copies the feature list so the seed cannot change under the running fake. */
-    public FakeGuild {
-        features = List.copyOf(features);
-    }
+	/** Copies the feature list so the seed cannot change under the running fake. */
+	public FakeGuild {
+		features = List.copyOf(features);
+	}
 
-    /** A guild without icon, banner or features. */
-    public static FakeGuild of(long id, String name, long ownerId) {
-        return new FakeGuild(id, name, null, null, ownerId, List.of(), 2, 1);
-    }
+	/** A guild without icon, banner or features. */
+	public static FakeGuild of(long id, String name, long ownerId) {
+		return new FakeGuild(id, name, null, null, ownerId, List.of(), 2, 1);
+	}
 }

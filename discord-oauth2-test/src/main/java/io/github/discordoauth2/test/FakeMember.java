@@ -18,18 +18,21 @@ import org.jspecify.annotations.Nullable;
  * @param permissions the member's permission bitset as Discord's decimal string
  */
 public record FakeMember(long guildId, long userId, @Nullable String nick, List<Long> roles, Instant joinedAt,
-        boolean mute, boolean deaf, String permissions) {
+		boolean mute, boolean deaf, String permissions) {
 
-    /** Default permissions of an ordinary member (Discord's default {@code @everyone} set). */
-    public static final String DEFAULT_PERMISSIONS = "104324673";
+	/**
+	 * Default permissions of an ordinary member (Discord's default {@code @everyone}
+	 * set).
+	 */
+	public static final String DEFAULT_PERMISSIONS = "104324673";
 
-    /** Copies the role list so the seed cannot change under the running fake. */
-    public FakeMember {
-        roles = List.copyOf(roles);
-    }
+	/** Copies the role list so the seed cannot change under the running fake. */
+	public FakeMember {
+		roles = List.copyOf(roles);
+	}
 
-    /** A member without nickname or roles who joined at the given instant. */
-    public static FakeMember of(long guildId, long userId, Instant joinedAt) {
-        return new FakeMember(guildId, userId, null, List.of(), joinedAt, false, false, DEFAULT_PERMISSIONS);
-    }
+	/** A member without nickname or roles who joined at the given instant. */
+	public static FakeMember of(long guildId, long userId, Instant joinedAt) {
+		return new FakeMember(guildId, userId, null, List.of(), joinedAt, false, false, DEFAULT_PERMISSIONS);
+	}
 }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param metadata values keyed by metadata key, stored as strings as Discord does
  */
 public record FakeRoleConnection(@Nullable String platformName, @Nullable String platformUsername,
-        Map<String, String> metadata) {
+		Map<String, String> metadata) {
 
-    /** Copies the map so the record stays immutable. */
-    public FakeRoleConnection {
-        metadata = Map.copyOf(metadata);
-    }
+	/** Copies the map so the record stays immutable. */
+	public FakeRoleConnection {
+		metadata = Map.copyOf(metadata);
+	}
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * One application role connection metadata record (a linked-roles requirement).
  *
- * @param type 1..8: integer &lt;=, integer &gt;=, integer ==, integer !=, datetime &lt;=, datetime &gt;=, boolean ==, boolean !=
+ * @param type 1..8: integer &lt;=, integer &gt;=, integer ==, integer !=, datetime &lt;=,
+ * datetime &gt;=, boolean ==, boolean !=
  * @param key {@code a-z}, {@code 0-9} or {@code _}, 1 to 50 characters
  * @param name 1 to 100 characters
  * @param description 1 to 200 characters
@@ -13,16 +14,16 @@ import java.util.Map;
  * @param descriptionLocalizations translations of {@code description}, may be empty
  */
 public record FakeRoleConnectionMetadata(int type, String key, String name, String description,
-        Map<String, String> nameLocalizations, Map<String, String> descriptionLocalizations) {
+		Map<String, String> nameLocalizations, Map<String, String> descriptionLocalizations) {
 
-    /** Copies the maps so the record stays immutable. */
-    public FakeRoleConnectionMetadata {
-        nameLocalizations = Map.copyOf(nameLocalizations);
-        descriptionLocalizations = Map.copyOf(descriptionLocalizations);
-    }
+	/** Copies the maps so the record stays immutable. */
+	public FakeRoleConnectionMetadata {
+		nameLocalizations = Map.copyOf(nameLocalizations);
+		descriptionLocalizations = Map.copyOf(descriptionLocalizations);
+	}
 
-    /** A record without localizations. */
-    public FakeRoleConnectionMetadata(int type, String key, String name, String description) {
-        this(type, key, name, description, Map.of(), Map.of());
-    }
+	/** A record without localizations. */
+	public FakeRoleConnectionMetadata(int type, String key, String name, String description) {
+		this(type, key, name, description, Map.of(), Map.of());
+	}
 }

@@ -10,33 +10,36 @@ import org.jspecify.annotations.Nullable;
  * @param globalName display name, or null
  * @param avatar avatar hash, or null for the default avatar
  * @param email e-mail address, returned only with the {@code email} scope; may be null
- * @param verified whether the e-mail is verified, returned only with the {@code email} scope
+ * @param verified whether the e-mail is verified, returned only with the {@code email}
+ * scope
  * @param locale the user's chosen language, e.g. {@code en-US}
  * @param mfaEnabled whether two-factor authentication is on
  * @param premiumType Nitro level (0 none, 1 classic, 2 Nitro, 3 basic)
  * @param publicFlags public account flags
  */
 public record FakeUser(long id, String username, @Nullable String globalName, @Nullable String avatar,
-        @Nullable String email, boolean verified, String locale, boolean mfaEnabled, int premiumType,
-        int publicFlags) {
+		@Nullable String email, boolean verified, String locale, boolean mfaEnabled, int premiumType, int publicFlags) {
 
-    /** A plain user with no avatar, no e-mail and English locale. */
-    public static FakeUser of(long id, String username) {
-        return new FakeUser(id, username, null, null, null, false, "en-US", false, 0, 0);
-    }
+	/** A plain user with no avatar, no e-mail and English locale. */
+	public static FakeUser of(long id, String username) {
+		return new FakeUser(id, username, null, null, null, false, "en-US", false, 0, 0);
+	}
 
-    /** This user with the given e-mail, verified. */
-    public FakeUser withEmail(String email) {
-        return new FakeUser(id, username, globalName, avatar, email, true, locale, mfaEnabled, premiumType, publicFlags);
-    }
+	/** This user with the given e-mail, verified. */
+	public FakeUser withEmail(String email) {
+		return new FakeUser(id, username, globalName, avatar, email, true, locale, mfaEnabled, premiumType,
+				publicFlags);
+	}
 
-    /** This user with the given display name. */
-    public FakeUser withGlobalName(String globalName) {
-        return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType, publicFlags);
-    }
+	/** This user with the given display name. */
+	public FakeUser withGlobalName(String globalName) {
+		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
+				publicFlags);
+	}
 
-    /** This user with the given avatar hash. */
-    public FakeUser withAvatar(String avatar) {
-        return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType, publicFlags);
-    }
+	/** This user with the given avatar hash. */
+	public FakeUser withAvatar(String avatar) {
+		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
+				publicFlags);
+	}
 }

@@ -10,38 +10,52 @@ import org.jspecify.annotations.Nullable;
 /** The fake's token bookkeeping types; all access happens under the fake's lock. */
 final class Grants {
 
-    private Grants() {
-    }
+	private Grants() {
+	}
 
-    /** One authorization: a user (or the app owner) who granted scopes; its tokens live and die together. */
-    static final class Grant {
-        final long userId;
-        final Set<String> scopes;
-        final Set<String> accessTokens = new LinkedHashSet<>();
-        @Nullable String refreshToken;
+	/**
+	 * One authorization: a user (or the app owner) who granted scopes; its tokens live
+	 * and die together.
+	 */
+	static final class Grant {
 
-        Grant(long userId, Set<String> scopes) {
-            this.userId = userId;
-            // Keeps the order the user granted them in, so "scope" reads like the request.
-            this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
-        }
-    }
+		final long userId;
 
-    /** One access token. */
-    static final class AccessToken {
-        final String token;
-        final Grant grant;
-        Instant expiresAt;
+		final Set<String> scopes;
 
-        AccessToken(String token, Grant grant, Instant expiresAt) {
-            this.token = token;
-            this.grant = grant;
-            this.expiresAt = expiresAt;
-        }
-    }
+		final Set<String> accessTokens = new LinkedHashSet<>();
 
-    /** One authorization code waiting for its exchange. */
-    record Code(String code, long userId, String redirectUri, Set<String> scopes, @Nullable String codeChallenge,
-            Instant expiresAt, @Nullable Long guildId) {
-    }
+		@Nullable String refreshToken;
+
+		Grant(long userId, Set<String> scopes) {
+			this.userId = userId;
+			// Keeps the order the user granted them in, so "scope" reads like the
+			// request.
+			this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+		}
+
+	}
+
+	/** One access token. */
+	static final class AccessToken {
+
+		final String token;
+
+		final Grant grant;
+
+		Instant expiresAt;
+
+		AccessToken(String token, Grant grant, Instant expiresAt) {
+			this.token = token;
+			this.grant = grant;
+			this.expiresAt = expiresAt;
+		}
+
+	}
+
+	/** One authorization code waiting for its exchange. */
+	record Code(String code, long userId, String redirectUri, Set<String> scopes, @Nullable String codeChallenge,
+			Instant expiresAt, @Nullable Long guildId) {
+	}
+
 }

@@ -20,307 +20,334 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
- * The one door of the fake: strips the API version, routes, applies faults and rate limits, turns
- * every failure into Discord's JSON (never a stack trace), and journals the request with secrets masked.
+ * The one door of the fake: strips the API version, routes, applies faults and rate
+ * limits, turns every failure into Discord's JSON (never a stack trace), and journals the
+ * request with secrets masked.
  */
 final class HttpFront implements HttpHandler {
 
-    private static final int MAX_BODY = 1 << 20;
-    private static final Pattern VERSION = Pattern.compile("^/api/v(\\d+)(/.*)?$");
-    private static final Pattern JSON_SECRET = Pattern.compile(
-            "(\"(?:client_secret|code_verifier|access_token|refresh_token|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final List<String> FORM_SECRETS =
-            List.of("client_secret", "code_verifier", "access_token", "refresh_token", "token");
+	private static final int MAX_BODY = 1 << 20;
 
-    /** A handler for one route; runs under the fake's lock. */
-    interface Handler {
-        Response handle(Request request);
-    }
+	private static final Pattern VERSION = Pattern.compile("^/api/v(\\d+)(/.*)?$");
 
-    /** A route: method, template below the version prefix, and whether it also answers without {@code /api}. */
-    record Route(String method, String template, boolean web, Handler handler, RoutePattern anyMethod) {
-    }
+	private static final Pattern JSON_SECRET = Pattern.compile(
+			"(\"(?:client_secret|code_verifier|access_token|refresh_token|token)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
-    private final FakeDiscord fake;
-    private final List<Route> routes = new ArrayList<>();
+	private static final List<String> FORM_SECRETS = List.of("client_secret", "code_verifier", "access_token",
+			"refresh_token", "token");
 
-    HttpFront(FakeDiscord fake) {
-        this.fake = fake;
-        OAuthEndpoints oauth = new OAuthEndpoints(fake);
-        RestEndpoints rest = new RestEndpoints(fake);
-        web("GET", "/oauth2/authorize", oauth::authorize);
-        web("POST", "/oauth2/authorize", oauth::authorize);
-        api("POST", "/oauth2/token", oauth::token);
-        api("POST", "/oauth2/token/revoke", oauth::revoke);
-        api("GET", "/oauth2/@me", rest::currentAuthorization);
-        api("GET", "/oauth2/applications/@me", rest::currentApplication);
-        api("GET", "/users/@me", rest::currentUser);
-        api("GET", "/users/@me/connections", rest::connections);
-        api("GET", "/users/@me/guilds", rest::guilds);
-        api("GET", "/users/@me/guilds/{guild.id}/member", rest::currentMember);
-        api("PUT", "/guilds/{guild.id}/members/{user.id}", rest::addGuildMember);
-        api("GET", "/guilds/{guild.id}/members/{user.id}", rest::guildMember);
-        api("GET", "/users/@me/applications/{application.id}/role-connection", rest::roleConnection);
-        api("PUT", "/users/@me/applications/{application.id}/role-connection", rest::updateRoleConnection);
-        api("DELETE", "/users/@me/applications/{application.id}/role-connection", rest::deleteRoleConnection);
-        api("GET", "/applications/{application.id}/role-connections/metadata", rest::metadata);
-        api("PUT", "/applications/{application.id}/role-connections/metadata", rest::updateMetadata);
-    }
+	/** A handler for one route; runs under the fake's lock. */
+	interface Handler {
 
-    private void web(String method, String template, Handler h) {
-        routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
-    }
+		Response handle(Request request);
 
-    private void api(String method, String template, Handler h) {
-        routes.add(new Route(method, template, false, h, RoutePattern.parse("route", "* " + template)));
-    }
+	}
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        Instant at = fake.now();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String path = exchange.getRequestURI().getPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-        String body = "";
-        Response response;
-        fake.countRequest();
-        try {
-            byte[] bytes = readBody(exchange.getRequestBody());
-            body = new String(bytes, StandardCharsets.UTF_8);
-            if (bytes.length > MAX_BODY) {
-                body = "";
-                response = Response.json(413, Json.obj().with("message", "413: Request Entity Too Large").with("code", 0));
-            } else {
-                String remote = exchange.getRemoteAddress() == null ? "unknown"
-                        : exchange.getRemoteAddress().getAddress().getHostAddress();
-                response = dispatch(method, path, rawQuery, headers, body, remote);
-            }
-        } catch (IOException e) {
-            response = Response.json(400, Json.obj().with("message", "400: Bad Request").with("code", 0));
-        } catch (RuntimeException e) {
-            response = internalError();
-        }
-        // Journal first: a test that asserts on the journal right after its answer must find the entry there.
-        fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
-                response.status(), at), response.status());
-        write(exchange, method, response);
-    }
+	/**
+	 * A route: method, template below the version prefix, and whether it also answers
+	 * without {@code /api}.
+	 */
+	record Route(String method, String template, boolean web, Handler handler, RoutePattern anyMethod) {
+	}
 
-    private Response dispatch(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
-            String body, String remote) {
-        String routePath = path;
-        boolean api = false;
-        Matcher m = VERSION.matcher(path);
-        if (m.matches()) {
-            int version = Integer.parseInt(m.group(1).length() > 4 ? "0" : m.group(1));
-            if (version != 9 && version != 10) {
-                return Response.json(400, Json.obj().with("message", "400: Bad Request").with("code", 0));
-            }
-            routePath = m.group(2) == null ? "/" : m.group(2);
-            api = true;
-        } else if (path.equals("/api") || path.startsWith("/api/")) {
-            routePath = path.length() == 4 ? "/" : path.substring(4);
-            api = true;
-        }
-        Route route = null;
-        boolean pathMatched = false;
-        for (Route r : routes) {
-            if (!api && !r.web()) {
-                continue;
-            }
-            if (r.anyMethod().matches(method, routePath)) {
-                pathMatched = true;
-                if (r.method().equals(method)) {
-                    route = r;
-                    break;
-                }
-            }
-        }
-        Request request = new Request(method, path, routePath, rawQuery, headers, body, remote);
+	private final FakeDiscord fake;
 
-        Fault fault = fake.faults().take(method, routePath);
-        if (fault != null) {
-            Response faulty = applyFault(fault);
-            if (faulty != null) {
-                return faulty;
-            }
-        }
-        if (route == null) {
-            return (pathMatched ? DiscordError.methodNotAllowed() : DiscordError.notFound()).response();
-        }
-        String auth = request.header("Authorization");
-        String tokenKey = auth != null ? "auth:" + auth : "ip:" + remote;
-        RateLimiter.Decision decision = fake.rateLimiter().check(method, routePath, route.template(), tokenKey);
-        if (decision.rejection() != null) {
-            return decision.rejection();
-        }
-        request.pathParams(pathParams(route.template(), routePath));
-        Response response;
-        try {
-            synchronized (fake.lock) {
-                response = route.handler().handle(request);
-            }
-        } catch (DiscordError e) {
-            response = e.response();
-        } catch (JacksonException e) {
-            response = DiscordError.invalidJson().response();
-        } catch (RuntimeException e) {
-            response = internalError();
-        }
-        if (response != Response.DISCONNECT) {
-            decision.headers().forEach(response.headers()::putIfAbsent);
-        }
-        return response;
-    }
+	private final List<Route> routes = new ArrayList<>();
 
-    private static @Nullable Response applyFault(Fault fault) {
-        switch (fault.kind()) {
-            case DELAY:
-                try {
-                    Thread.sleep(fault.duration().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            case RATE_LIMITED:
-                Response r = RateLimiter.tooMany(fault.duration(), fault.global());
-                r.header("X-RateLimit-Scope", fault.global() ? "global" : "user");
-                if (fault.global()) {
-                    r.header("X-RateLimit-Global", "true");
-                }
-                return r;
-            case DISCONNECT:
-                return Response.DISCONNECT;
-            case BODY:
-                Response body = new Response(fault.status(), new LinkedHashMap<>(), fault.body());
-                if (!fault.contentType().isEmpty()) {
-                    body.header("Content-Type", fault.contentType());
-                }
-                return body;
-            case MALFORMED_JSON:
-                return Response.raw(200, "application/json", "{\"id\": \"80351110224678912\", \"username\": \"trunc");
-            case STATUS:
-            default:
-                return Response.json(fault.status(),
-                        Json.obj().with("message", fault.status() + ": " + reason(fault.status())).with("code", 0));
-        }
-    }
+	HttpFront(FakeDiscord fake) {
+		this.fake = fake;
+		OAuthEndpoints oauth = new OAuthEndpoints(fake);
+		RestEndpoints rest = new RestEndpoints(fake);
+		web("GET", "/oauth2/authorize", oauth::authorize);
+		web("POST", "/oauth2/authorize", oauth::authorize);
+		api("POST", "/oauth2/token", oauth::token);
+		api("POST", "/oauth2/token/revoke", oauth::revoke);
+		api("GET", "/oauth2/@me", rest::currentAuthorization);
+		api("GET", "/oauth2/applications/@me", rest::currentApplication);
+		api("GET", "/users/@me", rest::currentUser);
+		api("GET", "/users/@me/connections", rest::connections);
+		api("GET", "/users/@me/guilds", rest::guilds);
+		api("GET", "/users/@me/guilds/{guild.id}/member", rest::currentMember);
+		api("PUT", "/guilds/{guild.id}/members/{user.id}", rest::addGuildMember);
+		api("GET", "/guilds/{guild.id}/members/{user.id}", rest::guildMember);
+		api("GET", "/users/@me/applications/{application.id}/role-connection", rest::roleConnection);
+		api("PUT", "/users/@me/applications/{application.id}/role-connection", rest::updateRoleConnection);
+		api("DELETE", "/users/@me/applications/{application.id}/role-connection", rest::deleteRoleConnection);
+		api("GET", "/applications/{application.id}/role-connections/metadata", rest::metadata);
+		api("PUT", "/applications/{application.id}/role-connections/metadata", rest::updateMetadata);
+	}
 
-    private static String reason(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Error";
-        };
-    }
+	private void web(String method, String template, Handler h) {
+		routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
+	}
 
-    private static Response internalError() {
-        return Response.json(500, Json.obj().with("message", "500: Internal Server Error").with("code", 0));
-    }
+	private void api(String method, String template, Handler h) {
+		routes.add(new Route(method, template, false, h, RoutePattern.parse("route", "* " + template)));
+	}
 
-    private static Map<String, String> pathParams(String template, String routePath) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String[] t = template.substring(1).split("/");
-        String[] p = routePath.substring(1).split("/");
-        for (int i = 0; i < t.length && i < p.length; i++) {
-            if (t[i].startsWith("{")) {
-                params.put(t[i].substring(1, t[i].length() - 1), p[i]);
-            }
-        }
-        return params;
-    }
+	@Override
+	public void handle(HttpExchange exchange) {
+		Instant at = fake.now();
+		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+		String path = exchange.getRequestURI().getPath();
+		String rawQuery = exchange.getRequestURI().getRawQuery();
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
+		String body = "";
+		Response response;
+		fake.countRequest();
+		try {
+			byte[] bytes = readBody(exchange.getRequestBody());
+			body = new String(bytes, StandardCharsets.UTF_8);
+			if (bytes.length > MAX_BODY) {
+				body = "";
+				response = Response.json(413,
+						Json.obj().with("message", "413: Request Entity Too Large").with("code", 0));
+			}
+			else {
+				String remote = exchange.getRemoteAddress() == null ? "unknown"
+						: exchange.getRemoteAddress().getAddress().getHostAddress();
+				response = dispatch(method, path, rawQuery, headers, body, remote);
+			}
+		}
+		catch (IOException e) {
+			response = Response.json(400, Json.obj().with("message", "400: Bad Request").with("code", 0));
+		}
+		catch (RuntimeException e) {
+			response = internalError();
+		}
+		// Journal first: a test that asserts on the journal right after its answer must
+		// find the entry there.
+		fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
+				response.status(), at), response.status());
+		write(exchange, method, response);
+	}
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-            if (out.size() <= MAX_BODY) {
-                out.write(buf, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
+	private Response dispatch(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
+			String body, String remote) {
+		String routePath = path;
+		boolean api = false;
+		Matcher m = VERSION.matcher(path);
+		if (m.matches()) {
+			int version = Integer.parseInt(m.group(1).length() > 4 ? "0" : m.group(1));
+			if (version != 9 && version != 10) {
+				return Response.json(400, Json.obj().with("message", "400: Bad Request").with("code", 0));
+			}
+			routePath = m.group(2) == null ? "/" : m.group(2);
+			api = true;
+		}
+		else if (path.equals("/api") || path.startsWith("/api/")) {
+			routePath = path.length() == 4 ? "/" : path.substring(4);
+			api = true;
+		}
+		Route route = null;
+		boolean pathMatched = false;
+		for (Route r : routes) {
+			if (!api && !r.web()) {
+				continue;
+			}
+			if (r.anyMethod().matches(method, routePath)) {
+				pathMatched = true;
+				if (r.method().equals(method)) {
+					route = r;
+					break;
+				}
+			}
+		}
+		Request request = new Request(method, path, routePath, rawQuery, headers, body, remote);
 
-    private static void write(HttpExchange exchange, String method, Response response) {
-        if (response == Response.DISCONNECT) {
-            // Closing before any header is sent makes the JDK server drop the connection.
-            exchange.close();
-            return;
-        }
-        try {
-            response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            exchange.getResponseHeaders().set("Via", "1.1 fake-discord");
-            byte[] body = response.body();
-            boolean noBody = body.length == 0 || method.equals("HEAD") || response.status() == 204;
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
-            if (!noBody) {
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(body);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // The client went away; nothing more to say to it.
-        } finally {
-            exchange.close();
-        }
-    }
+		Fault fault = fake.faults().take(method, routePath);
+		if (fault != null) {
+			Response faulty = applyFault(fault);
+			if (faulty != null) {
+				return faulty;
+			}
+		}
+		if (route == null) {
+			return (pathMatched ? DiscordError.methodNotAllowed() : DiscordError.notFound()).response();
+		}
+		String auth = request.header("Authorization");
+		String tokenKey = auth != null ? "auth:" + auth : "ip:" + remote;
+		RateLimiter.Decision decision = fake.rateLimiter().check(method, routePath, route.template(), tokenKey);
+		if (decision.rejection() != null) {
+			return decision.rejection();
+		}
+		request.pathParams(pathParams(route.template(), routePath));
+		Response response;
+		try {
+			synchronized (fake.lock) {
+				response = route.handler().handle(request);
+			}
+		}
+		catch (DiscordError e) {
+			response = e.response();
+		}
+		catch (JacksonException e) {
+			response = DiscordError.invalidJson().response();
+		}
+		catch (RuntimeException e) {
+			response = internalError();
+		}
+		if (response != Response.DISCONNECT) {
+			decision.headers().forEach(response.headers()::putIfAbsent);
+		}
+		return response;
+	}
 
-    static Map<String, List<String>> maskHeaders(Map<String, List<String>> headers) {
-        Map<String, List<String>> masked = new LinkedHashMap<>();
-        headers.forEach((name, values) -> {
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
-                List<String> out = new ArrayList<>();
-                for (String v : values) {
-                    int space = v.indexOf(' ');
-                    out.add(space > 0 ? v.substring(0, space) + " " + RecordedRequest.MASK : RecordedRequest.MASK);
-                }
-                masked.put(name, out);
-            } else if (name.equalsIgnoreCase("Cookie")) {
-                masked.put(name, List.of(RecordedRequest.MASK));
-            } else {
-                masked.put(name, values);
-            }
-        });
-        return masked;
-    }
+	private static @Nullable Response applyFault(Fault fault) {
+		switch (fault.kind()) {
+			case DELAY:
+				try {
+					Thread.sleep(fault.duration().toMillis());
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return null;
+			case RATE_LIMITED:
+				Response r = RateLimiter.tooMany(fault.duration(), fault.global());
+				r.header("X-RateLimit-Scope", fault.global() ? "global" : "user");
+				if (fault.global()) {
+					r.header("X-RateLimit-Global", "true");
+				}
+				return r;
+			case DISCONNECT:
+				return Response.DISCONNECT;
+			case BODY:
+				Response body = new Response(fault.status(), new LinkedHashMap<>(), fault.body());
+				if (!fault.contentType().isEmpty()) {
+					body.header("Content-Type", fault.contentType());
+				}
+				return body;
+			case MALFORMED_JSON:
+				return Response.raw(200, "application/json", "{\"id\": \"80351110224678912\", \"username\": \"trunc");
+			case STATUS:
+			default:
+				return Response.json(fault.status(),
+						Json.obj().with("message", fault.status() + ": " + reason(fault.status())).with("code", 0));
+		}
+	}
 
-    static String maskBody(Map<String, List<String>> headers, String body) {
-        if (body.isEmpty()) {
-            return body;
-        }
-        String trimmed = body.stripLeading();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            return JSON_SECRET.matcher(body).replaceAll("$1\"" + RecordedRequest.MASK + "\"");
-        }
-        StringBuilder out = new StringBuilder();
-        for (String pair : body.split("&", -1)) {
-            if (out.length() > 0) {
-                out.append('&');
-            }
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String decodedKey;
-            try {
-                decodedKey = java.net.URLDecoder.decode(key, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                decodedKey = key;
-            }
-            if (eq >= 0 && FORM_SECRETS.contains(decodedKey)) {
-                out.append(key).append('=').append(RecordedRequest.MASK);
-            } else {
-                out.append(pair);
-            }
-        }
-        return out.toString();
-    }
+	private static String reason(int status) {
+		return switch (status) {
+			case 400 -> "Bad Request";
+			case 401 -> "Unauthorized";
+			case 403 -> "Forbidden";
+			case 404 -> "Not Found";
+			case 429 -> "Too Many Requests";
+			case 500 -> "Internal Server Error";
+			case 502 -> "Bad Gateway";
+			case 503 -> "Service Unavailable";
+			case 504 -> "Gateway Timeout";
+			default -> "Error";
+		};
+	}
+
+	private static Response internalError() {
+		return Response.json(500, Json.obj().with("message", "500: Internal Server Error").with("code", 0));
+	}
+
+	private static Map<String, String> pathParams(String template, String routePath) {
+		Map<String, String> params = new LinkedHashMap<>();
+		String[] t = template.substring(1).split("/");
+		String[] p = routePath.substring(1).split("/");
+		for (int i = 0; i < t.length && i < p.length; i++) {
+			if (t[i].startsWith("{")) {
+				params.put(t[i].substring(1, t[i].length() - 1), p[i]);
+			}
+		}
+		return params;
+	}
+
+	private static byte[] readBody(InputStream in) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buf = new byte[8192];
+		int n;
+		while ((n = in.read(buf)) >= 0) {
+			if (out.size() <= MAX_BODY) {
+				out.write(buf, 0, n);
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private static void write(HttpExchange exchange, String method, Response response) {
+		if (response == Response.DISCONNECT) {
+			// Closing before any header is sent makes the JDK server drop the connection.
+			exchange.close();
+			return;
+		}
+		try {
+			response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+			exchange.getResponseHeaders().set("Via", "1.1 fake-discord");
+			byte[] body = response.body();
+			boolean noBody = body.length == 0 || method.equals("HEAD") || response.status() == 204;
+			exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+			if (!noBody) {
+				try (OutputStream os = exchange.getResponseBody()) {
+					os.write(body);
+				}
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			// The client went away; nothing more to say to it.
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	static Map<String, List<String>> maskHeaders(Map<String, List<String>> headers) {
+		Map<String, List<String>> masked = new LinkedHashMap<>();
+		headers.forEach((name, values) -> {
+			if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+				List<String> out = new ArrayList<>();
+				for (String v : values) {
+					int space = v.indexOf(' ');
+					out.add(space > 0 ? v.substring(0, space) + " " + RecordedRequest.MASK : RecordedRequest.MASK);
+				}
+				masked.put(name, out);
+			}
+			else if (name.equalsIgnoreCase("Cookie")) {
+				masked.put(name, List.of(RecordedRequest.MASK));
+			}
+			else {
+				masked.put(name, values);
+			}
+		});
+		return masked;
+	}
+
+	static String maskBody(Map<String, List<String>> headers, String body) {
+		if (body.isEmpty()) {
+			return body;
+		}
+		String trimmed = body.stripLeading();
+		if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+			return JSON_SECRET.matcher(body).replaceAll("$1\"" + RecordedRequest.MASK + "\"");
+		}
+		StringBuilder out = new StringBuilder();
+		for (String pair : body.split("&", -1)) {
+			if (out.length() > 0) {
+				out.append('&');
+			}
+			int eq = pair.indexOf('=');
+			String key = eq < 0 ? pair : pair.substring(0, eq);
+			String decodedKey;
+			try {
+				decodedKey = java.net.URLDecoder.decode(key, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException e) {
+				decodedKey = key;
+			}
+			if (eq >= 0 && FORM_SECRETS.contains(decodedKey)) {
+				out.append(key).append('=').append(RecordedRequest.MASK);
+			}
+			else {
+				out.append(pair);
+			}
+		}
+		return out.toString();
+	}
+
 }

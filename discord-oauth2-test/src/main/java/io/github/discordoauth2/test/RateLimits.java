@@ -8,8 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rate-limit settings for the fake (off by default). Buckets count per route and per token (the
- * {@code Authorization} header, or the client address without one), as Discord does for OAuth.
+ * Rate-limit settings for the fake (off by default). Buckets count per route and per
+ * token (the {@code Authorization} header, or the client address without one), as Discord
+ * does for OAuth.
  *
  * <pre>{@code
  * RateLimits.builder()
@@ -21,97 +22,109 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RateLimits {
 
-    private static final RateLimits NONE = new RateLimits(List.of(), null, null);
+	private static final RateLimits NONE = new RateLimits(List.of(), null, null);
 
-    private final List<Bucket> routes;
-    private final @Nullable Bucket everyRoute;
-    private final @Nullable Bucket global;
+	private final List<Bucket> routes;
 
-    private RateLimits(List<Bucket> routes, @Nullable Bucket everyRoute, @Nullable Bucket global) {
-        this.routes = List.copyOf(routes);
-        this.everyRoute = everyRoute;
-        this.global = global;
-    }
+	private final @Nullable Bucket everyRoute;
 
-    /** No rate limits: the default. */
-    public static RateLimits none() {
-        return NONE;
-    }
+	private final @Nullable Bucket global;
 
-    /** Starts a configuration. */
-    public static Builder builder() {
-        return new Builder();
-    }
+	private RateLimits(List<Bucket> routes, @Nullable Bucket everyRoute, @Nullable Bucket global) {
+		this.routes = List.copyOf(routes);
+		this.everyRoute = everyRoute;
+		this.global = global;
+	}
 
-    /** Whether any limit is configured. */
-    public boolean enabled() {
-        return !routes.isEmpty() || everyRoute != null || global != null;
-    }
+	/** No rate limits: the default. */
+	public static RateLimits none() {
+		return NONE;
+	}
 
-    List<Bucket> routes() {
-        return routes;
-    }
+	/** Starts a configuration. */
+	public static Builder builder() {
+		return new Builder();
+	}
 
-    @Nullable Bucket everyRoute() {
-        return everyRoute;
-    }
+	/** Whether any limit is configured. */
+	public boolean enabled() {
+		return !routes.isEmpty() || everyRoute != null || global != null;
+	}
 
-    @Nullable Bucket global() {
-        return global;
-    }
+	List<Bucket> routes() {
+		return routes;
+	}
 
-    /** One limit: {@code limit} requests per {@code resetAfter} window; pattern null for everyRoute/global. */
-    record Bucket(@Nullable RoutePattern pattern, int limit, Duration resetAfter) {
-    }
+	@Nullable Bucket everyRoute() {
+		return everyRoute;
+	}
 
-    /** Builds {@link RateLimits}. */
-    public static final class Builder {
-        private final List<Bucket> routes = new ArrayList<>();
-        private @Nullable Bucket everyRoute;
-        private @Nullable Bucket global;
+	@Nullable Bucket global() {
+		return global;
+	}
 
-        private Builder() {
-        }
+	/**
+	 * One limit: {@code limit} requests per {@code resetAfter} window; pattern null for
+	 * everyRoute/global.
+	 */
+	record Bucket(@Nullable RoutePattern pattern, int limit, Duration resetAfter) {
+	}
 
-        /**
-         * A bucket shared by all routes matching {@code route} (same selector syntax as {@link Faults}).
-         * The first matching bucket wins.
-         */
-        public Builder route(String route, int limit, Duration resetAfter) {
-            routes.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
-            return this;
-        }
+	/** Builds {@link RateLimits}. */
+	public static final class Builder {
 
-        /** A separate bucket of this size for each route that no {@link #route} matches. */
-        public Builder everyRoute(int limit, Duration resetAfter) {
-            everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
-            return this;
-        }
+		private final List<Bucket> routes = new ArrayList<>();
 
-        /** A global limit per token over all routes (Discord: 50 per second). */
-        public Builder global(int limit, Duration per) {
-            global = new Bucket(null, positive("limit", limit), window(per));
-            return this;
-        }
+		private @Nullable Bucket everyRoute;
 
-        /** The configuration. */
-        public RateLimits build() {
-            return new RateLimits(routes, everyRoute, global);
-        }
+		private @Nullable Bucket global;
 
-        private static int positive(String name, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-            }
-            return value;
-        }
+		private Builder() {
+		}
 
-        private static Duration window(Duration d) {
-            Objects.requireNonNull(d, "resetAfter");
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("the rate-limit window must be positive, got " + d);
-            }
-            return d;
-        }
-    }
+		/**
+		 * A bucket shared by all routes matching {@code route} (same selector syntax as
+		 * {@link Faults}). The first matching bucket wins.
+		 */
+		public Builder route(String route, int limit, Duration resetAfter) {
+			routes.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
+			return this;
+		}
+
+		/**
+		 * A separate bucket of this size for each route that no {@link #route} matches.
+		 */
+		public Builder everyRoute(int limit, Duration resetAfter) {
+			everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
+			return this;
+		}
+
+		/** A global limit per token over all routes (Discord: 50 per second). */
+		public Builder global(int limit, Duration per) {
+			global = new Bucket(null, positive("limit", limit), window(per));
+			return this;
+		}
+
+		/** The configuration. */
+		public RateLimits build() {
+			return new RateLimits(routes, everyRoute, global);
+		}
+
+		private static int positive(String name, int value) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+			}
+			return value;
+		}
+
+		private static Duration window(Duration d) {
+			Objects.requireNonNull(d, "resetAfter");
+			if (d.isNegative() || d.isZero()) {
+				throw new IllegalArgumentException("the rate-limit window must be positive, got " + d);
+			}
+			return d;
+		}
+
+	}
+
 }

@@ -7,42 +7,44 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request the fake received, with secrets masked: the {@code Authorization} header keeps only its
- * scheme, and {@code client_secret}, {@code code_verifier}, {@code access_token}, {@code refresh_token}
- * and {@code token} values in forms and JSON bodies read {@value #MASK}.
+ * One request the fake received, with secrets masked: the {@code Authorization} header
+ * keeps only its scheme, and {@code client_secret}, {@code code_verifier},
+ * {@code access_token}, {@code refresh_token} and {@code token} values in forms and JSON
+ * bodies read {@value #MASK}.
  *
  * @param method HTTP method
  * @param path request path as sent, e.g. {@code /api/v10/users/@me}
  * @param query raw query string, or null
  * @param headers request headers (names as received)
  * @param body request body with secrets masked ("" when empty)
- * @param status the status the fake answered (0 when a {@link Fault#disconnect()} dropped the connection)
+ * @param status the status the fake answered (0 when a {@link Fault#disconnect()} dropped
+ * the connection)
  * @param at when the request arrived (the fake's clock)
  */
 public record RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
-        String body, int status, Instant at) {
+		String body, int status, Instant at) {
 
-    /** What a masked secret reads as. */
-    public static final String MASK = "***";
+	/** What a masked secret reads as. */
+	public static final String MASK = "***";
 
-    /** Copies headers so the journal is immutable. */
-    public RecordedRequest {
-        headers = Map.copyOf(headers);
-    }
+	/** Copies headers so the journal is immutable. */
+	public RecordedRequest {
+		headers = Map.copyOf(headers);
+	}
 
-    /** The first value of a header (case-insensitive), or null. */
-    public @Nullable String header(String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return e.getValue().get(0);
-            }
-        }
-        return null;
-    }
+	/** The first value of a header (case-insensitive), or null. */
+	public @Nullable String header(String name) {
+		for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+			if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+				return e.getValue().get(0);
+			}
+		}
+		return null;
+	}
 
-    /** Shows method, path and status only; the journal's job is assertions, not logs. */
-    @Override
-    public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
-    }
+	/** Shows method, path and status only; the journal's job is assertions, not logs. */
+	@Override
+	public String toString() {
+		return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
+	}
 }

@@ -19,123 +19,132 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A tiny Discord client for the tests, written from Discord's documentation with the JDK's HttpClient:
- * it knows nothing of the fake's code.
+ * A tiny Discord client for the tests, written from Discord's documentation with the
+ * JDK's HttpClient: it knows nothing of the fake's code.
  */
 final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String base;
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
-    Http(String base) {
-        this.base = base;
-    }
+	private final String base;
 
-    /** An answer with its JSON body parsed (null when not JSON). */
-    record Answer(int status, Map<String, List<String>> headers, String body) {
-        Object json() {
-            return JSON.readValue(body, Object.class);
-        }
+	Http(String base) {
+		this.base = base;
+	}
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map() {
-            return (Map<String, Object>) json();
-        }
+	/** An answer with its JSON body parsed (null when not JSON). */
+	record Answer(int status, Map<String, List<String>> headers, String body) {
+		Object json() {
+			return JSON.readValue(body, Object.class);
+		}
 
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> list() {
-            return (List<Map<String, Object>>) json();
-        }
+		@SuppressWarnings("unchecked")
+		Map<String, Object> map() {
+			return (Map<String, Object>) json();
+		}
 
-        String header(String name) {
-            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(name)) {
-                    return e.getValue().get(0);
-                }
-            }
-            return null;
-        }
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> list() {
+			return (List<Map<String, Object>>) json();
+		}
 
-        /** Query parameters of the Location header. */
-        Map<String, String> locationQuery() {
-            String location = header("Location");
-            URI uri = URI.create(location);
-            return parse(uri.getRawQuery());
-        }
-    }
+		String header(String name) {
+			for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+				if (e.getKey().equalsIgnoreCase(name)) {
+					return e.getValue().get(0);
+				}
+			}
+			return null;
+		}
 
-    static Map<String, String> parse(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
+		/** Query parameters of the Location header. */
+		Map<String, String> locationQuery() {
+			String location = header("Location");
+			URI uri = URI.create(location);
+			return parse(uri.getRawQuery());
+		}
+	}
 
-    static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
+	static Map<String, String> parse(String raw) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (raw == null) {
+			return out;
+		}
+		for (String pair : raw.split("&")) {
+			int eq = pair.indexOf('=');
+			out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+		}
+		return out;
+	}
 
-    static String basic(long clientId, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
+	static String form(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
 
-    Answer get(String path, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return send(b);
-    }
+	static String basic(long clientId, String secret) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
 
-    Answer postForm(String path, Map<String, String> fields, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return send(b);
-    }
+	Answer get(String path, String authorization) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (authorization != null) {
+			b.header("Authorization", authorization);
+		}
+		return send(b);
+	}
 
-    Answer send(String method, String path, String contentType, String body, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        return send(b);
-    }
+	Answer postForm(String path, Map<String, String> fields, String authorization) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+		if (authorization != null) {
+			b.header("Authorization", authorization);
+		}
+		return send(b);
+	}
 
-    Answer json(String method, String path, Object body, String authorization) {
-        return send(method, path, "application/json", JSON.writeValueAsString(body), authorization);
-    }
+	Answer send(String method, String path, String contentType, String body, String authorization) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (contentType != null) {
+			b.header("Content-Type", contentType);
+		}
+		if (authorization != null) {
+			b.header("Authorization", authorization);
+		}
+		return send(b);
+	}
 
-    private static Answer send(HttpRequest.Builder b) {
-        try {
-            HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(10))
-                    .header("User-Agent", "DiscordBot (https://example.com/tests, 1.0)").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+	Answer json(String method, String path, Object body, String authorization) {
+		return send(method, path, "application/json", JSON.writeValueAsString(body), authorization);
+	}
+
+	private static Answer send(HttpRequest.Builder b) {
+		try {
+			HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(10))
+				.header("User-Agent", "DiscordBot (https://example.com/tests, 1.0)")
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(r.statusCode(), r.headers().map(), r.body());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 }

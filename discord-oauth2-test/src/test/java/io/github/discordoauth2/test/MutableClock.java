@@ -9,24 +9,25 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand, so expiry is tested without waiting. */
 final class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+	private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    void advance(Duration d) {
-        now = now.plus(d);
-    }
+	void advance(Duration d) {
+		now = now.plus(d);
+	}
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
 
-    @Override
-    public Instant instant() {
-        return now;
-    }
+	@Override
+	public Instant instant() {
+		return now;
+	}
+
 }

@@ -21,66 +21,72 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The core's {@code fetchIdentify()} with its defaults (request factory, timeouts, rate limiter), against the
- * same server and in the same run as {@link IdentifyBenchmark}'s baselines.
+ * The core's {@code fetchIdentify()} with its defaults (request factory, timeouts, rate
+ * limiter), against the same server and in the same run as {@link IdentifyBenchmark}'s
+ * baselines.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class CoreBenchmark {
 
-    private PartialAccessToken token;
+	private PartialAccessToken token;
 
-    private PartialAccessToken tokenOnHttpComponents;
+	private PartialAccessToken tokenOnHttpComponents;
 
-    private CloseableHttpClient httpComponents;
+	private CloseableHttpClient httpComponents;
 
-    /** One client and one token shared by all threads, as in a web application. */
-    @Setup
-    public void setUp() {
-        Client client = Client.builder()
-                .clientId(1100000000000000001L)
-                .clientSecret("bench-client-secret")
-                .baseUrl(BenchTarget.BASE_URL)
-                .build();
-        token = client.fromAccessToken(BenchTarget.TOKEN);
-        // What a user who adds httpclient5 hands in: a pooled client without its own retries (the core's road
-        // does the retrying, and HttpClient's default would repeat 429s and 503s behind the rate limiter's back).
-        httpComponents = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(32)
-                        .setMaxConnTotal(64)
-                        .build())
-                .disableAutomaticRetries()
-                .build();
-        Client onHttpComponents = Client.builder()
-                .clientId(1100000000000000001L)
-                .clientSecret("bench-client-secret")
-                .baseUrl(BenchTarget.BASE_URL)
-                .restClientBuilder(RestClient.builder()
-                        .requestFactory(new HttpComponentsClientHttpRequestFactory(httpComponents)))
-                .build();
-        tokenOnHttpComponents = onHttpComponents.fromAccessToken(BenchTarget.TOKEN);
-        if (token.fetchIdentify().id() == 0 || tokenOnHttpComponents.fetchIdentify().id() == 0) {
-            throw new IllegalStateException("the benchmark server at " + BenchTarget.URL + " returned no user");
-        }
-    }
+	/** One client and one token shared by all threads, as in a web application. */
+	@Setup
+	public void setUp() {
+		Client client = Client.builder()
+			.clientId(1100000000000000001L)
+			.clientSecret("bench-client-secret")
+			.baseUrl(BenchTarget.BASE_URL)
+			.build();
+		token = client.fromAccessToken(BenchTarget.TOKEN);
+		// What a user who adds httpclient5 hands in: a pooled client without its own
+		// retries (the core's road
+		// does the retrying, and HttpClient's default would repeat 429s and 503s behind
+		// the rate limiter's back).
+		httpComponents = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnPerRoute(32)
+				.setMaxConnTotal(64)
+				.build())
+			.disableAutomaticRetries()
+			.build();
+		Client onHttpComponents = Client.builder()
+			.clientId(1100000000000000001L)
+			.clientSecret("bench-client-secret")
+			.baseUrl(BenchTarget.BASE_URL)
+			.restClientBuilder(
+					RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(httpComponents)))
+			.build();
+		tokenOnHttpComponents = onHttpComponents.fromAccessToken(BenchTarget.TOKEN);
+		if (token.fetchIdentify().id() == 0 || tokenOnHttpComponents.fetchIdentify().id() == 0) {
+			throw new IllegalStateException("the benchmark server at " + BenchTarget.URL + " returned no user");
+		}
+	}
 
-    /** Closes the pooled client. */
-    @TearDown
-    public void tearDown() throws IOException {
-        httpComponents.close();
-    }
+	/** Closes the pooled client. */
+	@TearDown
+	public void tearDown() throws IOException {
+		httpComponents.close();
+	}
 
-    /** {@code GET /users/@me} through the core's one request road. */
-    @Benchmark
-    public User coreFetchIdentify() {
-        return token.fetchIdentify();
-    }
+	/** {@code GET /users/@me} through the core's one request road. */
+	@Benchmark
+	public User coreFetchIdentify() {
+		return token.fetchIdentify();
+	}
 
-    /** The same with a user-supplied {@code RestClient.Builder} on Apache HttpClient 5. */
-    @Benchmark
-    public User coreFetchIdentifyOnHttpComponents() {
-        return tokenOnHttpComponents.fetchIdentify();
-    }
+	/**
+	 * The same with a user-supplied {@code RestClient.Builder} on Apache HttpClient 5.
+	 */
+	@Benchmark
+	public User coreFetchIdentifyOnHttpComponents() {
+		return tokenOnHttpComponents.fetchIdentify();
+	}
+
 }

@@ -12,164 +12,170 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The overhead figures on a shared machine: JMH runs one variant after the other, so a burst of someone else's
- * build lands on whichever variant runs at that moment. This harness measures every variant in short slices,
- * round after round in a shuffled order, so that the machine's load falls on all of them alike, and reports the
- * median slice (with the lowest and highest). It also reports the client's own CPU time per call (the whole JVM's
- * CPU time over the slice, divided by the calls), which the machine's load disturbs far less than calls per second.
- * Usage: {@code Interleaved [threadCounts=1,8] [rounds=9] [sliceMillis=1500] [warmupMillis=3000]}.
+ * The overhead figures on a shared machine: JMH runs one variant after the other, so a
+ * burst of someone else's build lands on whichever variant runs at that moment. This
+ * harness measures every variant in short slices, round after round in a shuffled order,
+ * so that the machine's load falls on all of them alike, and reports the median slice
+ * (with the lowest and highest). It also reports the client's own CPU time per call (the
+ * whole JVM's CPU time over the slice, divided by the calls), which the machine's load
+ * disturbs far less than calls per second. Usage:
+ * {@code Interleaved [threadCounts=1,8] [rounds=9] [sliceMillis=1500] [warmupMillis=3000]}.
  */
 public final class Interleaved {
 
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
 
-    private Interleaved() {
-    }
+	private Interleaved() {
+	}
 
-    /** Runs the rounds for each thread count and prints a markdown table. */
-    public static void main(String[] args) throws Exception {
-        String[] threadCounts = (args.length > 0 ? args[0] : "1,8").split(",");
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 1500;
-        long warmupMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
+	/** Runs the rounds for each thread count and prints a markdown table. */
+	public static void main(String[] args) throws Exception {
+		String[] threadCounts = (args.length > 0 ? args[0] : "1,8").split(",");
+		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+		long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 1500;
+		long warmupMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
 
-        IdentifyBenchmark raw = new IdentifyBenchmark();
-        raw.setUp();
-        CoreBenchmark core = new CoreBenchmark();
-        core.setUp();
-        Map<String, Call> variants = new LinkedHashMap<>();
-        variants.put("raw HttpURLConnection + Jackson", raw::rawHttpUrlConnection);
-        variants.put("raw java.net.http.HttpClient + Jackson", raw::rawJdkHttpClient);
-        variants.put("RestClient + SimpleClientHttpRequestFactory", raw::restClientSimple);
-        variants.put("RestClient + JdkClientHttpRequestFactory", raw::restClientJdk);
-        variants.put("RestClient + HttpComponentsClientHttpRequestFactory (extra dependency)",
-                raw::restClientHttpComponents);
-        variants.put("core fetchIdentify() (defaults)", core::coreFetchIdentify);
-        variants.put("core fetchIdentify() on a RestClient.Builder with HttpComponents (extra dependency)",
-                core::coreFetchIdentifyOnHttpComponents);
+		IdentifyBenchmark raw = new IdentifyBenchmark();
+		raw.setUp();
+		CoreBenchmark core = new CoreBenchmark();
+		core.setUp();
+		Map<String, Call> variants = new LinkedHashMap<>();
+		variants.put("raw HttpURLConnection + Jackson", raw::rawHttpUrlConnection);
+		variants.put("raw java.net.http.HttpClient + Jackson", raw::rawJdkHttpClient);
+		variants.put("RestClient + SimpleClientHttpRequestFactory", raw::restClientSimple);
+		variants.put("RestClient + JdkClientHttpRequestFactory", raw::restClientJdk);
+		variants.put("RestClient + HttpComponentsClientHttpRequestFactory (extra dependency)",
+				raw::restClientHttpComponents);
+		variants.put("core fetchIdentify() (defaults)", core::coreFetchIdentify);
+		variants.put("core fetchIdentify() on a RestClient.Builder with HttpComponents (extra dependency)",
+				core::coreFetchIdentifyOnHttpComponents);
 
-        Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
-        Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
-        List<Integer> threadList = new ArrayList<>();
-        for (String t : threadCounts) {
-            int threads = Integer.parseInt(t.trim());
-            threadList.add(threads);
-            for (Map.Entry<String, Call> variant : variants.entrySet()) {
-                measure(variant.getValue(), threads, warmupMillis);
-            }
-            List<String> order = new ArrayList<>(variants.keySet());
-            for (int round = 0; round < rounds; round++) {
-                Collections.shuffle(order);
-                for (String name : order) {
-                    double[] slice = measure(variants.get(name), threads, sliceMillis);
-                    results.computeIfAbsent(name, n -> new LinkedHashMap<>())
-                            .computeIfAbsent(threads, n -> new ArrayList<>())
-                            .add(slice[0]);
-                    cpu.computeIfAbsent(name, n -> new LinkedHashMap<>())
-                            .computeIfAbsent(threads, n -> new ArrayList<>())
-                            .add(slice[1]);
-                }
-            }
-            System.err.printf(Locale.ROOT, "done: %d thread(s)%n", threads);
-        }
-        raw.tearDown();
-        core.tearDown();
+		Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
+		Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
+		List<Integer> threadList = new ArrayList<>();
+		for (String t : threadCounts) {
+			int threads = Integer.parseInt(t.trim());
+			threadList.add(threads);
+			for (Map.Entry<String, Call> variant : variants.entrySet()) {
+				measure(variant.getValue(), threads, warmupMillis);
+			}
+			List<String> order = new ArrayList<>(variants.keySet());
+			for (int round = 0; round < rounds; round++) {
+				Collections.shuffle(order);
+				for (String name : order) {
+					double[] slice = measure(variants.get(name), threads, sliceMillis);
+					results.computeIfAbsent(name, n -> new LinkedHashMap<>())
+						.computeIfAbsent(threads, n -> new ArrayList<>())
+						.add(slice[0]);
+					cpu.computeIfAbsent(name, n -> new LinkedHashMap<>())
+						.computeIfAbsent(threads, n -> new ArrayList<>())
+						.add(slice[1]);
+				}
+			}
+			System.err.printf(Locale.ROOT, "done: %d thread(s)%n", threads);
+		}
+		raw.tearDown();
+		core.tearDown();
 
-        System.out.println("Calls per second (higher is better):");
-        System.out.println();
-        printTable(results, threadList, "calls/s, median (min–max)", true);
-        System.out.println();
-        System.out.println("Client CPU time per call, whole JVM, in microseconds (lower is better):");
-        System.out.println();
-        printTable(cpu, threadList, "µs CPU/call, median (min–max)", false);
-    }
+		System.out.println("Calls per second (higher is better):");
+		System.out.println();
+		printTable(results, threadList, "calls/s, median (min–max)", true);
+		System.out.println();
+		System.out.println("Client CPU time per call, whole JVM, in microseconds (lower is better):");
+		System.out.println();
+		printTable(cpu, threadList, "µs CPU/call, median (min–max)", false);
+	}
 
-    private static void printTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
-            String unit, boolean higherIsBetter) {
-        StringBuilder header = new StringBuilder("| variant |");
-        StringBuilder rule = new StringBuilder("|---|");
-        for (int threads : threadList) {
-            header.append(String.format(Locale.ROOT, " %d thread%s: %s | vs best raw |", threads,
-                    threads == 1 ? "" : "s", unit));
-            rule.append("---:|---:|");
-        }
-        System.out.println(header);
-        System.out.println(rule);
-        for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
-            StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
-            for (int threads : threadList) {
-                List<Double> slices = entry.getValue().get(threads);
-                double best = higherIsBetter ? 0 : Double.MAX_VALUE;
-                for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
-                    if (other.getKey().startsWith("raw")) {
-                        double m = median(other.getValue().get(threads));
-                        best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
-                    }
-                }
-                double m = median(slices);
-                // Both ratios read "share of the best raw baseline's throughput".
-                double share = higherIsBetter ? m / best : best / m;
-                row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
-                        Collections.max(slices), 100 * share));
-            }
-            System.out.println(row);
-        }
-    }
+	private static void printTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
+			String unit, boolean higherIsBetter) {
+		StringBuilder header = new StringBuilder("| variant |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (int threads : threadList) {
+			header.append(String.format(Locale.ROOT, " %d thread%s: %s | vs best raw |", threads,
+					threads == 1 ? "" : "s", unit));
+			rule.append("---:|---:|");
+		}
+		System.out.println(header);
+		System.out.println(rule);
+		for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
+			StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
+			for (int threads : threadList) {
+				List<Double> slices = entry.getValue().get(threads);
+				double best = higherIsBetter ? 0 : Double.MAX_VALUE;
+				for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
+					if (other.getKey().startsWith("raw")) {
+						double m = median(other.getValue().get(threads));
+						best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
+					}
+				}
+				double m = median(slices);
+				// Both ratios read "share of the best raw baseline's throughput".
+				double share = higherIsBetter ? m / best : best / m;
+				row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
+						Collections.max(slices), 100 * share));
+			}
+			System.out.println(row);
+		}
+	}
 
-    /** @return calls per second and the JVM's CPU microseconds per call over one slice */
-    private static double[] measure(Call call, int threads, long millis) throws InterruptedException {
-        LongAdder calls = new LongAdder();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        long[] window = new long[2];
-        for (int i = 0; i < threads; i++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    long end = window[1];
-                    while (System.nanoTime() - end < 0) {
-                        if (call.run() == null) {
-                            throw new IllegalStateException("no user");
-                        }
-                        calls.increment();
-                    }
-                }
-                catch (Exception ex) {
-                    failure.compareAndSet(null, ex);
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        long cpuBefore = PROCESS.getProcessCpuTime();
-        window[0] = System.nanoTime();
-        window[1] = window[0] + millis * 1_000_000L;
-        start.countDown();
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        long elapsed = System.nanoTime() - window[0];
-        long cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
-        if (failure.get() != null) {
-            throw new IllegalStateException("a call failed", failure.get());
-        }
-        long n = Math.max(1, calls.sum());
-        return new double[] {n * 1e9 / elapsed, cpuNanos / 1000.0 / n};
-    }
+	/**
+	 * @return calls per second and the JVM's CPU microseconds per call over one slice
+	 */
+	private static double[] measure(Call call, int threads, long millis) throws InterruptedException {
+		LongAdder calls = new LongAdder();
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		CountDownLatch start = new CountDownLatch(1);
+		List<Thread> workers = new ArrayList<>();
+		long[] window = new long[2];
+		for (int i = 0; i < threads; i++) {
+			Thread worker = new Thread(() -> {
+				try {
+					start.await();
+					long end = window[1];
+					while (System.nanoTime() - end < 0) {
+						if (call.run() == null) {
+							throw new IllegalStateException("no user");
+						}
+						calls.increment();
+					}
+				}
+				catch (Exception ex) {
+					failure.compareAndSet(null, ex);
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		long cpuBefore = PROCESS.getProcessCpuTime();
+		window[0] = System.nanoTime();
+		window[1] = window[0] + millis * 1_000_000L;
+		start.countDown();
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		long elapsed = System.nanoTime() - window[0];
+		long cpuNanos = PROCESS.getProcessCpuTime() - cpuBefore;
+		if (failure.get() != null) {
+			throw new IllegalStateException("a call failed", failure.get());
+		}
+		long n = Math.max(1, calls.sum());
+		return new double[] { n * 1e9 / elapsed, cpuNanos / 1000.0 / n };
+	}
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
 
-    /** One call of a variant. */
-    @FunctionalInterface
-    private interface Call {
+	/** One call of a variant. */
+	@FunctionalInterface
+	private interface Call {
 
-        Object run() throws Exception;
-    }
+		Object run() throws Exception;
+
+	}
+
 }

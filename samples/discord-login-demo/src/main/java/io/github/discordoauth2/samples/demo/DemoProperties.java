@@ -4,42 +4,38 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the demo itself ({@code demo.*}); Discord settings live under {@code discord.oauth2.*}.
+ * Settings of the demo itself ({@code demo.*}); Discord settings live under
+ * {@code discord.oauth2.*}.
  *
  * @param embedded whether the app talks to the embedded FakeDiscord (set by
- *     {@link DemoModeEnvironmentPostProcessor}, not by users)
+ * {@link DemoModeEnvironmentPostProcessor}, not by users)
  * @param discordUrl where the Discord the app talks to lives, shown in the page footer
- * @param joinGuildId server that the "join our server" page adds the user to; the bot must be in it
+ * @param joinGuildId server that the "join our server" page adds the user to; the bot
+ * must be in it
  * @param joinGuildName name of that server, shown before the user has joined it
- * @param autoApprove whether the embedded FakeDiscord skips its consent screen (scripted tests only)
+ * @param autoApprove whether the embedded FakeDiscord skips its consent screen (scripted
+ * tests only)
  * @param platformName name shown on the user's profile for the linked-roles connection
- * @param fakeDiscordPort port of the embedded FakeDiscord in demo mode; 0 picks a free one
+ * @param fakeDiscordPort port of the embedded FakeDiscord in demo mode; 0 picks a free
+ * one
  */
 @ConfigurationProperties("demo")
-public record DemoProperties(
-        boolean embedded,
-        @Nullable String discordUrl,
-        @Nullable Long joinGuildId,
-        @Nullable String joinGuildName,
-        boolean autoApprove,
-        @Nullable String platformName,
-        int fakeDiscordPort) {
+public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nullable Long joinGuildId,
+		@Nullable String joinGuildName, boolean autoApprove, @Nullable String platformName, int fakeDiscordPort) {
 
-    /**
-     * Name shown on the user's Discord profile for the linked-roles connection.
-     *
-     * @return the configured name, or a default
-     */
-    public String platformNameOrDefault() {
-        return platformName == null || platformName.isBlank() ? "discord-oauth2 demo" : platformName;
-    }
+	/**
+	 * Name shown on the user's Discord profile for the linked-roles connection.
+	 * @return the configured name, or a default
+	 */
+	public String platformNameOrDefault() {
+		return platformName == null || platformName.isBlank() ? "discord-oauth2 demo" : platformName;
+	}
 
-    /**
-     * Name of the server to join, for the page before the user is a member.
-     *
-     * @return the configured name, or a neutral default
-     */
-    public String joinGuildNameOrDefault() {
-        return joinGuildName == null || joinGuildName.isBlank() ? "Our server" : joinGuildName;
-    }
+	/**
+	 * Name of the server to join, for the page before the user is a member.
+	 * @return the configured name, or a neutral default
+	 */
+	public String joinGuildNameOrDefault() {
+		return joinGuildName == null || joinGuildName.isBlank() ? "Our server" : joinGuildName;
+	}
 }

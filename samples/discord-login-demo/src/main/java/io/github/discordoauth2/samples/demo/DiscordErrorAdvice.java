@@ -20,87 +20,93 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns the errors a user can cause while using Discord (a missing scope, an expired or revoked
- * token, rate limiting, Discord being down) into the friendly problem page. Everything else falls
- * through to Boot's error handling, which renders {@code error.html}.
+ * Turns the errors a user can cause while using Discord (a missing scope, an expired or
+ * revoked token, rate limiting, Discord being down) into the friendly problem page.
+ * Everything else falls through to Boot's error handling, which renders
+ * {@code error.html}.
  */
 @ControllerAdvice
 final class DiscordErrorAdvice {
 
-    private static final Log log = LogFactory.getLog(DiscordErrorAdvice.class);
+	private static final Log log = LogFactory.getLog(DiscordErrorAdvice.class);
 
-    private final OAuth2AuthorizedClientRepository authorizedClients;
+	private final OAuth2AuthorizedClientRepository authorizedClients;
 
-    private final LayoutModelAdvice layout;
+	private final LayoutModelAdvice layout;
 
-    DiscordErrorAdvice(OAuth2AuthorizedClientRepository authorizedClients, LayoutModelAdvice layout) {
-        this.authorizedClients = authorizedClients;
-        this.layout = layout;
-    }
+	DiscordErrorAdvice(OAuth2AuthorizedClientRepository authorizedClients, LayoutModelAdvice layout) {
+		this.authorizedClients = authorizedClients;
+		this.layout = layout;
+	}
 
-    @ExceptionHandler(MissingScopeException.class)
-    ModelAndView missingScope(MissingScopeException ex) {
-        log.info("The user's token lacks the scope " + ex.scope());
-        return page(Problem.missingScope(ex.scope()));
-    }
+	@ExceptionHandler(MissingScopeException.class)
+	ModelAndView missingScope(MissingScopeException ex) {
+		log.info("The user's token lacks the scope " + ex.scope());
+		return page(Problem.missingScope(ex.scope()));
+	}
 
-    @ExceptionHandler(BotTokenRejectedException.class)
-    ModelAndView botTokenRejected(BotTokenRejectedException ex) {
-        log.warn("Discord refused the bot token (401): check discord.oauth2.bot-token / DISCORD_BOT_TOKEN");
-        return page(Problem.botTokenRejected());
-    }
+	@ExceptionHandler(BotTokenRejectedException.class)
+	ModelAndView botTokenRejected(BotTokenRejectedException ex) {
+		log.warn("Discord refused the bot token (401): check discord.oauth2.bot-token / DISCORD_BOT_TOKEN");
+		return page(Problem.botTokenRejected());
+	}
 
-    @ExceptionHandler(RateLimitedException.class)
-    ModelAndView rateLimited(RateLimitedException ex, HttpServletResponse response) {
-        log.info("Discord rate limited a request; retry after " + ex.retryAfter());
-        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return page(Problem.rateLimited(ex.retryAfter()));
-    }
+	@ExceptionHandler(RateLimitedException.class)
+	ModelAndView rateLimited(RateLimitedException ex, HttpServletResponse response) {
+		log.info("Discord rate limited a request; retry after " + ex.retryAfter());
+		long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return page(Problem.rateLimited(ex.retryAfter()));
+	}
 
-    /** 401 means the token is dead: log out here too, so the button starts a clean login. */
-    @ExceptionHandler(ForbiddenException.class)
-    ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) {
-        if (ex.status() == 401) {
-            log.info("Discord rejected the user's token (401); ending the local session");
-            endSession(request, response);
-            return page(Problem.tokenRejected());
-        }
-        log.info("Discord refused a request (403, code " + ex.code() + ")");
-        String detail = ex.discordMessage() != null ? ex.discordMessage() : "HTTP " + ex.status();
-        return page(Problem.missingPermission(detail));
-    }
+	/**
+	 * 401 means the token is dead: log out here too, so the button starts a clean login.
+	 */
+	@ExceptionHandler(ForbiddenException.class)
+	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex.status() == 401) {
+			log.info("Discord rejected the user's token (401); ending the local session");
+			endSession(request, response);
+			return page(Problem.tokenRejected());
+		}
+		log.info("Discord refused a request (403, code " + ex.code() + ")");
+		String detail = ex.discordMessage() != null ? ex.discordMessage() : "HTTP " + ex.status();
+		return page(Problem.missingPermission(detail));
+	}
 
-    /** A refresh that Discord refused: the authorization is gone, only a new login helps. */
-    @ExceptionHandler(InvalidGrantException.class)
-    ModelAndView invalidGrant(InvalidGrantException ex, HttpServletRequest request, HttpServletResponse response) {
-        log.info("Discord refused the user's grant; ending the local session");
-        endSession(request, response);
-        return page(Problem.tokenRejected());
-    }
+	/**
+	 * A refresh that Discord refused: the authorization is gone, only a new login helps.
+	 */
+	@ExceptionHandler(InvalidGrantException.class)
+	ModelAndView invalidGrant(InvalidGrantException ex, HttpServletRequest request, HttpServletResponse response) {
+		log.info("Discord refused the user's grant; ending the local session");
+		endSession(request, response);
+		return page(Problem.tokenRejected());
+	}
 
-    @ExceptionHandler(HttpException.class)
-    ModelAndView httpError(HttpException ex) {
-        log.warn("Discord answered " + ex.status() + ": " + ex.getMessage());
-        return page(Problem.discordError(ex.status()));
-    }
+	@ExceptionHandler(HttpException.class)
+	ModelAndView httpError(HttpException ex) {
+		log.warn("Discord answered " + ex.status() + ": " + ex.getMessage());
+		return page(Problem.discordError(ex.status()));
+	}
 
-    @ExceptionHandler(DiscordIoException.class)
-    ModelAndView unreachable(DiscordIoException ex) {
-        log.warn("Discord could not be reached: " + ex.getMessage());
-        return page(Problem.discordUnreachable());
-    }
+	@ExceptionHandler(DiscordIoException.class)
+	ModelAndView unreachable(DiscordIoException ex) {
+		log.warn("Discord could not be reached: " + ex.getMessage());
+		return page(Problem.discordUnreachable());
+	}
 
-    private void endSession(HttpServletRequest request, HttpServletResponse response) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof OAuth2AuthenticationToken login) {
-            authorizedClients.removeAuthorizedClient(login.getAuthorizedClientRegistrationId(), authentication,
-                    request, response);
-        }
-        new SecurityContextLogoutHandler().logout(request, response, authentication);
-    }
+	private void endSession(HttpServletRequest request, HttpServletResponse response) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof OAuth2AuthenticationToken login) {
+			authorizedClients.removeAuthorizedClient(login.getAuthorizedClientRegistrationId(), authentication, request,
+					response);
+		}
+		new SecurityContextLogoutHandler().logout(request, response, authentication);
+	}
 
-    private ModelAndView page(Problem problem) {
-        return layout.problemPage(problem);
-    }
+	private ModelAndView page(Problem problem) {
+		return layout.problemPage(problem);
+	}
+
 }

@@ -8,42 +8,44 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Puts what the shared layout needs (the viewer, the mode) into every page's model, including the
- * problem pages that exception handlers build (Spring does not run model attributes for those).
+ * Puts what the shared layout needs (the viewer, the mode) into every page's model,
+ * including the problem pages that exception handlers build (Spring does not run model
+ * attributes for those).
  */
 @ControllerAdvice
 final class LayoutModelAdvice {
 
-    private final DiscordImages images;
+	private final DiscordImages images;
 
-    private final DemoProperties demo;
+	private final DemoProperties demo;
 
-    LayoutModelAdvice(DiscordImages images, DemoProperties demo) {
-        this.images = images;
-        this.demo = demo;
-    }
+	LayoutModelAdvice(DiscordImages images, DemoProperties demo) {
+		this.images = images;
+		this.demo = demo;
+	}
 
-    @ModelAttribute("viewer")
-    Viewer viewer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof DiscordOAuth2User user) {
-            return Viewer.of(user.user(), images);
-        }
-        return Viewer.ANONYMOUS;
-    }
+	@ModelAttribute("viewer")
+	Viewer viewer() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof DiscordOAuth2User user) {
+			return Viewer.of(user.user(), images);
+		}
+		return Viewer.ANONYMOUS;
+	}
 
-    @ModelAttribute("demo")
-    DemoProperties demo() {
-        return demo;
-    }
+	@ModelAttribute("demo")
+	DemoProperties demo() {
+		return demo;
+	}
 
-    /** The problem page, with the layout's model. */
-    ModelAndView problemPage(Problem problem) {
-        ModelAndView page = new ModelAndView("problem");
-        page.addObject("problem", problem);
-        page.addObject("viewer", viewer());
-        page.addObject("demo", demo);
-        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.status()));
-        return page;
-    }
+	/** The problem page, with the layout's model. */
+	ModelAndView problemPage(Problem problem) {
+		ModelAndView page = new ModelAndView("problem");
+		page.addObject("problem", problem);
+		page.addObject("viewer", viewer());
+		page.addObject("demo", demo);
+		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.status()));
+		return page;
+	}
+
 }

@@ -14,76 +14,76 @@ import java.time.Duration;
  * @param actionLabel the main button's text
  */
 record Problem(int status, String kind, String title, String whatHappened, String whatToDo, String actionUrl,
-        String actionLabel) {
+		String actionLabel) {
 
-    static final String LOGIN_URL = "/oauth2/authorization/discord";
+	static final String LOGIN_URL = "/oauth2/authorization/discord";
 
-    static Problem loginCancelled() {
-        return new Problem(401, "Login cancelled", "You cancelled the login",
-                "You chose Cancel on Discord's consent screen, so Discord shared nothing with this app.",
-                "Changed your mind? Log in again and choose Authorize.", LOGIN_URL, "Login with Discord");
-    }
+	static Problem loginCancelled() {
+		return new Problem(401, "Login cancelled", "You cancelled the login",
+				"You chose Cancel on Discord's consent screen, so Discord shared nothing with this app.",
+				"Changed your mind? Log in again and choose Authorize.", LOGIN_URL, "Login with Discord");
+	}
 
-    static Problem loginExpired() {
-        return new Problem(401, "Login interrupted", "The login could not be finished",
-                "The login took too long, was started in another tab, or the answer from Discord did not match"
-                        + " the login this browser started.",
-                "Start the login again from this browser.", LOGIN_URL, "Login with Discord");
-    }
+	static Problem loginExpired() {
+		return new Problem(401, "Login interrupted", "The login could not be finished",
+				"The login took too long, was started in another tab, or the answer from Discord did not match"
+						+ " the login this browser started.",
+				"Start the login again from this browser.", LOGIN_URL, "Login with Discord");
+	}
 
-    static Problem loginFailed() {
-        return new Problem(401, "Login failed", "Discord did not complete the login",
-                "Discord refused the login (for example an expired or reused code, or a misconfigured app).",
-                "Try again; if it keeps failing, check the client id, secret and redirect URI in the server log.",
-                LOGIN_URL, "Login with Discord");
-    }
+	static Problem loginFailed() {
+		return new Problem(401, "Login failed", "Discord did not complete the login",
+				"Discord refused the login (for example an expired or reused code, or a misconfigured app).",
+				"Try again; if it keeps failing, check the client id, secret and redirect URI in the server log.",
+				LOGIN_URL, "Login with Discord");
+	}
 
-    static Problem tokenRejected() {
-        return new Problem(401, "Session ended", "Discord no longer accepts your login",
-                "Your access expired or was revoked (for example under User Settings > Authorized Apps on"
-                        + " Discord), so this app can no longer read your account.",
-                "Log in again to give the app a fresh token.", LOGIN_URL, "Login with Discord");
-    }
+	static Problem tokenRejected() {
+		return new Problem(401, "Session ended", "Discord no longer accepts your login",
+				"Your access expired or was revoked (for example under User Settings > Authorized Apps on"
+						+ " Discord), so this app can no longer read your account.",
+				"Log in again to give the app a fresh token.", LOGIN_URL, "Login with Discord");
+	}
 
-    static Problem missingPermission(String detail) {
-        return new Problem(403, "Missing permission", "Discord refused this request",
-                "Discord answered that the app may not do this: " + detail,
-                "Log in again and approve all requested permissions; for server actions, the bot must be in"
-                        + " the server with the needed rights.",
-                LOGIN_URL, "Login again");
-    }
+	static Problem missingPermission(String detail) {
+		return new Problem(403, "Missing permission", "Discord refused this request",
+				"Discord answered that the app may not do this: " + detail,
+				"Log in again and approve all requested permissions; for server actions, the bot must be in"
+						+ " the server with the needed rights.",
+				LOGIN_URL, "Login again");
+	}
 
-    static Problem missingScope(String scope) {
-        return new Problem(403, "Missing permission", "This page needs a permission you did not grant",
-                "Your login did not include the \"" + scope + "\" scope, so Discord will not share this with the app.",
-                "Log in again and approve every permission on Discord's consent screen.", LOGIN_URL, "Login again");
-    }
+	static Problem missingScope(String scope) {
+		return new Problem(403, "Missing permission", "This page needs a permission you did not grant",
+				"Your login did not include the \"" + scope + "\" scope, so Discord will not share this with the app.",
+				"Log in again and approve every permission on Discord's consent screen.", LOGIN_URL, "Login again");
+	}
 
-    static Problem botTokenRejected() {
-        return new Problem(503, "Bot not set up", "The app's bot could not sign in to Discord",
-                "Discord refused the bot token this app is configured with, so it cannot manage servers or"
-                        + " linked roles right now. Your own login is fine.",
-                "If you run this app: check DISCORD_BOT_TOKEN (the bot of this same application) and restart.",
-                "/profile", "Back to your profile");
-    }
+	static Problem botTokenRejected() {
+		return new Problem(503, "Bot not set up", "The app's bot could not sign in to Discord",
+				"Discord refused the bot token this app is configured with, so it cannot manage servers or"
+						+ " linked roles right now. Your own login is fine.",
+				"If you run this app: check DISCORD_BOT_TOKEN (the bot of this same application) and restart.",
+				"/profile", "Back to your profile");
+	}
 
-    static Problem rateLimited(Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return new Problem(429, "Slow down", "Discord asks us to slow down",
-                "Too many requests reached Discord in a short time, so it is rate limiting this app.",
-                "Wait " + seconds + (seconds == 1 ? " second" : " seconds") + ", then try again.", "/",
-                "Back to the home page");
-    }
+	static Problem rateLimited(Duration retryAfter) {
+		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+		return new Problem(429, "Slow down", "Discord asks us to slow down",
+				"Too many requests reached Discord in a short time, so it is rate limiting this app.",
+				"Wait " + seconds + (seconds == 1 ? " second" : " seconds") + ", then try again.", "/",
+				"Back to the home page");
+	}
 
-    static Problem discordError(int status) {
-        return new Problem(502, "Discord error", "Discord could not answer",
-                "Discord answered with an error (HTTP " + status + ").",
-                "Try again in a moment.", "/", "Back to the home page");
-    }
+	static Problem discordError(int status) {
+		return new Problem(502, "Discord error", "Discord could not answer",
+				"Discord answered with an error (HTTP " + status + ").", "Try again in a moment.", "/",
+				"Back to the home page");
+	}
 
-    static Problem discordUnreachable() {
-        return new Problem(503, "Discord unreachable", "Discord could not be reached",
-                "The app got no answer from Discord (network problem or timeout).",
-                "Check the connection and try again in a moment.", "/", "Back to the home page");
-    }
+	static Problem discordUnreachable() {
+		return new Problem(503, "Discord unreachable", "Discord could not be reached",
+				"The app got no answer from Discord (network problem or timeout).",
+				"Check the connection and try again in a moment.", "/", "Back to the home page");
+	}
 }

@@ -11,30 +11,31 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * The app's own security chain, with Discord login added by the starter's configurer: public home
- * and error pages, everything else needs a login, a friendly page for failed logins, and a logout
- * that revokes the token at Discord.
+ * The app's own security chain, with Discord login added by the starter's configurer:
+ * public home and error pages, everything else needs a login, a friendly page for failed
+ * logins, and a logout that revokes the token at Discord.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    @Bean
-    SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, DiscordRevokeTokenLogoutHandler revokeToken)
-            throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/login-failed", "/error", "/css/**", "/favicon.svg",
-                        PlaceholderImageController.PATH)
-                .permitAll()
-                .anyRequest().authenticated());
-        // The failure handler keeps the exception in the session, where LoginFailureController
-        // turns it into an explanation (cancelled, expired, state mismatch, ...).
-        http.with(discordLogin().oauth2Login(login -> login
-                        .failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
-                Customizer.withDefaults());
-        // The starter's handler revokes the authorization at Discord before the session ends.
-        http.logout(logout -> logout
-                .addLogoutHandler(revokeToken)
-                .logoutSuccessUrl("/?loggedOut"));
-        return http.build();
-    }
+	@Bean
+	SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, DiscordRevokeTokenLogoutHandler revokeToken)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/", "/login-failed", "/error", "/css/**", "/favicon.svg", PlaceholderImageController.PATH)
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		// The failure handler keeps the exception in the session, where
+		// LoginFailureController
+		// turns it into an explanation (cancelled, expired, state mismatch, ...).
+		http.with(discordLogin().oauth2Login(
+				login -> login.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
+				Customizer.withDefaults());
+		// The starter's handler revokes the authorization at Discord before the session
+		// ends.
+		http.logout(logout -> logout.addLogoutHandler(revokeToken).logoutSuccessUrl("/?loggedOut"));
+		return http.build();
+	}
+
 }

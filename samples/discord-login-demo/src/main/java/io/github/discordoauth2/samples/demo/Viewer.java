@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 record Viewer(boolean loggedIn, String name, @Nullable String avatarUrl) {
 
-    static final Viewer ANONYMOUS = new Viewer(false, "", null);
+	static final Viewer ANONYMOUS = new Viewer(false, "", null);
 
-    static Viewer of(User user, DiscordImages images) {
-        return new Viewer(true, user.displayName(), images.avatar(user));
-    }
+	static Viewer of(User user, DiscordImages images) {
+		return new Viewer(true, user.displayName(), images.avatar(user));
+	}
 }

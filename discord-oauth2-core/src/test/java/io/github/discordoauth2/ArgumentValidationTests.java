@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Bad input is refused before any request, with a message naming the argument; the scripted server proves that
- * nothing was sent.
+ * Bad input is refused before any request, with a message naming the argument; the
+ * scripted server proves that nothing was sent.
  */
-class ArgumentValidationTest {
+class ArgumentValidationTests {
 
 	private ScriptedServer server;
 
@@ -43,8 +43,10 @@ class ArgumentValidationTest {
 	@Test
 	void builderRefusesBadSettings() {
 		assertThatIllegalStateException().isThrownBy(() -> Client.builder().build()).withMessageContaining("clientId");
-		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().clientId(0)).withMessageContaining("clientId");
-		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().clientId(-5)).withMessageContaining("clientId");
+		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().clientId(0))
+			.withMessageContaining("clientId");
+		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().clientId(-5))
+			.withMessageContaining("clientId");
 		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().clientSecret(" "))
 			.withMessageContaining("clientSecret");
 		assertThatIllegalArgumentException().isThrownBy(() -> Client.builder().botToken(""))
@@ -65,21 +67,19 @@ class ArgumentValidationTest {
 			.withMessageContaining("accessToken");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.full.fromAccessToken(null))
 			.withMessageContaining("accessToken");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.full.exchangeCode(""))
-			.withMessageContaining("code");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.full.exchangeCode("")).withMessageContaining("code");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.full.refreshToken(" "))
 			.withMessageContaining("refreshToken");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.full.revokeToken(""))
-			.withMessageContaining("token");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.full.restoreAccessToken("", null, null, List.of()))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.full.revokeToken("")).withMessageContaining("token");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.full.restoreAccessToken("", null, null, List.of()))
 			.withMessageContaining("accessToken");
 	}
 
 	@Test
 	void idsMustBePositive() {
 		PartialAccessToken token = this.full.fromAccessToken("token");
-		assertThatIllegalArgumentException().isThrownBy(() -> token.fetchGuildMember(0)).withMessageContaining("guildId");
+		assertThatIllegalArgumentException().isThrownBy(() -> token.fetchGuildMember(0))
+			.withMessageContaining("guildId");
 		assertThatIllegalArgumentException().isThrownBy(() -> token.joinGuild(-1)).withMessageContaining("guildId");
 		assertThatIllegalArgumentException().isThrownBy(() -> token.joinGuild(1, 0, JoinGuildOptions.none()))
 			.withMessageContaining("userId");
@@ -107,8 +107,7 @@ class ArgumentValidationTest {
 
 	@Test
 	void missingSecretIsNamed() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.bare.exchangeCode("code", null, "http://localhost/cb"))
+		assertThatIllegalStateException().isThrownBy(() -> this.bare.exchangeCode("code", null, "http://localhost/cb"))
 			.withMessageContaining("clientSecret");
 		assertThatIllegalStateException().isThrownBy(() -> this.bare.refreshToken("refresh"))
 			.withMessageContaining("clientSecret");
@@ -128,15 +127,17 @@ class ArgumentValidationTest {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> token.joinGuild(1200000000000000002L, JoinGuildOptions.builder().nick("n").build()))
 			.withMessageContaining("botToken");
-		assertThatIllegalStateException().isThrownBy(() -> token.joinGuild(1200000000000000002L, 5L, JoinGuildOptions.none()))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> token.joinGuild(1200000000000000002L, 5L, JoinGuildOptions.none()))
 			.withMessageContaining("botToken");
 		assertThatIllegalStateException().isThrownBy(() -> this.bare.fetchApplication())
 			.withMessageContaining("botToken");
 		assertThatIllegalStateException().isThrownBy(() -> this.bare.fetchLinkedRolesMetadata())
 			.withMessageContaining("botToken");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.bare.updateLinkedRolesMetadata(List.of(new RoleConnectionMetadata(
-					RoleConnectionMetadataType.BOOLEAN_EQUAL, "key", "Name", "Description"))))
+			.isThrownBy(() -> this.bare
+				.updateLinkedRolesMetadata(List.of(new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL,
+						"key", "Name", "Description"))))
 			.withMessageContaining("botToken");
 	}
 
@@ -149,8 +150,9 @@ class ArgumentValidationTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> token.updateMetadata("x".repeat(51), null, Map.of()))
 			.withMessageContaining("platformName");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.full.updateLinkedRolesMetadata(List.of(new RoleConnectionMetadata(
-					RoleConnectionMetadataType.BOOLEAN_EQUAL, "Bad Key", "Name", "Description"))))
+			.isThrownBy(() -> this.full
+				.updateLinkedRolesMetadata(List.of(new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL,
+						"Bad Key", "Name", "Description"))))
 			.withMessageContaining("metadata[0].key");
 	}
 

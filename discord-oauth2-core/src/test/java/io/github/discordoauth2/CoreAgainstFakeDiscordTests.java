@@ -39,17 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every public call against FakeDiscord over loopback HTTP: its success, its documented failures, and the exact
- * request it sent as the fake's journal recorded it. A fresh fake per test, so state never leaks.
+ * Every public call against FakeDiscord over loopback HTTP: its success, its documented
+ * failures, and the exact request it sent as the fake's journal recorded it. A fresh fake
+ * per test, so state never leaks.
  */
-class CoreAgainstFakeDiscordTest {
+class CoreAgainstFakeDiscordTests {
 
 	private static final Set<String> ALL_SCOPES = Set.of("identify", "email", "connections", "guilds", "guilds.join",
 			"guilds.members.read", "role_connections.write");
 
 	@RegisterExtension
-	FakeDiscordExtension discord = FakeDiscordExtension
-		.configure((b) -> b.demoData().autoApprove(true).allowLoopbackRedirects(true).applicationOwner(DemoData.USER_ID));
+	FakeDiscordExtension discord = FakeDiscordExtension.configure(
+			(b) -> b.demoData().autoApprove(true).allowLoopbackRedirects(true).applicationOwner(DemoData.USER_ID));
 
 	private FakeDiscord fake;
 
@@ -123,7 +124,8 @@ class CoreAgainstFakeDiscordTest {
 		assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertThat(request.header("Authorization")).startsWith("Basic");
 		assertThat(request.header("User-Agent")).isEqualTo(Client.userAgent()).startsWith("DiscordBot (https://");
-		assertThat(request.body()).contains("grant_type=authorization_code").contains("redirect_uri=")
+		assertThat(request.body()).contains("grant_type=authorization_code")
+			.contains("redirect_uri=")
 			.doesNotContain("client_secret");
 		assertThat(request.status()).isEqualTo(200);
 		assertThat(token.tokenType()).isEqualTo("Bearer");
@@ -180,7 +182,8 @@ class CoreAgainstFakeDiscordTest {
 
 	@Test
 	void withTheJdkHttpClientA401KeepsItsOAuthErrorBody() {
-		// HttpURLConnection drops the body of a 401 answer to a POST; the JDK client keeps it.
+		// HttpURLConnection drops the body of a 401 answer to a POST; the JDK client
+		// keeps it.
 		Client wrong = Client.builder()
 			.clientId(DemoData.APPLICATION_ID)
 			.clientSecret("not-the-secret")
@@ -229,7 +232,8 @@ class CoreAgainstFakeDiscordTest {
 			.contains(DemoData.GITHUB_CONNECTION_TYPE, DemoData.TWITCH_CONNECTION_TYPE);
 		List<PartialGuild> guilds = token.fetchGuilds(GuildsQuery.withApproximateCounts());
 		assertThat(last().query()).isEqualTo("with_counts=true");
-		assertThat(guilds).extracting(PartialGuild::id).containsExactly(DemoData.OWNED_GUILD_ID, DemoData.MEMBER_GUILD_ID);
+		assertThat(guilds).extracting(PartialGuild::id)
+			.containsExactly(DemoData.OWNED_GUILD_ID, DemoData.MEMBER_GUILD_ID);
 		PartialGuild owned = guilds.get(0);
 		assertThat(owned.owner()).isTrue();
 		assertThat(owned.approximateMemberCount()).isEqualTo(42);
@@ -289,8 +293,12 @@ class CoreAgainstFakeDiscordTest {
 		assertThat(join.path()).isEqualTo("/api/v10/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID);
 		assertThat(join.header("Authorization")).startsWith("Bot");
 		assertThat(join.header("Content-Type")).startsWith("application/json");
-		assertThat(join.body()).contains("\"access_token\"").contains("\"nick\":\"newbie\"").contains("\"mute\":false")
-			.doesNotContain("null").doesNotContain("roles").doesNotContain("deaf");
+		assertThat(join.body()).contains("\"access_token\"")
+			.contains("\"nick\":\"newbie\"")
+			.contains("\"mute\":false")
+			.doesNotContain("null")
+			.doesNotContain("roles")
+			.doesNotContain("deaf");
 		assertThat(join.status()).isEqualTo(201);
 		JoinGuildResult second = token.joinGuild(DemoData.JOIN_GUILD_ID, DemoData.USER_ID, JoinGuildOptions.none());
 		assertThat(second.alreadyMember()).isTrue();
@@ -319,14 +327,18 @@ class CoreAgainstFakeDiscordTest {
 	@Test
 	void metadataRecordsRoleConnectionUpdateReadAndClear() {
 		List<RoleConnectionMetadata> records = List.of(
-				new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified", "Has a verified account"),
-				new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_GREATER_THAN_OR_EQUAL, "level", "Level", "Level at least"),
-				new RoleConnectionMetadata(RoleConnectionMetadataType.DATETIME_LESS_THAN_OR_EQUAL, "since", "Since", "Member since"));
+				new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified",
+						"Has a verified account"),
+				new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_GREATER_THAN_OR_EQUAL, "level", "Level",
+						"Level at least"),
+				new RoleConnectionMetadata(RoleConnectionMetadataType.DATETIME_LESS_THAN_OR_EQUAL, "since", "Since",
+						"Member since"));
 		List<RoleConnectionMetadata> stored = this.client.updateLinkedRolesMetadata(records);
 		assertThat(stored).extracting(RoleConnectionMetadata::key).containsExactly("verified", "level", "since");
 		RecordedRequest put = last();
 		assertThat(put.method()).isEqualTo("PUT");
-		assertThat(put.path()).isEqualTo("/api/v10/applications/" + DemoData.APPLICATION_ID + "/role-connections/metadata");
+		assertThat(put.path())
+			.isEqualTo("/api/v10/applications/" + DemoData.APPLICATION_ID + "/role-connections/metadata");
 		assertThat(put.header("Authorization")).startsWith("Bot");
 		assertThat(put.body()).contains("\"type\":7");
 		assertThat(this.client.fetchLinkedRolesMetadata()).isEqualTo(stored);
@@ -340,10 +352,13 @@ class CoreAgainstFakeDiscordTest {
 		assertThat(updated.platformName()).isEqualTo("Demo Game");
 		assertThat(updated.metadata()).containsEntry("verified", "1").containsEntry("level", "12");
 		RecordedRequest update = last();
-		assertThat(update.path()).isEqualTo("/api/v10/users/@me/applications/" + DemoData.APPLICATION_ID + "/role-connection");
+		assertThat(update.path())
+			.isEqualTo("/api/v10/users/@me/applications/" + DemoData.APPLICATION_ID + "/role-connection");
 		assertThat(update.header("Authorization")).startsWith("Bearer");
-		assertThat(update.body()).contains("\"verified\":1").contains("\"level\":12")
-			.contains("\"since\":\"2024-01-02T03:04:05+00:00\"").contains("\"platform_username\":\"demo_player\"");
+		assertThat(update.body()).contains("\"verified\":1")
+			.contains("\"level\":12")
+			.contains("\"since\":\"2024-01-02T03:04:05+00:00\"")
+			.contains("\"platform_username\":\"demo_player\"");
 		assertThat(token.fetchMetadata()).isEqualTo(updated);
 		token.clearMetadata();
 		assertThat(last().method()).isEqualTo("DELETE");
@@ -421,7 +436,8 @@ class CoreAgainstFakeDiscordTest {
 
 	@Test
 	void faultsBecomeTypedExceptions() {
-		// Never waits, so a 429 reaches the caller; each step gets its own token, because after a 429 the rate
+		// Never waits, so a 429 reaches the caller; each step gets its own token, because
+		// after a 429 the rate
 		// limiter holds that token back instead of sending.
 		Client neverWaits = Client.builder()
 			.clientId(DemoData.APPLICATION_ID)
@@ -462,10 +478,12 @@ class CoreAgainstFakeDiscordTest {
 	void proxyPagesHugeBodiesAndCutConnectionsAreTyped() {
 		AccessToken token = login(ALL_SCOPES);
 		this.fake.faults()
-			// A GET is tried again after a 502 or a cut connection, so every attempt gets the fault.
+			// A GET is tried again after a 502 or a cut connection, so every attempt gets
+			// the fault.
 			.next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.htmlPage(502))
 			.next("GET /users/@me", 1, Fault.hugeBody(2 * 1024 * 1024))
-			// HttpURLConnection also quietly repeats a GET once when a reused connection is cut, so cut two per attempt.
+			// HttpURLConnection also quietly repeats a GET once when a reused connection
+			// is cut, so cut two per attempt.
 			.next("GET /users/@me", 2 * (Retries.MAX_RETRIES + 1), Fault.disconnect());
 		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
 			.withMessageContaining("text/html")
@@ -474,7 +492,8 @@ class CoreAgainstFakeDiscordTest {
 		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify)
 			.withMessageContaining("larger than")
 			.satisfies((ex) -> assertThat(ex.getMessage()).hasSizeLessThan(400));
-		assertThatExceptionOfType(io.github.discordoauth2.exceptions.DiscordIoException.class).isThrownBy(token::fetchIdentify)
+		assertThatExceptionOfType(io.github.discordoauth2.exceptions.DiscordIoException.class)
+			.isThrownBy(token::fetchIdentify)
 			.withMessageContaining("GET /users/@me")
 			.withMessageNotContaining(token.token());
 		this.fake.faults().clear();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class AuthorizationUriTest {
+class AuthorizationUriTests {
 
 	private final Client client = Client.builder()
 		.clientId(1100000000000000001L)
@@ -50,24 +50,28 @@ class AuthorizationUriTest {
 
 	@Test
 	void promptNoneUserInstallAndImplicitResponseType() {
-		String uri = this.client.generateUri(AuthorizationRequest.builder()
-			.scopes(Scopes.IDENTIFY)
-			.prompt(Prompt.NONE)
-			.integrationType(IntegrationType.USER_INSTALL)
-			.responseType("token")
-			.disableGuildSelect(false)
-			.build()).toString();
-		assertThat(uri).contains("response_type=token").contains("&prompt=none").contains("&integration_type=1")
+		String uri = this.client
+			.generateUri(AuthorizationRequest.builder()
+				.scopes(Scopes.IDENTIFY)
+				.prompt(Prompt.NONE)
+				.integrationType(IntegrationType.USER_INSTALL)
+				.responseType("token")
+				.disableGuildSelect(false)
+				.build())
+			.toString();
+		assertThat(uri).contains("response_type=token")
+			.contains("&prompt=none")
+			.contains("&integration_type=1")
 			.contains("&disable_guild_select=false");
 	}
 
 	@Test
 	void requestRedirectUriOverridesTheClientsAndBaseUrlIsUsed() {
 		Client local = Client.builder().clientId(42).baseUrl("http://127.0.0.1:9999/").build();
-		String uri = local.generateUri(AuthorizationRequest.builder()
-			.scopes("identify")
-			.redirectUri("https://app.example/cb?x=1")
-			.build()).toString();
+		String uri = local
+			.generateUri(
+					AuthorizationRequest.builder().scopes("identify").redirectUri("https://app.example/cb?x=1").build())
+			.toString();
 		assertThat(uri).startsWith("http://127.0.0.1:9999/oauth2/authorize?client_id=42&response_type=code")
 			.contains("redirect_uri=https%3A%2F%2Fapp.example%2Fcb%3Fx%3D1");
 		assertThat(local.authorizationEndpoint()).hasToString("http://127.0.0.1:9999/oauth2/authorize");

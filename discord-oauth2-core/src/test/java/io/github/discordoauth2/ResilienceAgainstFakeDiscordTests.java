@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the road repeats after a server or connection failure, and what it never repeats, against FakeDiscord's
- * fault injection (and, for cut connections, a socket that hangs up).
+ * What the road repeats after a server or connection failure, and what it never repeats,
+ * against FakeDiscord's fault injection (and, for cut connections, a socket that hangs
+ * up).
  */
-class ResilienceAgainstFakeDiscordTest {
+class ResilienceAgainstFakeDiscordTests {
 
 	private FakeDiscord fake;
 
@@ -142,7 +143,8 @@ class ResilienceAgainstFakeDiscordTest {
 
 	@Test
 	void cutConnectionIsRetriedForAGetButNeverForARefresh() throws IOException {
-		try (HangingUpServer server = new HangingUpServer(2, "{\"id\":\"" + DemoData.USER_ID + "\",\"username\":\"u\"}")) {
+		try (HangingUpServer server = new HangingUpServer(2,
+				"{\"id\":\"" + DemoData.USER_ID + "\",\"username\":\"u\"}")) {
 			Client client = Client.builder().clientId(1).clientSecret("s3cret-value").baseUrl(server.baseUrl()).build();
 			assertThat(client.fromAccessToken("some-access-token").fetchIdentify().id()).isEqualTo(DemoData.USER_ID);
 		}
@@ -156,7 +158,10 @@ class ResilienceAgainstFakeDiscordTest {
 		}
 	}
 
-	/** Hangs up on the first connections right after reading the request; answers 200 with a body afterwards. */
+	/**
+	 * Hangs up on the first connections right after reading the request; answers 200 with
+	 * a body afterwards.
+	 */
 	private static final class HangingUpServer implements AutoCloseable {
 
 		private final ServerSocket socket;
@@ -173,7 +178,8 @@ class ResilienceAgainstFakeDiscordTest {
 						int number = this.connections.incrementAndGet();
 						BufferedReader reader = new BufferedReader(
 								new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
-						for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+						for (String line = reader.readLine(); line != null
+								&& !line.isEmpty(); line = reader.readLine()) {
 							// Headers only: the answer does not depend on them.
 						}
 						if (number <= hangUps) {
@@ -182,12 +188,14 @@ class ResilienceAgainstFakeDiscordTest {
 						byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 						OutputStream out = connection.getOutputStream();
 						out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-								+ "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+								+ "Content-Length: " + bytes.length + "\r\n\r\n")
+							.getBytes(StandardCharsets.ISO_8859_1));
 						out.write(bytes);
 						out.flush();
 					}
 					catch (IOException ex) {
-						// Closed by close(), or a client that went away: either way, next connection.
+						// Closed by close(), or a client that went away: either way, next
+						// connection.
 					}
 				}
 			}, "hanging-up-server");

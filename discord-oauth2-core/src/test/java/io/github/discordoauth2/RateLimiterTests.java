@@ -13,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The limiter's bookkeeping on a clock driven by hand: what it refuses without sending, what it remembers and
- * what it forgets. Only decisions that need no waiting are checked here; waiting is checked against FakeDiscord.
+ * The limiter's bookkeeping on a clock driven by hand: what it refuses without sending,
+ * what it remembers and what it forgets. Only decisions that need no waiting are checked
+ * here; waiting is checked against FakeDiscord.
  */
-class RateLimiterTest {
+class RateLimiterTests {
 
 	private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
@@ -29,9 +30,11 @@ class RateLimiterTest {
 	}
 
 	private static RateLimitResponse ok(int limit, int remaining, double resetAfter, String bucket, String reset) {
-		return new RateLimitResponse(200, Map.of("x-ratelimit-limit", Integer.toString(limit), "x-ratelimit-remaining",
-				Integer.toString(remaining), "x-ratelimit-reset-after", Double.toString(resetAfter),
-				"x-ratelimit-bucket", bucket, "x-ratelimit-reset", reset), null, false);
+		return new RateLimitResponse(200,
+				Map.of("x-ratelimit-limit", Integer.toString(limit), "x-ratelimit-remaining",
+						Integer.toString(remaining), "x-ratelimit-reset-after", Double.toString(resetAfter),
+						"x-ratelimit-bucket", bucket, "x-ratelimit-reset", reset),
+				null, false);
 	}
 
 	private static RateLimitResponse tooMany(double retryAfter, boolean global, @Nullable String scope) {
@@ -125,10 +128,12 @@ class RateLimiterTest {
 		assertThat(this.limiter.afterResponse(key, tooMany(1.5, false, "user"), true)).isTrue();
 		this.limiter.beforeRequest(key(("/oauth2/token"), "token-a"), TEN_SECONDS);
 		assertThat(this.limiter.afterResponse(key("/oauth2/token", "token-a"), tooMany(1.5, false, "user"), false))
-			.as("an authorization-code exchange is never sent twice").isFalse();
+			.as("an authorization-code exchange is never sent twice")
+			.isFalse();
 		this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), TEN_SECONDS);
 		assertThat(this.limiter.afterResponse(key("/users/@me/guilds", "token-a"), tooMany(30, false, "user"), true))
-			.as("a wait longer than the maximum fails with Discord's own 429").isFalse();
+			.as("a wait longer than the maximum fails with Discord's own 429")
+			.isFalse();
 
 		RateLimiter neverWaits = new RateLimiter(Duration.ZERO, this.nanos::get);
 		neverWaits.beforeRequest(key, Duration.ZERO);

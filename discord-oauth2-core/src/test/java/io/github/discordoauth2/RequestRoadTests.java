@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The request road's seams: the rate-limit hook sees every request and answer, may retry only what is safe to
- * repeat, and concurrent refreshes of one refresh token share one call.
+ * The request road's seams: the rate-limit hook sees every request and answer, may retry
+ * only what is safe to repeat, and concurrent refreshes of one refresh token share one
+ * call.
  */
-class RequestRoadTest {
+class RequestRoadTests {
 
 	private static final String TOKEN_JSON = "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":604800,"
 			+ "\"refresh_token\":\"rt-new\",\"scope\":\"identify\"}";
@@ -90,13 +91,15 @@ class RequestRoadTest {
 	void hookSeesRouteTemplateMajorParameterTokenHashAndRateLimitHeaders() {
 		RecordingHook hook = new RecordingHook();
 		this.server.reply(Reply.json(200, "{\"roles\":[],\"deaf\":false,\"mute\":false,\"flags\":0}")
-			.withHeaders(Map.of("X-RateLimit-Bucket", "b1", "X-RateLimit-Remaining", "4", "X-RateLimit-Reset-After", "1.25")));
+			.withHeaders(Map.of("X-RateLimit-Bucket", "b1", "X-RateLimit-Remaining", "4", "X-RateLimit-Reset-After",
+					"1.25")));
 		client(hook).fromAccessToken("user-token-a").fetchGuildMember(1200000000000000002L);
 		RateLimitKey key = hook.keys.get(0);
 		assertThat(key.method()).isEqualTo("GET");
 		assertThat(key.route()).isEqualTo("/users/@me/guilds/{guild_id}/member");
 		assertThat(key.majorParameter()).isEqualTo("1200000000000000002");
-		assertThat(key.tokenIdentity()).isNotEmpty().doesNotContain("user-token-a")
+		assertThat(key.tokenIdentity()).isNotEmpty()
+			.doesNotContain("user-token-a")
 			.isEqualTo(Secrets.identity("Bearer user-token-a"))
 			.isNotEqualTo(Secrets.identity("Bearer user-token-b"));
 		RateLimitResponse response = hook.responses.get(0);
@@ -104,7 +107,8 @@ class RequestRoadTest {
 		assertThat(response.header("x-ratelimit-bucket")).isEqualTo("b1");
 		assertThat(response.header("x-ratelimit-remaining")).isEqualTo("4");
 		assertThat(response.header("x-ratelimit-reset-after")).isEqualTo("1.25");
-		assertThat(hook.events).containsExactly("before /users/@me/guilds/{guild_id}/member maxWait=7", "after 200 retryable=true");
+		assertThat(hook.events).containsExactly("before /users/@me/guilds/{guild_id}/member maxWait=7",
+				"after 200 retryable=true");
 	}
 
 	@Test
@@ -189,7 +193,8 @@ class RequestRoadTest {
 	@Test
 	void usersMessageConvertersPlayNoPart() {
 		RestClient.Builder bare = RestClient.builder()
-			.messageConverters((converters) -> converters.removeIf((converter) -> converter instanceof ByteArrayHttpMessageConverter));
+			.messageConverters((converters) -> converters
+				.removeIf((converter) -> converter instanceof ByteArrayHttpMessageConverter));
 		this.server.reply(Reply.json(200, TOKEN_JSON));
 		Client client = Client.builder()
 			.clientId(1)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class MetadataValuesTest {
+class MetadataValuesTests {
 
 	@Test
 	void booleansBecomeOneAndZeroIntegersStayNumbersDateTimesCarryAnOffset() {
@@ -42,7 +42,8 @@ class MetadataValuesTest {
 			.containsEntry("since", "2024-03-01T10:15:30+00:00")
 			.containsEntry("joined", "2024-03-01T12:15:30+02:00")
 			.containsEntry("zoned", "2024-01-01T00:00:00-05:00");
-		assertThat(new String(DiscordJson.write(encoded))).contains("\"verified\":1").contains("\"level\":7")
+		assertThat(new String(DiscordJson.write(encoded))).contains("\"verified\":1")
+			.contains("\"level\":7")
 			.contains("\"since\":\"2024-03-01T10:15:30+00:00\"");
 	}
 
@@ -103,16 +104,16 @@ class MetadataValuesTest {
 			.isThrownBy(() -> MetadataValues.checkRecords(List.of(record("a"), record("a"))))
 			.withMessageContaining("used twice");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MetadataValues.checkRecords(List.of(new RoleConnectionMetadata(
-					RoleConnectionMetadataType.INTEGER_EQUAL, "k", "", "d"))))
+			.isThrownBy(() -> MetadataValues.checkRecords(
+					List.of(new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_EQUAL, "k", "", "d"))))
 			.withMessageContaining("metadata[0].name");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MetadataValues.checkRecords(List.of(new RoleConnectionMetadata(
-					RoleConnectionMetadataType.INTEGER_EQUAL, "k", "n", "d".repeat(201)))))
+			.isThrownBy(() -> MetadataValues.checkRecords(List
+				.of(new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_EQUAL, "k", "n", "d".repeat(201)))))
 			.withMessageContaining("metadata[0].description");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MetadataValues.checkRecords(List.of(new RoleConnectionMetadata(
-					RoleConnectionMetadataType.INTEGER_EQUAL, "k", "x".repeat(101), "d"))))
+			.isThrownBy(() -> MetadataValues.checkRecords(List
+				.of(new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_EQUAL, "k", "x".repeat(101), "d"))))
 			.withMessageContaining("metadata[0].name");
 	}
 

@@ -25,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The rate limiter in the request road against FakeDiscord's enforced limits: what is sent, what is refused
- * before sending, and how many 429s Discord had to give. No test measures time.
+ * The rate limiter in the request road against FakeDiscord's enforced limits: what is
+ * sent, what is refused before sending, and how many 429s Discord had to give. No test
+ * measures time.
  */
-class RateLimitsAgainstFakeDiscordTest {
+class RateLimitsAgainstFakeDiscordTests {
 
 	private FakeDiscord fake;
 
@@ -56,8 +57,8 @@ class RateLimitsAgainstFakeDiscordTest {
 	}
 
 	private PartialAccessToken userToken(Client client) {
-		return client.fromAccessToken(this.fake.createToken(DemoData.USER_ID, Set.of("identify", "guilds",
-				"connections")).accessToken());
+		return client.fromAccessToken(
+				this.fake.createToken(DemoData.USER_ID, Set.of("identify", "guilds", "connections")).accessToken());
 	}
 
 	private long sent(String method, String path) {
@@ -102,11 +103,10 @@ class RateLimitsAgainstFakeDiscordTest {
 		PartialAccessToken token = userToken(client(Duration.ZERO));
 		token.fetchIdentify();
 
-		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(token::fetchIdentify)
-			.satisfies((ex) -> {
-				assertThat(ex.retryAfter()).isGreaterThan(Duration.ofSeconds(20));
-				assertThat(ex.bucket()).isNotBlank();
-			});
+		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(token::fetchIdentify).satisfies((ex) -> {
+			assertThat(ex.retryAfter()).isGreaterThan(Duration.ofSeconds(20));
+			assertThat(ex.bucket()).isNotBlank();
+		});
 		assertThat(sent("GET", "/users/@me")).isEqualTo(1);
 		assertThat(this.fake.stats().rateLimited()).isZero();
 	}
@@ -174,7 +174,10 @@ class RateLimitsAgainstFakeDiscordTest {
 		assertThat(sent("POST", "/oauth2/token")).isEqualTo(1);
 	}
 
-	/** Starts the tasks on {@code threads} threads at the same moment; returns each result or exception. */
+	/**
+	 * Starts the tasks on {@code threads} threads at the same moment; returns each result
+	 * or exception.
+	 */
 	private static List<Object> runTogether(int threads, Callable<Object> task) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {

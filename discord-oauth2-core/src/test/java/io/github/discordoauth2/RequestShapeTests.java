@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The exact requests the core sends, as they arrive over loopback HTTP: form vs JSON, auth kind, what is omitted.
+ * The exact requests the core sends, as they arrive over loopback HTTP: form vs JSON,
+ * auth kind, what is omitted.
  */
-class RequestShapeTest {
+class RequestShapeTests {
 
 	private static final String BASIC = "Basic " + Base64.getEncoder()
 		.encodeToString("1100000000000000001:scripted-client-secret".getBytes(StandardCharsets.UTF_8));
@@ -87,7 +88,8 @@ class RequestShapeTest {
 	@Test
 	void refreshAndClientCredentialsAndRevokeAreFormsWithBasicAuth() {
 		this.server.reply(Reply.json(200, TOKEN_JSON));
-		this.server.reply(Reply.json(200, "{\"access_token\":\"cc\",\"token_type\":\"Bearer\",\"expires_in\":604800,\"scope\":\"identify applications.commands.update\"}"));
+		this.server.reply(Reply.json(200,
+				"{\"access_token\":\"cc\",\"token_type\":\"Bearer\",\"expires_in\":604800,\"scope\":\"identify applications.commands.update\"}"));
 		this.server.reply(Reply.json(200, "{}"));
 		this.server.reply(new Reply(200, "application/json", new byte[0], Map.of()));
 		this.client.refreshToken("rt-0");
@@ -101,7 +103,8 @@ class RequestShapeTest {
 			assertThat(request.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		});
 		assertThat(sent.get(0).body()).isEqualTo("grant_type=refresh_token&refresh_token=rt-0");
-		assertThat(sent.get(1).body()).isEqualTo("grant_type=client_credentials&scope=identify+applications.commands.update");
+		assertThat(sent.get(1).body())
+			.isEqualTo("grant_type=client_credentials&scope=identify+applications.commands.update");
 		assertThat(sent.get(2).path()).isEqualTo("/api/v10/oauth2/token/revoke");
 		assertThat(sent.get(2).body()).isEqualTo("token=at-9&token_type_hint=access_token");
 		assertThat(sent.get(3).body()).isEqualTo("token=rt-9");
@@ -129,14 +132,17 @@ class RequestShapeTest {
 			assertThat(guild.roles().get(0).permissions()).isEqualTo(556302458433L);
 		});
 		assertThat(token.idToken()).contains("header.payload.sig");
-		assertThat(token.toString()).doesNotContain("hook-token").doesNotContain("header.payload.sig")
-			.doesNotContain("rt,").doesNotContain("token=at");
+		assertThat(token.toString()).doesNotContain("hook-token")
+			.doesNotContain("header.payload.sig")
+			.doesNotContain("rt,")
+			.doesNotContain("token=at");
 	}
 
 	@Test
 	void joinGuildIsJsonWithBotAuthAndOmitsUnsetOptions() {
 		this.server.reply(new Reply(204, "application/json", new byte[0], Map.of()));
-		this.server.reply(Reply.json(201, "{\"user\":{\"id\":\"7\",\"username\":\"u\"},\"roles\":[\"11\"],\"nick\":\"N\",\"deaf\":false,\"mute\":true,\"flags\":0}"));
+		this.server.reply(Reply.json(201,
+				"{\"user\":{\"id\":\"7\",\"username\":\"u\"},\"roles\":[\"11\"],\"nick\":\"N\",\"deaf\":false,\"mute\":true,\"flags\":0}"));
 		PartialAccessToken token = this.client.fromAccessToken("user-at");
 		JoinGuildResult already = token.joinGuild(1200000000000000002L, 7L, JoinGuildOptions.none());
 		JoinGuildResult added = token.joinGuild(1200000000000000002L, 7L,
@@ -147,8 +153,8 @@ class RequestShapeTest {
 		assertThat(sent.get(0).header("Authorization")).isEqualTo("Bot scripted-bot-token");
 		assertThat(sent.get(0).header("Content-Type")).startsWith("application/json");
 		assertThat(sent.get(0).body()).isEqualTo("{\"access_token\":\"user-at\"}");
-		assertThat(sent.get(1).body())
-			.isEqualTo("{\"access_token\":\"user-at\",\"nick\":\"N\",\"roles\":[\"11\",\"1300000000000000001\"],\"mute\":true}");
+		assertThat(sent.get(1).body()).isEqualTo(
+				"{\"access_token\":\"user-at\",\"nick\":\"N\",\"roles\":[\"11\",\"1300000000000000001\"],\"mute\":true}");
 		assertThat(already.alreadyMember()).isTrue();
 		assertThat(already.added()).isFalse();
 		assertThat(already.member()).isEmpty();
@@ -180,8 +186,10 @@ class RequestShapeTest {
 
 	@Test
 	void roleConnectionCallsAreBearerJsonAndClearUsesDelete() {
-		this.server.reply(Reply.json(200, "{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":\"7\",\"verified\":\"1\"}}"));
-		this.server.reply(Reply.json(200, "{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":\"7\",\"verified\":\"1\"}}"));
+		this.server.reply(Reply.json(200,
+				"{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":\"7\",\"verified\":\"1\"}}"));
+		this.server.reply(Reply.json(200,
+				"{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":\"7\",\"verified\":\"1\"}}"));
 		this.server.reply(new Reply(204, "application/json", new byte[0], Map.of()));
 		PartialAccessToken token = this.client.fromAccessToken("user-at");
 		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
@@ -196,29 +204,35 @@ class RequestShapeTest {
 			assertThat(request.path()).isEqualTo("/api/v10/users/@me/applications/1100000000000000001/role-connection");
 			assertThat(request.header("Authorization")).isEqualTo("Bearer user-at");
 		});
-		assertThat(sent.get(0).body())
-			.isEqualTo("{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":7,\"verified\":1}}");
+		assertThat(sent.get(0).body()).isEqualTo(
+				"{\"platform_name\":\"Game\",\"platform_username\":\"nelly\",\"metadata\":{\"level\":7,\"verified\":1}}");
 	}
 
 	@Test
 	void metadataRecordsArePutAsJsonWithBotAuth() {
-		this.server.reply(Reply.json(200, "[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]"));
-		this.server.reply(Reply.json(200, "[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]"));
-		var stored = this.client.updateLinkedRolesMetadata(List.of(new io.github.discordoauth2.model.RoleConnectionMetadata(
-				io.github.discordoauth2.model.RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified", "Has verified")));
+		this.server.reply(Reply.json(200,
+				"[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]"));
+		this.server.reply(Reply.json(200,
+				"[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]"));
+		var stored = this.client
+			.updateLinkedRolesMetadata(List.of(new io.github.discordoauth2.model.RoleConnectionMetadata(
+					io.github.discordoauth2.model.RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified",
+					"Has verified")));
 		var read = this.client.fetchLinkedRolesMetadata();
 		List<Received> sent = this.server.received();
 		assertThat(sent.get(0).method()).isEqualTo("PUT");
 		assertThat(sent.get(0).path()).isEqualTo("/api/v10/applications/1100000000000000001/role-connections/metadata");
 		assertThat(sent.get(0).header("Authorization")).isEqualTo("Bot scripted-bot-token");
-		assertThat(sent.get(0).body()).isEqualTo("[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]");
+		assertThat(sent.get(0).body())
+			.isEqualTo("[{\"type\":7,\"key\":\"verified\",\"name\":\"Verified\",\"description\":\"Has verified\"}]");
 		assertThat(sent.get(1).method()).isEqualTo("GET");
 		assertThat(stored).isEqualTo(read).hasSize(1);
 	}
 
 	@Test
 	void authorizationInfoIsBearer() {
-		this.server.reply(Reply.json(200, "{\"application\":{\"id\":\"1100000000000000001\",\"name\":\"Demo\"},\"scopes\":[\"identify\"],\"expires\":\"2026-12-05T21:58:09.123000+00:00\"}"));
+		this.server.reply(Reply.json(200,
+				"{\"application\":{\"id\":\"1100000000000000001\",\"name\":\"Demo\"},\"scopes\":[\"identify\"],\"expires\":\"2026-12-05T21:58:09.123000+00:00\"}"));
 		var info = this.client.fromAccessToken("user-at").fetchAuthorization();
 		assertThat(this.server.received().get(0).path()).isEqualTo("/api/v10/oauth2/@me");
 		assertThat(info.scopes()).containsExactly("identify");

@@ -34,14 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The issue's "done when": a program using only the public names of API.md (this package sees nothing else) runs
- * the whole flow against FakeDiscord, an independent Discord stand-in, over loopback HTTP.
+ * The issue's "done when": a program using only the public names of API.md (this package
+ * sees nothing else) runs the whole flow against FakeDiscord, an independent Discord
+ * stand-in, over loopback HTTP.
  */
-class FullFlowAcceptanceTest {
+class FullFlowAcceptanceTests {
 
 	@Test
 	void theWholeFlowRunsOnThePublicApiOnly() throws IOException {
-		try (FakeDiscord fake = FakeDiscord.builder().demoData().autoApprove(true).applicationOwner(DemoData.USER_ID)
+		try (FakeDiscord fake = FakeDiscord.builder()
+			.demoData()
+			.autoApprove(true)
+			.applicationOwner(DemoData.USER_ID)
 			.start()) {
 			Client client = Client.builder()
 				.clientId(DemoData.APPLICATION_ID)
@@ -68,10 +72,8 @@ class FullFlowAcceptanceTest {
 
 			// Exchange with PKCE.
 			Pkce pkce = Pkce.create();
-			Map<String, String> pkceCallback = approve(client.generateUri(AuthorizationRequest.builder()
-				.scopes(Scopes.IDENTIFY)
-				.codeChallenge(pkce.challenge())
-				.build()));
+			Map<String, String> pkceCallback = approve(client.generateUri(
+					AuthorizationRequest.builder().scopes(Scopes.IDENTIFY).codeChallenge(pkce.challenge()).build()));
 			AccessToken pkceToken = client.exchangeCode(pkceCallback.get("code"), pkce.verifier());
 			assertThat(pkceToken.fetchIdentify().id()).isEqualTo(DemoData.USER_ID);
 
@@ -86,9 +88,12 @@ class FullFlowAcceptanceTest {
 
 			// Metadata records, then the user's role connection: update, read, clear.
 			List<RoleConnectionMetadata> records = client.updateLinkedRolesMetadata(List.of(
-					new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified", "Verified player"),
-					new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_GREATER_THAN_OR_EQUAL, "level", "Level", "Minimum level"),
-					new RoleConnectionMetadata(RoleConnectionMetadataType.DATETIME_GREATER_THAN_OR_EQUAL, "since", "Since", "Playing since")));
+					new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified", "Verified",
+							"Verified player"),
+					new RoleConnectionMetadata(RoleConnectionMetadataType.INTEGER_GREATER_THAN_OR_EQUAL, "level",
+							"Level", "Minimum level"),
+					new RoleConnectionMetadata(RoleConnectionMetadataType.DATETIME_GREATER_THAN_OR_EQUAL, "since",
+							"Since", "Playing since")));
 			assertThat(records).hasSize(3);
 			Map<String, Object> values = new HashMap<>();
 			values.put("verified", true);
@@ -101,7 +106,8 @@ class FullFlowAcceptanceTest {
 			assertThat(token.fetchMetadata().metadata()).isEmpty();
 
 			// Join twice: added, then already a member; both succeed.
-			JoinGuildResult first = token.joinGuild(DemoData.JOIN_GUILD_ID, JoinGuildOptions.builder().nick("player").build());
+			JoinGuildResult first = token.joinGuild(DemoData.JOIN_GUILD_ID,
+					JoinGuildOptions.builder().nick("player").build());
 			assertThat(first.added()).isTrue();
 			JoinGuildResult second = token.joinGuild(DemoData.JOIN_GUILD_ID);
 			assertThat(second.alreadyMember()).isTrue();
@@ -122,7 +128,10 @@ class FullFlowAcceptanceTest {
 		}
 	}
 
-	/** Opens the authorize URL like a browser would and reads the query of the redirect it answers with. */
+	/**
+	 * Opens the authorize URL like a browser would and reads the query of the redirect it
+	 * answers with.
+	 */
 	private static Map<String, String> approve(URI authorizeUri) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) authorizeUri.toURL().openConnection();
 		connection.setInstanceFollowRedirects(false);
@@ -133,7 +142,8 @@ class FullFlowAcceptanceTest {
 			Map<String, String> query = new HashMap<>();
 			for (String pair : location.getRawQuery().split("&")) {
 				String[] parts = pair.split("=", 2);
-				query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+				query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+						URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
 			}
 			return query;
 		}

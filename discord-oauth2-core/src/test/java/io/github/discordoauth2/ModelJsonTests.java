@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ModelJsonTest {
+class ModelJsonTests {
 
 	private static byte[] json(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
@@ -44,8 +44,8 @@ class ModelJsonTest {
 	@Test
 	void defaultAvatarFollowsDiscordsRule() {
 		User migrated = new User(80351110224678912L, "nelly");
-		assertThat(migrated.avatarUrl()).isEqualTo(
-				"https://cdn.discordapp.com/embed/avatars/" + ((80351110224678912L >>> 22) % 6) + ".png");
+		assertThat(migrated.avatarUrl())
+			.isEqualTo("https://cdn.discordapp.com/embed/avatars/" + ((80351110224678912L >>> 22) % 6) + ".png");
 		User legacy = new User(1L, "old", "1337", null, null, null, null, null, null, null, null, null, null, null,
 				null, null);
 		assertThat(legacy.avatarUrl()).isEqualTo("https://cdn.discordapp.com/embed/avatars/2.png");
@@ -78,7 +78,8 @@ class ModelJsonTest {
 				 "joined_at":"2015-04-26T06:26:56.936000+00:00","deaf":false,"mute":true,"flags":0,"pending":false}
 				"""), GuildMember.class);
 		assertThat(member.roles()).containsExactly(1300000000000000001L, 1300000000000000002L);
-		assertThat(member.joinedAt().toInstant()).isEqualTo(OffsetDateTime.parse("2015-04-26T06:26:56.936Z").toInstant());
+		assertThat(member.joinedAt().toInstant())
+			.isEqualTo(OffsetDateTime.parse("2015-04-26T06:26:56.936Z").toInstant());
 		assertThat(member.mute()).isTrue();
 		assertThat(member.user().id()).isEqualTo(1L);
 	}
@@ -108,7 +109,9 @@ class ModelJsonTest {
 		RoleConnectionMetadata record = new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified",
 				"Verified", "Has a verified account");
 		String written = new String(DiscordJson.write(List.of(record)), StandardCharsets.UTF_8);
-		assertThat(written).contains("\"type\":7").contains("\"key\":\"verified\"").doesNotContain("null")
+		assertThat(written).contains("\"type\":7")
+			.contains("\"key\":\"verified\"")
+			.doesNotContain("null")
 			.doesNotContain("localizations");
 		List<RoleConnectionMetadata> read = DiscordJson.readList(json("""
 				[{"type":2,"key":"level","name":"Level","description":"At least","name_localizations":{"fr":"Niveau"}}]
@@ -119,9 +122,11 @@ class ModelJsonTest {
 
 	@Test
 	void webhookToStringMasksTokenAndUrl() {
-		Webhook webhook = DiscordJson.read(json("""
-				{"id":"1","type":1,"token":"hook-secret-token","url":"https://discord.com/api/webhooks/1/hook-secret-token",
-				 "channel_id":"2","guild_id":"3","name":"w"}"""), Webhook.class);
+		Webhook webhook = DiscordJson.read(
+				json("""
+						{"id":"1","type":1,"token":"hook-secret-token","url":"https://discord.com/api/webhooks/1/hook-secret-token",
+						 "channel_id":"2","guild_id":"3","name":"w"}"""),
+				Webhook.class);
 		assertThat(webhook.token()).isEqualTo("hook-secret-token");
 		assertThat(webhook.toString()).doesNotContain("hook-secret-token").contains("channelId=2");
 	}

@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How the request road turns Discord's answers into exceptions, over real loopback HTTP with scripted answers
- * (including ones FakeDiscord never gives, such as HTML error pages).
+ * How the request road turns Discord's answers into exceptions, over real loopback HTTP
+ * with scripted answers (including ones FakeDiscord never gives, such as HTML error
+ * pages).
  */
-class ErrorDecodingTest {
+class ErrorDecodingTests {
 
 	private static final String TOKEN = "user-access-token-123";
 
@@ -43,7 +44,8 @@ class ErrorDecodingTest {
 
 	@Test
 	void rateLimitFromBodyCarriesRetryAfterGlobalBucketAndScope() {
-		this.server.reply(Reply.json(429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1.5,\"global\":false}")
+		this.server.reply(Reply
+			.json(429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1.5,\"global\":false}")
 			.withHeaders(Map.of("Retry-After", "2", "X-RateLimit-Bucket", "abcd1234", "X-RateLimit-Scope", "user")));
 		RateLimitedException ex = catchRateLimited(() -> this.client.fromAccessToken(TOKEN).fetchIdentify());
 		assertThat(ex.status()).isEqualTo(429);
@@ -78,14 +80,17 @@ class ErrorDecodingTest {
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(forbidden.code()).isEqualTo(50001);
 		assertThat(forbidden.discordMessage()).isEqualTo("Missing Access");
-		assertThat(forbidden).hasMessageContaining("50001").hasMessageNotContaining(TOKEN)
+		assertThat(forbidden).hasMessageContaining("50001")
+			.hasMessageNotContaining(TOKEN)
 			.hasMessageNotContaining("scripted-bot-token");
 	}
 
 	@Test
 	void invalidGrantSaysTheUserMustAuthorizeAgain() {
-		this.server.reply(Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid \\\"refresh_token\\\" in request.\"}"));
-		assertThatExceptionOfType(InvalidGrantException.class).isThrownBy(() -> this.client.refreshToken("old-refresh-token"))
+		this.server.reply(Reply.json(400,
+				"{\"error\":\"invalid_grant\",\"error_description\":\"Invalid \\\"refresh_token\\\" in request.\"}"));
+		assertThatExceptionOfType(InvalidGrantException.class)
+			.isThrownBy(() -> this.client.refreshToken("old-refresh-token"))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(400);
 				assertThat(ex.error()).isEqualTo("invalid_grant");
@@ -98,7 +103,8 @@ class ErrorDecodingTest {
 
 	@Test
 	void otherOAuthErrorsKeepErrorAndDescription() {
-		this.server.reply(Reply.json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"The requested scope is invalid\"}"));
+		this.server.reply(Reply.json(400,
+				"{\"error\":\"invalid_scope\",\"error_description\":\"The requested scope is invalid\"}"));
 		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.clientCredentialsGrant("bogus"))
 			.satisfies((ex) -> {
 				assertThat(ex).isNotInstanceOf(InvalidGrantException.class);
@@ -139,7 +145,8 @@ class ErrorDecodingTest {
 		for (int i = 0; i <= Retries.MAX_RETRIES; i++) {
 			this.server.reply(Reply.text(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>"));
 		}
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(502);
 				assertThat(ex.code()).isNull();
@@ -153,15 +160,18 @@ class ErrorDecodingTest {
 		this.server.reply(Reply.json(200, "{\"id\": \"1\", \"username\": "));
 		this.server.reply(Reply.text(200, "text/html", "<html>maintenance</html>"));
 		this.server.reply(Reply.json(200, "[1,2,3]"));
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(200);
 				assertThat(ex).hasMessageContaining("not the expected User").hasMessageContaining("application/json");
 				assertThat(ex.getCause()).isNull();
 			});
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.withMessageContaining("maintenance");
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.withMessageContaining("not the expected User");
 	}
 
@@ -179,7 +189,8 @@ class ErrorDecodingTest {
 		byte[] huge = new byte[DiscordHttp.MAX_BODY_BYTES + 10];
 		java.util.Arrays.fill(huge, (byte) 'x');
 		this.server.reply(new Reply(500, "text/plain", huge, Map.of()));
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(500);
 				assertThat(ex).hasMessageContaining("larger than");
@@ -190,7 +201,8 @@ class ErrorDecodingTest {
 	@Test
 	void aBodyEchoingTheTokenIsScrubbed() {
 		this.server.reply(Reply.text(500, "text/plain", "bad token " + TOKEN + " and secret scripted-client-secret"));
-		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN).fetchIdentify())
 			.withMessageContaining("bad token ***")
 			.withMessageNotContaining(TOKEN)
 			.withMessageNotContaining("scripted-client-secret");
@@ -202,8 +214,13 @@ class ErrorDecodingTest {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Client offline = Client.builder().clientId(1).clientSecret("offline-secret").baseUrl("http://127.0.0.1:" + port).build();
-		assertThatExceptionOfType(DiscordIoException.class).isThrownBy(() -> offline.fromAccessToken(TOKEN).fetchIdentify())
+		Client offline = Client.builder()
+			.clientId(1)
+			.clientSecret("offline-secret")
+			.baseUrl("http://127.0.0.1:" + port)
+			.build();
+		assertThatExceptionOfType(DiscordIoException.class)
+			.isThrownBy(() -> offline.fromAccessToken(TOKEN).fetchIdentify())
 			.withMessageContaining("GET /users/@me")
 			.withMessageNotContaining(TOKEN);
 	}
@@ -220,10 +237,12 @@ class ErrorDecodingTest {
 
 	@Test
 	void exceptionsAndTokensPrintNoSecrets() {
-		AccessToken token = this.client.restoreAccessToken(TOKEN, "refresh-secret-value", null, java.util.List.of("identify"));
+		AccessToken token = this.client.restoreAccessToken(TOKEN, "refresh-secret-value", null,
+				java.util.List.of("identify"));
 		assertThat(token.toString()).doesNotContain(TOKEN).doesNotContain("refresh-secret-value");
 		assertThat(this.client.fromAccessToken(TOKEN).toString()).doesNotContain(TOKEN);
-		assertThat(this.client.toString()).doesNotContain("scripted-client-secret").doesNotContain("scripted-bot-token");
+		assertThat(this.client.toString()).doesNotContain("scripted-client-secret")
+			.doesNotContain("scripted-bot-token");
 	}
 
 	private static RateLimitedException catchRateLimited(Runnable call) {

@@ -1,0 +1,39 @@
+package io.github.discordoauth2.samples.demo;
+
+import io.github.discordoauth2.test.FakeDiscord;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+
+/**
+ * The running demo app in demo mode, with its embedded FakeDiscord approving at once, and
+ * a fresh cookie-keeping client per test. Page and error-page tests extend it so that
+ * they share one application context by construction.
+ */
+// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc.
+// set.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true" })
+abstract class DemoAppTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FakeDiscord fake;
+
+	@Autowired
+	OAuth2AuthorizedClientService authorizedClients;
+
+	AppClient browser;
+
+	@BeforeEach
+	void newBrowser() {
+		fake.autoApprove(true);
+		fake.faults().clear();
+		browser = new AppClient(port);
+	}
+
+}
