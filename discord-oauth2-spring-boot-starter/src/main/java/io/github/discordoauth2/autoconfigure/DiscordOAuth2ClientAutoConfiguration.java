@@ -34,7 +34,7 @@ public final class DiscordOAuth2ClientAutoConfiguration {
 			ObjectProvider<DiscordClientBuilderCustomizer> customizers) {
 		Client.Builder builder = Client.builder()
 			.clientId(properties.clientIdAsLong())
-			.clientSecret(properties.getClientSecret().strip())
+			.clientSecret(properties.clientSecretStripped())
 			.baseUrl(properties.getBaseUrl().strip())
 			.rateLimitMaxWait(properties.getRateLimit().getMaxWait());
 		// Without Boot's builder the core picks its own default (the request factory

@@ -78,7 +78,7 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	@ConditionalOnMissingBean(name = CLIENT_REGISTRATION_BEAN_NAME)
 	ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
 		return DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
-			.clientSecret(properties.getClientSecret().strip())
+			.clientSecret(properties.clientSecretStripped())
 			.redirectUri(properties.getRedirectUri().strip())
 			.scope(properties.scopeList())
 			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.isPkce()).build())

@@ -287,6 +287,23 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	/**
+	 * The client secret without surrounding blanks, for the beans that need one.
+	 * @return the secret
+	 * @throws DiscordOAuth2ConfigurationException naming the property when it is not set
+	 */
+	public String clientSecretStripped() {
+		String secret = this.clientSecret;
+		if (secret == null || !StringUtils.hasText(secret)) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-secret",
+					"is not set, although " + PREFIX + ".client-id is",
+					"Set " + PREFIX + ".client-secret to the client secret from the Discord developer portal "
+							+ "(OAuth2 > Client Secret), preferably from an environment variable such as "
+							+ "DISCORD_CLIENT_SECRET: client-secret: ${DISCORD_CLIENT_SECRET}");
+		}
+		return secret.strip();
+	}
+
+	/**
 	 * Scopes with blanks removed, in the configured order.
 	 * @return the scopes the login asks for
 	 */
@@ -318,13 +335,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 			return;
 		}
 		snowflakeClientId();
-		if (!StringUtils.hasText(this.clientSecret)) {
-			throw new DiscordOAuth2ConfigurationException(PREFIX + ".client-secret",
-					"is not set, although " + PREFIX + ".client-id is",
-					"Set " + PREFIX + ".client-secret to the client secret from the Discord developer portal "
-							+ "(OAuth2 > Client Secret), preferably from an environment variable such as "
-							+ "DISCORD_CLIENT_SECRET: client-secret: ${DISCORD_CLIENT_SECRET}");
-		}
+		clientSecretStripped();
 		validateBaseUrl();
 		validateRedirectUri();
 		validateScopes();

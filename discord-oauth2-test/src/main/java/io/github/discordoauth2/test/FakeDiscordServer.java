@@ -3,6 +3,8 @@ package io.github.discordoauth2.test;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs a {@link FakeDiscord} with {@link DemoData} as a standalone local Discord until
  * stopped (Ctrl+C).
@@ -22,7 +24,7 @@ public final class FakeDiscordServer {
 	 * options.
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		FakeDiscord.Builder builder;
+		FakeDiscord.@Nullable Builder builder;
 		try {
 			builder = parse(args, System.out);
 		}
@@ -54,7 +56,7 @@ public final class FakeDiscordServer {
 	/**
 	 * Builds the configuration from the arguments, or returns null after printing help.
 	 */
-	static FakeDiscord.Builder parse(String[] args, PrintStream out) {
+	static FakeDiscord.@Nullable Builder parse(String[] args, PrintStream out) {
 		FakeDiscord.Builder b = FakeDiscord.builder();
 		boolean demo = true;
 		long clientId = DemoData.APPLICATION_ID;

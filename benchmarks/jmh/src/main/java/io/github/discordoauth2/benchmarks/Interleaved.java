@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -64,7 +65,7 @@ public final class Interleaved {
 			for (int round = 0; round < rounds; round++) {
 				Collections.shuffle(order);
 				for (String name : order) {
-					double[] slice = measure(variants.get(name), threads, sliceMillis);
+					double[] slice = measure(Objects.requireNonNull(variants.get(name)), threads, sliceMillis);
 					results.computeIfAbsent(name, n -> new LinkedHashMap<>())
 						.computeIfAbsent(threads, n -> new ArrayList<>())
 						.add(slice[0]);
@@ -101,11 +102,11 @@ public final class Interleaved {
 		for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
 			StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
 			for (int threads : threadList) {
-				List<Double> slices = entry.getValue().get(threads);
+				List<Double> slices = Objects.requireNonNull(entry.getValue().get(threads));
 				double best = higherIsBetter ? 0 : Double.MAX_VALUE;
 				for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
 					if (other.getKey().startsWith("raw")) {
-						double m = median(other.getValue().get(threads));
+						double m = median(Objects.requireNonNull(other.getValue().get(threads)));
 						best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
 					}
 				}

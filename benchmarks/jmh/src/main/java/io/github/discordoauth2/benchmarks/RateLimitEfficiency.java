@@ -20,6 +20,7 @@ import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.RateLimits;
 import io.github.discordoauth2.test.RecordedRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -124,7 +125,7 @@ public final class RateLimitEfficiency {
 				100.0 * ok / allowed, tooMany, refused.get(), errors.get());
 	}
 
-	private static Object naiveCall(HttpClient http, String baseUrl, String token) throws Exception {
+	private static @Nullable Object naiveCall(HttpClient http, String baseUrl, String token) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v10/users/@me"))
 			.header("Authorization", "Bearer " + token)
 			.header("User-Agent", Client.userAgent())
@@ -147,7 +148,7 @@ public final class RateLimitEfficiency {
 	@FunctionalInterface
 	private interface Call {
 
-		Object run() throws Exception;
+		@Nullable Object run() throws Exception;
 
 	}
 
