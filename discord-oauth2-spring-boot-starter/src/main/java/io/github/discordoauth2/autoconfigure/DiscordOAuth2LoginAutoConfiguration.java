@@ -11,6 +11,8 @@ import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
 import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,6 +68,8 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
 		DiscordOAuth2LoginAutoConfiguration.DiscordOnlyClientRegistrationRepositoryConfiguration.class })
 public final class DiscordOAuth2LoginAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(DiscordOAuth2LoginAutoConfiguration.class);
+
 	/**
 	 * Name of the Discord {@link ClientRegistration} bean, for applications that build
 	 * their own {@link ClientRegistrationRepository}.
@@ -77,11 +81,16 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	@Bean(CLIENT_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CLIENT_REGISTRATION_BEAN_NAME)
 	ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
+		if (properties.isPkceOffForRoleConnectionsWrite()) {
+			logger.info("PKCE is off for the Discord login: discord.oauth2.scopes asks for role_connections.write, "
+					+ "which Discord refuses together with PKCE (error=invalid_scope). Set discord.oauth2.pkce=false "
+					+ "to say so explicitly.");
+		}
 		return DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
 			.clientSecret(properties.clientSecretStripped())
 			.redirectUri(properties.getRedirectUri().strip())
 			.scope(properties.scopeList())
-			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.isPkce()).build())
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.usePkce()).build())
 			.build();
 	}
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.discordoauth2.Prompt;
+import io.github.discordoauth2.Scopes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -25,6 +28,8 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties(DiscordOAuth2Properties.PREFIX)
 public class DiscordOAuth2Properties implements InitializingBean {
+
+	private static final Log logger = LogFactory.getLog(DiscordOAuth2Properties.class);
 
 	/**
 	 * Prefix of every property of the starter.
@@ -81,8 +86,10 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Whether to protect the authorization code with PKCE (an S256 code challenge).
+	 * Defaults to true, except when the scopes ask for role_connections.write, which
+	 * Discord refuses together with PKCE.
 	 */
-	private boolean pkce = true;
+	private @Nullable Boolean pkce;
 
 	/**
 	 * Registration ID of the Discord login in Spring Security. It is part of the login
@@ -210,9 +217,9 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Returns the value of {@code discord.oauth2.pkce}.
-	 * @return the configured value
+	 * @return the configured value, or {@code null} when not set (see {@link #usePkce()})
 	 */
-	public boolean isPkce() {
+	public @Nullable Boolean getPkce() {
 		return this.pkce;
 	}
 
@@ -220,8 +227,34 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	 * Sets {@code discord.oauth2.pkce}.
 	 * @param pkce the new value
 	 */
-	public void setPkce(boolean pkce) {
+	public void setPkce(@Nullable Boolean pkce) {
 		this.pkce = pkce;
+	}
+
+	/**
+	 * Whether the login sends a PKCE code challenge: as configured, else on unless the
+	 * scopes ask for {@code role_connections.write}. Discord sends the user back with
+	 * {@code error=invalid_scope} for that scope with PKCE (discord-api-docs issue 5751;
+	 * the implicit grant likewise, pull request 5885), since a PKCE flow would let a user
+	 * mint their own token for it and write their own linked-roles metadata.
+	 * @return whether the authorize URL carries a code challenge
+	 */
+	public boolean usePkce() {
+		Boolean configured = this.pkce;
+		return (configured != null) ? configured : !asksForRoleConnectionsWrite();
+	}
+
+	/**
+	 * Whether PKCE is off only because the scopes ask for {@code role_connections.write}
+	 * while {@code discord.oauth2.pkce} is not set, which the starter says at startup.
+	 * @return whether the default was switched off for that scope
+	 */
+	public boolean isPkceOffForRoleConnectionsWrite() {
+		return this.pkce == null && asksForRoleConnectionsWrite();
+	}
+
+	private boolean asksForRoleConnectionsWrite() {
+		return scopeList().stream().anyMatch(Scopes.ROLE_CONNECTIONS_WRITE::equalsIgnoreCase);
 	}
 
 	/**
@@ -314,6 +347,37 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		validate();
+		if (hasClientId()) {
+			plainHttpWarnings().forEach(logger::warn);
+		}
+	}
+
+	/**
+	 * Warnings for URLs that would carry the client secret or users' tokens in clear:
+	 * plain {@code http} to a host other than the loopback interface.
+	 * @return one sentence per such property, naming it; empty when all is well
+	 */
+	List<String> plainHttpWarnings() {
+		List<String> warnings = new ArrayList<>();
+		if (isPlainHttpOffLoopback(this.baseUrl)) {
+			warnings.add(PREFIX + ".base-url uses plain http to a host that is not loopback: the client secret and "
+					+ "users' tokens would cross the network in clear. Use https (Discord is https://discord.com).");
+		}
+		if (!isRedirectUriTemplate() && isPlainHttpOffLoopback(this.redirectUri)) {
+			warnings.add(PREFIX + ".redirect-uri uses plain http to a host that is not loopback: authorization codes "
+					+ "would cross the network in clear. Use an https redirect URI outside local development.");
+		}
+		return warnings;
+	}
+
+	private static boolean isPlainHttpOffLoopback(@Nullable String value) {
+		URI uri = parse(value);
+		if (uri == null || !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+			return false;
+		}
+		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		return !(host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+				|| host.equals("[::1]") || host.equals("::1"));
 	}
 
 	/**
@@ -403,6 +467,14 @@ public class DiscordOAuth2Properties implements InitializingBean {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".scopes", "is empty",
 					"Remove " + PREFIX + ".scopes to ask for 'identify', or list the scopes the app needs, "
 							+ "e.g. scopes: identify, email, guilds");
+		}
+		if (Boolean.TRUE.equals(this.pkce) && asksForRoleConnectionsWrite()) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".pkce",
+					"is true while " + PREFIX + ".scopes asks for " + Scopes.ROLE_CONNECTIONS_WRITE,
+					"Discord refuses " + Scopes.ROLE_CONNECTIONS_WRITE + " together with PKCE (the login comes back "
+							+ "with error=invalid_scope). Remove " + PREFIX + ".pkce (the starter then leaves PKCE "
+							+ "off for this login) or remove " + Scopes.ROLE_CONNECTIONS_WRITE + " from " + PREFIX
+							+ ".scopes.");
 		}
 		if (list.stream().anyMatch((scope) -> scope.toLowerCase(Locale.ROOT).equals("openid"))) {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".scopes", "contains 'openid'",

@@ -122,7 +122,7 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 				assertThat(properties.clientIdAsLong()).isEqualTo(1100000000000000001L);
 				assertThat(properties.scopeList()).containsExactly("identify", "email", "guilds");
 				assertThat(properties.getPrompt()).isEqualTo(Prompt.NONE);
-				assertThat(properties.isPkce()).isFalse();
+				assertThat(properties.usePkce()).isFalse();
 				assertThat(properties.getRegistrationId()).isEqualTo("dc");
 				assertThat(properties.getLogin().isEnabled()).isFalse();
 				assertThat(properties.getRateLimit().getMaxWait()).isEqualTo(Duration.ZERO);
@@ -138,7 +138,8 @@ class DiscordOAuth2ClientAutoConfigurationTests {
 		assertThat(properties.scopeList()).containsExactly("identify");
 		assertThat(properties.getBaseUrl()).isEqualTo("https://discord.com");
 		assertThat(properties.getPrompt()).isNull();
-		assertThat(properties.isPkce()).isTrue();
+		assertThat(properties.getPkce()).isNull();
+		assertThat(properties.usePkce()).isTrue();
 		assertThat(properties.getRegistrationId()).isEqualTo("discord");
 		assertThat(properties.getLogin().isEnabled()).isTrue();
 		assertThat(properties.getRateLimit().getMaxWait()).isEqualTo(Duration.ofSeconds(10));

@@ -81,6 +81,39 @@ class DiscordOAuth2FailureAnalyzerTests {
 	}
 
 	@Test
+	void pkceSetTrueWithRoleConnectionsWriteNamesBothProperties() {
+		FailureAnalysis analysis = analyzeStartupWith(CLIENT_ID, SECRET, "discord.oauth2.pkce=true",
+				"discord.oauth2.scopes=identify,role_connections.write");
+		assertThat(analysis.getDescription()).contains("'discord.oauth2.pkce'")
+			.contains("discord.oauth2.scopes")
+			.contains("role_connections.write");
+		assertThat(analysis.getAction()).contains("invalid_scope").contains("Remove discord.oauth2.pkce");
+	}
+
+	@Test
+	void plainHttpOffLoopbackIsWarnedAboutAtStartup(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues(CLIENT_ID, SECRET, "discord.oauth2.base-url=http://discord.example.com",
+					"discord.oauth2.redirect-uri=http://app.example.com/login/oauth2/code/discord")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("discord.oauth2.base-url uses plain http")
+			.contains("discord.oauth2.redirect-uri uses plain http")
+			.doesNotContain("s3cret-value");
+	}
+
+	@Test
+	void plainHttpOnLoopbackAndHttpsAreNotWarnedAbout(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues(CLIENT_ID, SECRET, "discord.oauth2.base-url=http://127.0.0.1:8090",
+					"discord.oauth2.redirect-uri=https://app.example.com/login/oauth2/code/discord")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues(CLIENT_ID, SECRET, "discord.oauth2.redirect-uri=http://localhost:8080/callback")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("uses plain http");
+	}
+
+	@Test
 	void templateRedirectUriIsAccepted() {
 		this.contextRunner
 			.withPropertyValues(CLIENT_ID, SECRET, "discord.oauth2.redirect-uri={baseUrl}/callback/{registrationId}")

@@ -12,6 +12,7 @@ import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
 import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
 import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -21,6 +22,8 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAu
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
@@ -55,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DiscordOAuth2WebMvcAutoConfiguration} together with Boot's own security
  * auto-configurations.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DiscordOAuth2LoginAutoConfigurationTests {
 
 	private static final String[] DISCORD = { "discord.oauth2.client-id=1100000000000000001",
@@ -280,6 +284,30 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 					.startsWith("https://github.com/login/oauth/authorize")
 					.doesNotContain("prompt=");
 			});
+	}
+
+	@Test
+	void pkceIsOffByDefaultWhenTheLoginAsksForRoleConnectionsWrite(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.scopes=identify,role_connections.write")
+			.run((context) -> {
+				OAuth2AuthorizationRequest request = authorize(
+						context.getBean(OAuth2AuthorizationRequestResolver.class));
+				assertThat(request.getAuthorizationRequestUri()).contains("role_connections.write")
+					.doesNotContain("code_challenge");
+			});
+		assertThat(output).contains("PKCE is off for the Discord login")
+			.contains("role_connections.write")
+			.containsOnlyOnce("PKCE is off");
+	}
+
+	@Test
+	void pkceStaysOnWithoutRoleConnectionsWriteAndSaysNothing(CapturedOutput output) {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.run((context) -> assertThat(
+					authorize(context.getBean(OAuth2AuthorizationRequestResolver.class)).getAuthorizationRequestUri())
+				.contains("code_challenge="));
+		assertThat(output).doesNotContain("PKCE is off");
 	}
 
 	@Test
