@@ -1,11 +1,11 @@
 package io.github.discordoauth2.autoconfigure;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
+import io.github.discordoauth2.security.GrantRequests;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.RecordedRequest;
@@ -27,13 +27,7 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGra
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +69,8 @@ class DiscordRegistrationEditsTests {
 				.getObject();
 			String code = discord.fake().createAuthorizationCode(DemoData.USER_ID, REDIRECT_URI, Set.of("identify"));
 
-			OAuth2AccessTokenResponse token = codeClient.getTokenResponse(codeGrant(registration, code));
+			OAuth2AccessTokenResponse token = codeClient
+				.getTokenResponse(GrantRequests.codeGrant(registration, code, REDIRECT_URI));
 			OAuth2AccessTokenResponse refreshed = refreshClient.getTokenResponse(
 					new OAuth2RefreshTokenGrantRequest(registration, token.getAccessToken(), token.getRefreshToken()));
 
@@ -91,23 +86,6 @@ class DiscordRegistrationEditsTests {
 				assertThat(call.header("User-Agent")).startsWith("DiscordBot (");
 			});
 		});
-	}
-
-	private static OAuth2AuthorizationCodeGrantRequest codeGrant(ClientRegistration registration, String code) {
-		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
-			.authorizationUri(registration.getProviderDetails().getAuthorizationUri())
-			.clientId(registration.getClientId())
-			.redirectUri(REDIRECT_URI)
-			.scopes(registration.getScopes())
-			.state("s")
-			.attributes(Map.of(OAuth2ParameterNames.REGISTRATION_ID, registration.getRegistrationId()))
-			.build();
-		OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code)
-			.redirectUri(REDIRECT_URI)
-			.state("s")
-			.build();
-		return new OAuth2AuthorizationCodeGrantRequest(registration,
-				new OAuth2AuthorizationExchange(request, response));
 	}
 
 	@Configuration(proxyBeanMethods = false)

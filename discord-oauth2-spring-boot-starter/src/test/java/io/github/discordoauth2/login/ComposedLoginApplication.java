@@ -1,7 +1,5 @@
 package io.github.discordoauth2.login;
 
-import io.github.discordoauth2.test.FakeDiscordExtension;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -23,14 +21,6 @@ class ComposedLoginApplication {
 	static final String GOOGLE_ID = "spring.security.oauth2.client.registration.google.client-id=g-id";
 
 	static final String GOOGLE_SECRET = "spring.security.oauth2.client.registration.google.client-secret=g-s";
-
-	static String url(int port, String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
-
-	static FakeDiscordExtension fakeDiscord() {
-		return FakeDiscordExtension.withDemoData();
-	}
 
 	@RestController
 	static class AuthoritiesController {

@@ -1,16 +1,9 @@
 package io.github.discordoauth2.login;
 
-import io.github.discordoauth2.test.FakeDiscordExtension;
-import io.github.discordoauth2.test.FakeDiscordProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.discordoauth2.login.ComposedLoginApplication.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,24 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { ComposedLoginApplication.class, CompositionSnippets.WrappedUserService.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WrappedUserServiceIntegrationTests {
-
-	@RegisterExtension
-	static FakeDiscordExtension discord = ComposedLoginApplication.fakeDiscord();
-
-	@DynamicPropertySource
-	static void discordProperties(DynamicPropertyRegistry registry) {
-		FakeDiscordProperties.register(discord.fake(), registry);
-	}
-
-	@LocalServerPort
-	int port;
+class WrappedUserServiceIntegrationTests extends ComposedLoginTests {
 
 	@Test
 	void wrappedDiscordUserServiceAddsItsAuthorityToTheDiscordPrincipal() {
 		TestBrowser browser = new TestBrowser();
 
-		String authorities = browser.follow(url(this.port, "/authorities")).body();
+		String authorities = browser.follow(url("/authorities")).body();
 
 		assertThat(authorities).startsWith("DiscordOAuth2User ").contains("ROLE_MEMBER", "SCOPE_identify");
 	}
