@@ -26,7 +26,9 @@ import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.Guild;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.Webhook;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -85,9 +87,7 @@ public final class Client {
 		this.baseUrl = builder.baseUrl;
 		this.clock = builder.clock;
 		this.http = new DiscordHttp(restClient(builder), this.baseUrl + "/api/v" + API_VERSION, userAgent(),
-				this.clientId, this.clientSecret, this.botToken,
-				(builder.rateLimitHook != null) ? builder.rateLimitHook : new RateLimiter(builder.rateLimitMaxWait),
-				builder.rateLimitMaxWait);
+				this.clientId, this.clientSecret, this.botToken, rateLimitHook(builder), builder.rateLimitMaxWait);
 	}
 
 	/**
@@ -514,6 +514,12 @@ public final class Client {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
+	private static RateLimitHook rateLimitHook(Builder builder) {
+		RateLimitHook hook = (builder.rateLimitHook != null) ? builder.rateLimitHook
+				: new RateLimiter(builder.rateLimitMaxWait);
+		return (builder.rateLimitListener != null) ? new ListeningRateLimitHook(hook, builder.rateLimitListener) : hook;
+	}
+
 	private static RestClient restClient(Builder builder) {
 		RestClient.Builder restClientBuilder;
 		if (builder.restClientBuilder != null) {
@@ -527,6 +533,11 @@ public final class Client {
 		else {
 			// HttpURLConnection measured fastest for Discord's small keep-alive calls.
 			restClientBuilder = RestClient.builder().requestFactory(requestFactory(builder));
+		}
+		if (builder.observationRegistry != null) {
+			// Whichever request factory is used: RestClient observes above it.
+			restClientBuilder.observationRegistry(builder.observationRegistry)
+				.observationConvention(new DiscordClientRequestObservationConvention());
 		}
 		return restClientBuilder.build();
 	}
@@ -584,6 +595,10 @@ public final class Client {
 		private Clock clock = Clock.systemUTC();
 
 		private @Nullable RateLimitHook rateLimitHook;
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable RateLimitListener rateLimitListener;
 
 		private Builder() {
 		}
@@ -709,6 +724,28 @@ public final class Client {
 		 */
 		public Builder clock(Clock clock) {
 			this.clock = Args.notNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Observes every call to Discord as Spring's {@code http.client.requests}
+		 * (method, route template, status, outcome; no id or token in the tags), on
+		 * whichever RestClient and request factory the client uses.
+		 * @param observationRegistry the registry, for example the application's
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Args.notNull(observationRegistry, "observationRegistry");
+			return this;
+		}
+
+		/**
+		 * Sets who hears about rate-limit waits and HTTP 429 answers (for metrics).
+		 * @param rateLimitListener the listener
+		 * @return this builder
+		 */
+		public Builder rateLimitListener(RateLimitListener rateLimitListener) {
+			this.rateLimitListener = Args.notNull(rateLimitListener, "rateLimitListener");
 			return this;
 		}
 

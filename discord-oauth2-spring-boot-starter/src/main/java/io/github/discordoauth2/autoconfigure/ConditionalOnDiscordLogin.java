@@ -14,15 +14,17 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 /**
  * Matches when "Login with Discord" is on: a servlet web application with Spring
- * Security's OAuth2 client on the classpath, {@code discord.oauth2.client-id} set and
- * {@code discord.oauth2.login.enabled} not {@code false}.
+ * Security's OAuth2 client and Spring Boot's security module on the classpath,
+ * {@code discord.oauth2.client-id} set and {@code discord.oauth2.login.enabled} not
+ * {@code false}.
  *
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Documented
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ ClientRegistration.class, EnableWebSecurity.class })
+@ConditionalOnClass(value = { ClientRegistration.class, EnableWebSecurity.class },
+		name = DiscordOAuth2LoginPrerequisitesAutoConfiguration.BOOT_SECURITY)
 @ConditionalOnDiscordClientId
 @ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.enabled", matchIfMissing = true)
 public @interface ConditionalOnDiscordLogin {

@@ -2,11 +2,11 @@ package io.github.discordoauth2.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.Prompt;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
-import io.github.discordoauth2.security.DiscordAuthorizationRequestCustomizer;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
@@ -27,21 +27,23 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Auto-configuration of "Login with Discord" through Spring Security's
@@ -54,9 +56,11 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * block and other providers keep working. It runs before Boot's OAuth2 client
  * auto-configuration, whose repository then backs off while its authorized client service
  * and repository build on ours. The token exchange and refresh go through the core
- * {@link Client}; Spring Security picks the typed token-response-client, user-service and
- * authorization-request-resolver beans up by type, also in an application's own filter
- * chain.
+ * {@link Client}. The Discord token response clients and user service are
+ * {@code @Primary}, so Spring Security picks them up by type in any filter chain (and for
+ * refreshes), and each hands every other registration to the application's own bean of
+ * the same type (or Spring Security's default): a Google-only user service does not
+ * remove Discord's. Replace one by defining a bean of the Discord class itself.
  *
  */
 @AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class,
@@ -86,46 +90,53 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 					+ "which Discord refuses together with PKCE (error=invalid_scope). Set discord.oauth2.pkce=false "
 					+ "to say so explicitly.");
 		}
-		return DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
-			.clientSecret(properties.clientSecretStripped())
-			.redirectUri(properties.getRedirectUri().strip())
-			.scope(properties.scopeList())
-			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.usePkce()).build())
-			.build();
+		return coreRegistration(client, properties);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> discordAuthorizationCodeTokenResponseClient(
-			Client client, DiscordOAuth2Properties properties) {
-		return new DiscordAuthorizationCodeTokenResponseClient(client, properties.getRegistrationId());
+	@Primary
+	@ConditionalOnMissingBean(DiscordAuthorizationCodeTokenResponseClient.class)
+	DiscordAuthorizationCodeTokenResponseClient discordAuthorizationCodeTokenResponseClient(Client client,
+			DiscordOAuth2Properties properties,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> applicationClients) {
+		DiscordAuthorizationCodeTokenResponseClient tokenClient = new DiscordAuthorizationCodeTokenResponseClient(
+				client, properties.getRegistrationId());
+		Supplier<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> delegate = ApplicationDelegates
+			.of(applicationClients, DiscordAuthorizationCodeTokenResponseClient.class,
+					RestClientAuthorizationCodeTokenResponseClient::new);
+		tokenClient.setDelegate((request) -> delegate.get().getTokenResponse(request));
+		tokenClient.setCoreRegistration(coreRegistration(client, properties));
+		return tokenClient;
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> discordRefreshTokenTokenResponseClient(
-			Client client, DiscordOAuth2Properties properties) {
-		return new DiscordRefreshTokenTokenResponseClient(client, properties.getRegistrationId());
+	@Primary
+	@ConditionalOnMissingBean(DiscordRefreshTokenTokenResponseClient.class)
+	DiscordRefreshTokenTokenResponseClient discordRefreshTokenTokenResponseClient(Client client,
+			DiscordOAuth2Properties properties,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> applicationClients) {
+		DiscordRefreshTokenTokenResponseClient tokenClient = new DiscordRefreshTokenTokenResponseClient(client,
+				properties.getRegistrationId());
+		Supplier<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> delegate = ApplicationDelegates.of(
+				applicationClients, DiscordRefreshTokenTokenResponseClient.class,
+				RestClientRefreshTokenTokenResponseClient::new);
+		tokenClient.setDelegate((request) -> delegate.get().getTokenResponse(request));
+		tokenClient.setCoreRegistration(coreRegistration(client, properties));
+		return tokenClient;
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	OAuth2UserService<OAuth2UserRequest, OAuth2User> discordOAuth2UserService(Client client,
-			DiscordOAuth2Properties properties, ApplicationEventPublisher eventPublisher) {
-		return new DiscordOAuth2UserService(client, properties.getRegistrationId(), eventPublisher);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	OAuth2AuthorizationRequestResolver discordAuthorizationRequestResolver(
-			ClientRegistrationRepository clientRegistrationRepository, DiscordOAuth2Properties properties) {
-		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
-				clientRegistrationRepository,
-				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-		Prompt prompt = properties.getPrompt();
-		resolver.setAuthorizationRequestCustomizer(new DiscordAuthorizationRequestCustomizer(
-				properties.getRegistrationId(), (prompt != null) ? prompt.value() : null));
-		return resolver;
+	@Primary
+	@ConditionalOnMissingBean(DiscordOAuth2UserService.class)
+	DiscordOAuth2UserService discordOAuth2UserService(Client client, DiscordOAuth2Properties properties,
+			ApplicationEventPublisher eventPublisher,
+			ObjectProvider<OAuth2UserService<OAuth2UserRequest, OAuth2User>> applicationServices) {
+		DiscordOAuth2UserService userService = new DiscordOAuth2UserService(client, properties.getRegistrationId(),
+				eventPublisher);
+		Supplier<OAuth2UserService<OAuth2UserRequest, OAuth2User>> delegate = ApplicationDelegates
+			.of(applicationServices, DiscordOAuth2UserService.class, DefaultOAuth2UserService::new);
+		userService.setDelegate((request) -> delegate.get().loadUser(request));
+		return userService;
 	}
 
 	@Bean
@@ -138,6 +149,28 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 		OAuth2AuthorizedClientRepository repository = authorizedClientRepository.getIfAvailable(
 				() -> new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(authorizedClientService.getObject()));
 		return new DiscordRevokeTokenLogoutHandler(client, properties.getRegistrationId(), repository);
+	}
+
+	/**
+	 * The registration the core client stands for, from {@code discord.oauth2.*}.
+	 * Discord's {@code prompt} is part of its authorization URI, so that every
+	 * authorization request resolver (the default one under any {@code baseUri}, or the
+	 * application's own) sends it.
+	 */
+	private static ClientRegistration coreRegistration(Client client, DiscordOAuth2Properties properties) {
+		Prompt prompt = properties.getPrompt();
+		ClientRegistration.Builder builder = DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
+			.clientSecret(properties.clientSecretStripped())
+			.redirectUri(properties.getRedirectUri().strip())
+			.scope(properties.scopeList())
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.usePkce()).build());
+		if (prompt != null) {
+			builder.authorizationUri(UriComponentsBuilder.fromUri(client.authorizationEndpoint())
+				.queryParam("prompt", prompt.value())
+				.build()
+				.toUriString());
+		}
+		return builder.build();
 	}
 
 	/**

@@ -533,7 +533,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		/**
 		 * Whether logging out also revokes the user's authorization at Discord, so the
 		 * next login asks for consent again. Applies to the starter's default filter
-		 * chain.
+		 * chain and to chains built with DiscordOAuth2LoginConfigurer.
 		 */
 		private boolean revokeOnLogout;
 

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -35,9 +36,18 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DiscordAccessTokenArgumentResolver discordAccessTokenArgumentResolver(Client client,
-			DiscordOAuth2Properties properties, ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager) {
-		return new DiscordAccessTokenArgumentResolver(client, properties.getRegistrationId(),
-				authorizedClientManager::getIfUnique);
+			DiscordOAuth2Properties properties, ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager,
+			ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy) {
+		DiscordAccessTokenArgumentResolver resolver = new DiscordAccessTokenArgumentResolver(client,
+				properties.getRegistrationId(), authorizedClientManager::getIfUnique);
+		securityContextHolderStrategy.ifUnique(resolver::setSecurityContextHolderStrategy);
+		return resolver;
+	}
+
+	@Bean
+	static AuthorizedClientManagerCheck discordAuthorizedClientManagerCheck(
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClientManager) {
+		return new AuthorizedClientManagerCheck(authorizedClientManager);
 	}
 
 	@Bean
@@ -45,9 +55,12 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 	@ConditionalOnBooleanProperty(DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized")
 	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(Client client,
 			DiscordOAuth2Properties properties,
-			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
-		return new DiscordUnauthorizedExceptionResolver(client, properties.getRegistrationId(),
-				authorizedClientRepository::getIfUnique);
+			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository,
+			ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy) {
+		DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(client,
+				properties.getRegistrationId(), authorizedClientRepository::getIfUnique);
+		securityContextHolderStrategy.ifUnique(resolver::setSecurityContextHolderStrategy);
+		return resolver;
 	}
 
 	@Bean

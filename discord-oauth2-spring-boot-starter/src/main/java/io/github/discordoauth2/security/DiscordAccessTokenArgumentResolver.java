@@ -38,7 +38,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * (not logged in with Discord, or the refresh was refused because the user revoked the
  * app) the resolver throws {@link ClientAuthorizationRequiredException}, on which Spring
  * Security's authorization request filter sends the user to Discord for a fresh login and
- * back to the same page. When Discord refuses the token before its expiry (HTTP 401),
+ * back to the same page; a user who signed in some other way gets
+ * {@link DiscordAccountRequiredException} (HTTP 403) instead, as that login would replace
+ * their identity. When Discord refuses the token before its expiry (HTTP 401),
  * {@link DiscordUnauthorizedExceptionResolver} takes over.
  *
  */
@@ -125,17 +127,20 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 		try {
 			authorized = manager.authorize(request);
 		}
+		catch (ClientAuthorizationRequiredException ex) {
+			throw DiscordAuthorizationRequired.exceptionFor(request.getPrincipal(), this.registrationId);
+		}
 		catch (ClientAuthorizationException ex) {
 			String code = ex.getError().getErrorCode();
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
 				// The manager has already removed the dead authorized client; send the
 				// user to Discord again.
-				throw new ClientAuthorizationRequiredException(this.registrationId);
+				throw DiscordAuthorizationRequired.exceptionFor(request.getPrincipal(), this.registrationId);
 			}
 			throw ex;
 		}
 		if (authorized == null) {
-			throw new ClientAuthorizationRequiredException(this.registrationId);
+			throw DiscordAuthorizationRequired.exceptionFor(request.getPrincipal(), this.registrationId);
 		}
 		return authorized;
 	}

@@ -30,7 +30,11 @@ public final class DiscordAuthorizationCodeTokenResponseClient
 	 */
 	public DiscordAuthorizationCodeTokenResponseClient(Client client, String registrationId) {
 		super(client, registrationId, "authorization code exchange",
-				RestClientAuthorizationCodeTokenResponseClient::new);
+				RestClientAuthorizationCodeTokenResponseClient::new, () -> {
+					RestClientAuthorizationCodeTokenResponseClient asRegistered = new RestClientAuthorizationCodeTokenResponseClient();
+					asRegistered.setRestClient(DiscordTokenResponses.restClient());
+					return asRegistered;
+				});
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package io.github.discordoauth2.security;
 
+import java.util.Objects;
+
 import io.github.discordoauth2.Client;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -44,6 +47,23 @@ public final class DiscordClientRegistrations {
 			// Client.baseUrl() never ends with a slash.
 			.userInfoUri(client.baseUrl() + "/api/v10/users/@me")
 			.userNameAttributeName(USER_NAME_ATTRIBUTE);
+	}
+
+	/**
+	 * Whether the core client sends the token requests of this registration as the
+	 * registration says: same token URI, client id and HTTP Basic client authentication,
+	 * and (when known) the same secret as the registration the client was configured for.
+	 */
+	static boolean isServedBy(ClientRegistration registration, Client client,
+			@Nullable ClientRegistration coreRegistration) {
+		if (!client.tokenEndpoint().toString().equals(registration.getProviderDetails().getTokenUri())
+				|| !Long.toString(client.clientId()).equals(registration.getClientId())
+				|| !ClientAuthenticationMethod.CLIENT_SECRET_BASIC
+					.equals(registration.getClientAuthenticationMethod())) {
+			return false;
+		}
+		return coreRegistration == null
+				|| Objects.equals(coreRegistration.getClientSecret(), registration.getClientSecret());
 	}
 
 }

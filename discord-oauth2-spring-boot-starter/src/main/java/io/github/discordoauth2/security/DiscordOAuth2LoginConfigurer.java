@@ -3,17 +3,10 @@ package io.github.discordoauth2.security;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ResolvableType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
-import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
-import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
 /**
@@ -29,21 +22,26 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * <p>
- * It switches on {@code oauth2Login()}, which picks up the starter's Discord beans: the
- * token exchange through the core client, the Discord user service and the authorization
- * request resolver (prompt, PKCE). Settings the application makes on
- * {@code oauth2Login()} itself win. When no client registration exists (no
- * {@code discord.oauth2.client-id}), it does nothing, so the same chain starts with
- * Discord login off. Further {@code http.oauth2Login(...)} calls customize the same
- * login.
+ * It switches on {@code oauth2Login()} with the starter's Discord adapters set
+ * explicitly: the token exchange through the core client and the Discord user service
+ * (each hands every other registration to the application's own bean of that type, or to
+ * Spring Security's default). Settings the application makes on {@code oauth2Login()}
+ * itself, through {@link #oauth2Login(Customizer)} or later {@code http.oauth2Login(...)}
+ * calls, win. When Discord login is off (no {@code discord.oauth2.client-id}), it does
+ * nothing, so the same chain starts with Discord off, even beside other providers.
+ * Logging out revokes the Discord authorization when
+ * {@code discord.oauth2.login.revoke-on-logout} is set, unless
+ * {@link #revokeTokenOnLogout(boolean)} says otherwise.
  *
  */
 public final class DiscordOAuth2LoginConfigurer
 		extends AbstractHttpConfigurer<DiscordOAuth2LoginConfigurer, HttpSecurity> {
 
+	static final String REVOKE_ON_LOGOUT_PROPERTY = "discord.oauth2.login.revoke-on-logout";
+
 	private Customizer<OAuth2LoginConfigurer<HttpSecurity>> loginCustomizer = Customizer.withDefaults();
 
-	private boolean revokeTokenOnLogout;
+	private @Nullable Boolean revokeTokenOnLogout;
 
 	private DiscordOAuth2LoginConfigurer() {
 	}
@@ -70,7 +68,8 @@ public final class DiscordOAuth2LoginConfigurer
 
 	/**
 	 * Whether logging out also revokes the user's authorization at Discord (with the
-	 * {@link DiscordRevokeTokenLogoutHandler} bean). Off by default.
+	 * {@link DiscordRevokeTokenLogoutHandler} bean). Defaults to
+	 * {@code discord.oauth2.login.revoke-on-logout}.
 	 * @param revokeTokenOnLogout whether to revoke on logout
 	 * @return this configurer
 	 */
@@ -82,50 +81,34 @@ public final class DiscordOAuth2LoginConfigurer
 	@Override
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		if (context == null || context.getBeanProvider(ClientRegistrationRepository.class).getIfAvailable() == null) {
-			// Discord login is off (no client ID): leave the chain as the application
-			// wrote it.
+		DiscordAuthorizationCodeTokenResponseClient tokenClient = (context != null)
+				? context.getBeanProvider(DiscordAuthorizationCodeTokenResponseClient.class).getIfUnique() : null;
+		DiscordOAuth2UserService userService = (context != null)
+				? context.getBeanProvider(DiscordOAuth2UserService.class).getIfUnique() : null;
+		if (context == null || tokenClient == null || userService == null) {
+			// Discord login is off (no client ID); a repository of other providers
+			// does not turn it on. Leave the chain as the application wrote it.
 			return;
 		}
-		// Spring Security finds a unique bean of each type by itself, late enough to
-		// respect settings the
-		// application makes explicitly; only when several exist does the starter's
-		// Discord bean have to be named.
-		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokenClient = discordBeanIfAmbiguous(
-				context, ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class,
-						OAuth2AuthorizationCodeGrantRequest.class),
-				DiscordAuthorizationCodeTokenResponseClient.class);
-		OAuth2UserService<OAuth2UserRequest, OAuth2User> userService = discordBeanIfAmbiguous(context,
-				ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class, OAuth2User.class),
-				DiscordOAuth2UserService.class);
 		http.oauth2Login((login) -> {
-			if (tokenClient != null) {
-				login.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient));
-			}
-			if (userService != null) {
-				login.userInfoEndpoint((userInfo) -> userInfo.userService(userService));
-			}
+			login.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient));
+			login.userInfoEndpoint((userInfo) -> userInfo.userService(userService));
 			this.loginCustomizer.customize(login);
 		});
-		if (this.revokeTokenOnLogout) {
-			DiscordRevokeTokenLogoutHandler handler = context.getBean(DiscordRevokeTokenLogoutHandler.class);
+		if (revokeOnLogout(context)) {
+			DiscordRevokeTokenLogoutHandler handler = context.getBeanProvider(DiscordRevokeTokenLogoutHandler.class)
+				.getIfUnique();
+			Assert.state(handler != null, "Revoking on logout needs one DiscordRevokeTokenLogoutHandler bean");
 			http.logout((logout) -> logout.addLogoutHandler(handler));
 		}
 	}
 
-	/**
-	 * The starter's own bean when several beans of the given type exist (Spring
-	 * Security's lookup would then silently fall back to its defaults), else
-	 * {@code null}.
-	 */
-	@SuppressWarnings("unchecked")
-	private static <T> @Nullable T discordBeanIfAmbiguous(ApplicationContext context, ResolvableType type,
-			Class<?> discordType) {
-		String[] names = context.getBeanNamesForType(type);
-		if (names.length < 2 || context.getBeanProvider(type).getIfUnique() != null) {
-			return null;
+	private boolean revokeOnLogout(ApplicationContext context) {
+		Boolean explicit = this.revokeTokenOnLogout;
+		if (explicit != null) {
+			return explicit;
 		}
-		return (T) context.getBeanProvider(discordType).getIfUnique();
+		return context.getEnvironment().getProperty(REVOKE_ON_LOGOUT_PROPERTY, Boolean.class, false);
 	}
 
 }

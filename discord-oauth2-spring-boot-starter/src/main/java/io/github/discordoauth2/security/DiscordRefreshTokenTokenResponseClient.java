@@ -26,7 +26,11 @@ public final class DiscordRefreshTokenTokenResponseClient
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
 	 */
 	public DiscordRefreshTokenTokenResponseClient(Client client, String registrationId) {
-		super(client, registrationId, "token refresh", RestClientRefreshTokenTokenResponseClient::new);
+		super(client, registrationId, "token refresh", RestClientRefreshTokenTokenResponseClient::new, () -> {
+			RestClientRefreshTokenTokenResponseClient asRegistered = new RestClientRefreshTokenTokenResponseClient();
+			asRegistered.setRestClient(DiscordTokenResponses.restClient());
+			return asRegistered;
+		});
 	}
 
 	@Override

@@ -4,9 +4,11 @@ import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
@@ -15,7 +17,10 @@ import org.springframework.util.function.SingletonSupplier;
  * What the Discord token response clients share: Spring Security uses one such client per
  * grant for all registrations, so requests of the Discord registration go through the
  * core {@link Client} and the rest to a delegate; the core's answer and exceptions are
- * translated by {@link DiscordTokenResponses}.
+ * translated by {@link DiscordTokenResponses}. A Discord registration that the
+ * application edited so that the core client no longer stands for it (another token URI,
+ * client id, secret or client authentication method) is sent as the registration says, by
+ * Spring Security's own client with Discord's User-Agent.
  *
  * @param <T> the grant request type
  */
@@ -32,6 +37,10 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	// provider needs it.
 	private Supplier<OAuth2AccessTokenResponseClient<T>> delegate;
 
+	private final Supplier<OAuth2AccessTokenResponseClient<T>> asRegistered;
+
+	private @Nullable ClientRegistration coreRegistration;
+
 	/**
 	 * Creates the client.
 	 * @param client the core client that talks to Discord
@@ -39,15 +48,30 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	 * @param grant the grant in Discord's error messages, e.g. {@code token refresh}
 	 * @param defaultDelegate creates the client for other registrations, unless one is
 	 * set
+	 * @param asRegistered creates the client for an edited Discord registration
 	 */
 	DiscordTokenResponseClient(Client client, String registrationId, String grant,
-			Supplier<OAuth2AccessTokenResponseClient<T>> defaultDelegate) {
+			Supplier<OAuth2AccessTokenResponseClient<T>> defaultDelegate,
+			Supplier<OAuth2AccessTokenResponseClient<T>> asRegistered) {
 		Assert.notNull(client, "client must not be null");
 		Assert.hasText(registrationId, "registrationId must not be empty");
 		this.client = client;
 		this.registrationId = registrationId;
 		this.grant = grant;
 		this.delegate = SingletonSupplier.of(defaultDelegate);
+		this.asRegistered = SingletonSupplier.of(asRegistered);
+	}
+
+	/**
+	 * Sets the registration the core client was configured for (the starter's, from
+	 * {@code discord.oauth2.*}), so that an edited client secret is noticed too; without
+	 * it only the token URI, client id and client authentication method are compared with
+	 * the client.
+	 * @param coreRegistration the registration built from the same settings as the client
+	 */
+	public void setCoreRegistration(ClientRegistration coreRegistration) {
+		Assert.notNull(coreRegistration, "coreRegistration must not be null");
+		this.coreRegistration = coreRegistration;
 	}
 
 	/**
@@ -63,6 +87,10 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	public final OAuth2AccessTokenResponse getTokenResponse(T grantRequest) {
 		if (!this.registrationId.equals(grantRequest.getClientRegistration().getRegistrationId())) {
 			return this.delegate.get().getTokenResponse(grantRequest);
+		}
+		if (!DiscordClientRegistrations.isServedBy(grantRequest.getClientRegistration(), this.client,
+				this.coreRegistration)) {
+			return this.asRegistered.get().getTokenResponse(grantRequest);
 		}
 		AccessToken token;
 		try {

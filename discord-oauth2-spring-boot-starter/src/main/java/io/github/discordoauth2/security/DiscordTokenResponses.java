@@ -7,16 +7,22 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 
 import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
 
 /**
  * Translates between the core's {@link AccessToken} and Spring Security's token response,
@@ -67,6 +73,23 @@ final class DiscordTokenResponses {
 			builder.refreshToken(token.refreshToken());
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The HTTP client of Spring Security's token response clients (form out, token
+	 * response in, OAuth2 errors decoded), with Discord's User-Agent, for a Discord
+	 * registration the core client does not stand for.
+	 */
+	static RestClient restClient() {
+		return RestClient.builder()
+			.configureMessageConverters((converters) -> converters.configureMessageConvertersList((list) -> {
+				list.clear();
+				list.add(new FormHttpMessageConverter());
+				list.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+			}))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.defaultHeader(HttpHeaders.USER_AGENT, Client.userAgent())
+			.build();
 	}
 
 	static OAuth2AuthorizationException toAuthorizationException(RuntimeException ex, String grant) {

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
@@ -109,7 +110,8 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 				.getBeanProvider(ResolvableType.forClassWithGenerics(OAuth2UserService.class, OAuth2UserRequest.class,
 						OAuth2User.class))
 				.getObject()).isInstanceOf(DiscordOAuth2UserService.class);
-			assertThat(context).hasSingleBean(OAuth2AuthorizationRequestResolver.class);
+			// No global resolver: the default one honours every provider's baseUri.
+			assertThat(context).doesNotHaveBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
 			assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class);
@@ -166,13 +168,25 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
-	void tokenResponseClientsBackOffWhenUserDefinesThem() {
+	void tokenResponseClientsStayBesideTheApplicationsOwn() {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withUserConfiguration(UserTokenClientsConfiguration.class)
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(DiscordAuthorizationCodeTokenResponseClient.class);
-				assertThat(context).doesNotHaveBean(DiscordRefreshTokenTokenResponseClient.class);
+				assertThat(context).hasSingleBean(DiscordAuthorizationCodeTokenResponseClient.class);
+				assertThat(context).hasSingleBean(DiscordRefreshTokenTokenResponseClient.class);
 				assertThat(context).hasBean("myCodeClient").hasBean("myRefreshClient");
+			});
+	}
+
+	@Test
+	void tokenResponseClientsBackOffWhenUserDefinesDiscordOnes() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withUserConfiguration(UserDiscordTokenClientsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DiscordAuthorizationCodeTokenResponseClient.class)
+					.hasBean("myDiscordCodeClient");
+				assertThat(context).hasSingleBean(DiscordRefreshTokenTokenResponseClient.class)
+					.hasBean("myDiscordRefreshClient");
 			});
 	}
 
@@ -187,11 +201,11 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
-	void userServiceBacksOffWhenUserDefinesOne() {
+	void userServiceStaysBesideTheApplicationsOwn() {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withUserConfiguration(UserServiceConfiguration.class)
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(DiscordOAuth2UserService.class);
+				assertThat(context).hasSingleBean(DiscordOAuth2UserService.class);
 				assertThat(context).hasBean("myUserService");
 			});
 	}
@@ -258,8 +272,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("discord.oauth2.prompt=consent")
 			.run((context) -> {
-				OAuth2AuthorizationRequest request = authorize(
-						context.getBean(OAuth2AuthorizationRequestResolver.class));
+				OAuth2AuthorizationRequest request = authorize(defaultResolver(context));
 				assertThat(request.getAuthorizationRequestUri()).startsWith("http://127.0.0.1:8090/oauth2/authorize?")
 					.contains("prompt=consent")
 					.contains("code_challenge=")
@@ -276,7 +289,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 					"spring.security.oauth2.client.registration.github.client-id=gh",
 					"spring.security.oauth2.client.registration.github.client-secret=gh-secret")
 			.run((context) -> {
-				OAuth2AuthorizationRequestResolver resolver = context.getBean(OAuth2AuthorizationRequestResolver.class);
+				OAuth2AuthorizationRequestResolver resolver = defaultResolver(context);
 				assertThat(authorize(resolver).getAuthorizationRequestUri()).contains("prompt=none");
 				MockHttpServletRequest github = new MockHttpServletRequest("GET", "/oauth2/authorization/github");
 				github.setServletPath("/oauth2/authorization/github");
@@ -291,8 +304,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("discord.oauth2.scopes=identify,role_connections.write")
 			.run((context) -> {
-				OAuth2AuthorizationRequest request = authorize(
-						context.getBean(OAuth2AuthorizationRequestResolver.class));
+				OAuth2AuthorizationRequest request = authorize(defaultResolver(context));
 				assertThat(request.getAuthorizationRequestUri()).contains("role_connections.write")
 					.doesNotContain("code_challenge");
 			});
@@ -304,8 +316,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	@Test
 	void pkceStaysOnWithoutRoleConnectionsWriteAndSaysNothing(CapturedOutput output) {
 		this.contextRunner.withPropertyValues(DISCORD)
-			.run((context) -> assertThat(
-					authorize(context.getBean(OAuth2AuthorizationRequestResolver.class)).getAuthorizationRequestUri())
+			.run((context) -> assertThat(authorize(defaultResolver(context)).getAuthorizationRequestUri())
 				.contains("code_challenge="));
 		assertThat(output).doesNotContain("PKCE is off");
 	}
@@ -315,8 +326,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("discord.oauth2.pkce=false")
 			.run((context) -> {
-				OAuth2AuthorizationRequest request = authorize(
-						context.getBean(OAuth2AuthorizationRequestResolver.class));
+				OAuth2AuthorizationRequest request = authorize(defaultResolver(context));
 				assertThat(request.getAuthorizationRequestUri()).doesNotContain("prompt=")
 					.doesNotContain("code_challenge");
 			});
@@ -388,6 +398,11 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 		return chain.getFilters().stream().<Class<?>>map(Object::getClass).toList();
 	}
 
+	private static OAuth2AuthorizationRequestResolver defaultResolver(ApplicationContext context) {
+		return new DefaultOAuth2AuthorizationRequestResolver(context.getBean(ClientRegistrationRepository.class),
+				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+	}
+
 	private static OAuth2AuthorizationRequest authorize(OAuth2AuthorizationRequestResolver resolver) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorization/discord");
 		request.setServletPath("/oauth2/authorization/discord");
@@ -421,6 +436,21 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			return (request) -> {
 				throw new UnsupportedOperationException();
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserDiscordTokenClientsConfiguration {
+
+		@Bean
+		DiscordAuthorizationCodeTokenResponseClient myDiscordCodeClient(Client client) {
+			return new DiscordAuthorizationCodeTokenResponseClient(client, "discord");
+		}
+
+		@Bean
+		DiscordRefreshTokenTokenResponseClient myDiscordRefreshClient(Client client) {
+			return new DiscordRefreshTokenTokenResponseClient(client, "discord");
 		}
 
 	}

@@ -35,10 +35,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
@@ -223,20 +219,7 @@ class DiscordSecurityAdaptersTests {
 	}
 
 	private static OAuth2AuthorizationCodeGrantRequest codeGrant(ClientRegistration registration, String code) {
-		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
-			.authorizationUri(registration.getProviderDetails().getAuthorizationUri())
-			.clientId(registration.getClientId())
-			.redirectUri(REDIRECT_URI)
-			.scopes(registration.getScopes())
-			.state("s")
-			.attributes(Map.of(OAuth2ParameterNames.REGISTRATION_ID, registration.getRegistrationId()))
-			.build();
-		OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code)
-			.redirectUri(REDIRECT_URI)
-			.state("s")
-			.build();
-		return new OAuth2AuthorizationCodeGrantRequest(registration,
-				new OAuth2AuthorizationExchange(request, response));
+		return GrantRequests.codeGrant(registration, code, REDIRECT_URI);
 	}
 
 	private static OAuth2RefreshTokenGrantRequest refreshGrant(ClientRegistration registration, String accessToken,

@@ -1,0 +1,16 @@
+package io.github.discordoauth2.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Explains a {@link DiscordOAuth2SetupException} in Spring Boot's startup failure report.
+ */
+public final class DiscordOAuth2SetupFailureAnalyzer extends AbstractFailureAnalyzer<DiscordOAuth2SetupException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, DiscordOAuth2SetupException cause) {
+		return new FailureAnalysis(cause.description(), cause.action(), cause);
+	}
+
+}
