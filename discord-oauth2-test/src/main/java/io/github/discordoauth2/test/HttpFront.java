@@ -50,14 +50,24 @@ final class HttpFront implements HttpHandler {
 	record Route(String method, String template, boolean web, Handler handler, RoutePattern anyMethod) {
 	}
 
-	private final FakeDiscord fake;
+	private final FakeState state;
+
+	private final Journal journal = new Journal();
+
+	private final Faults faults = new Faults();
+
+	private final RateLimiter rateLimiter;
+
+	private final CloudflareBans bans;
 
 	private final List<Route> routes = new ArrayList<>();
 
-	HttpFront(FakeDiscord fake) {
-		this.fake = fake;
-		OAuthEndpoints oauth = new OAuthEndpoints(fake);
-		RestEndpoints rest = new RestEndpoints(fake);
+	HttpFront(FakeState state, Seed seed, String baseUrl) {
+		this.state = state;
+		this.rateLimiter = new RateLimiter(seed.rateLimits, seed.clock);
+		this.bans = new CloudflareBans(seed.invalidRequestLimit, seed.invalidRequestWindow, seed.clock);
+		OAuthEndpoints oauth = new OAuthEndpoints(state, baseUrl);
+		RestEndpoints rest = new RestEndpoints(state);
 		web("GET", "/oauth2/authorize", oauth::authorize);
 		web("POST", "/oauth2/authorize", oauth::authorize);
 		api("POST", "/oauth2/token", oauth::token);
@@ -77,6 +87,21 @@ final class HttpFront implements HttpHandler {
 		api("PUT", "/applications/{application.id}/role-connections/metadata", rest::updateMetadata);
 	}
 
+	Journal journal() {
+		return journal;
+	}
+
+	Faults faults() {
+		return faults;
+	}
+
+	/** Zeroes the counters and forgets rate-limit windows and bans. */
+	void resetStats() {
+		journal.resetStats();
+		rateLimiter.reset();
+		bans.reset();
+	}
+
 	private void web(String method, String template, Handler h) {
 		routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
 	}
@@ -87,7 +112,7 @@ final class HttpFront implements HttpHandler {
 
 	@Override
 	public void handle(HttpExchange exchange) {
-		Instant at = fake.now();
+		Instant at = state.now();
 		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
 		String path = exchange.getRequestURI().getPath();
 		String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -95,7 +120,9 @@ final class HttpFront implements HttpHandler {
 		exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
 		String body = "";
 		Response response;
-		fake.countRequest();
+		journal.countRequest();
+		String remote = exchange.getRemoteAddress() == null ? "unknown"
+				: exchange.getRemoteAddress().getAddress().getHostAddress();
 		try {
 			byte[] bytes = readBody(exchange.getRequestBody());
 			body = new String(bytes, StandardCharsets.UTF_8);
@@ -105,9 +132,11 @@ final class HttpFront implements HttpHandler {
 						Json.obj().with("message", "413: Request Entity Too Large").with("code", 0));
 			}
 			else {
-				String remote = exchange.getRemoteAddress() == null ? "unknown"
-						: exchange.getRemoteAddress().getAddress().getHostAddress();
-				response = dispatch(method, path, rawQuery, headers, body, remote);
+				Response banned = bans.banned(remote);
+				response = banned != null ? banned : dispatch(method, path, rawQuery, headers, body, remote);
+				if (banned == null) {
+					bans.answered(remote, response);
+				}
 			}
 		}
 		catch (IOException e) {
@@ -118,8 +147,8 @@ final class HttpFront implements HttpHandler {
 		}
 		// Journal first: a test that asserts on the journal right after its answer must
 		// find the entry there.
-		fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
-				response.status(), at), response.status());
+		journal.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
+				response.status(), at));
 		write(exchange, method, response);
 	}
 
@@ -156,7 +185,7 @@ final class HttpFront implements HttpHandler {
 		}
 		Request request = new Request(method, path, routePath, rawQuery, headers, body, remote);
 
-		Fault fault = fake.faults().take(method, routePath);
+		Fault fault = faults.take(method, routePath);
 		if (fault != null) {
 			Response faulty = applyFault(fault);
 			if (faulty != null) {
@@ -167,15 +196,18 @@ final class HttpFront implements HttpHandler {
 			return (pathMatched ? DiscordError.methodNotAllowed() : DiscordError.notFound()).response();
 		}
 		String auth = request.header("Authorization");
+		if (!route.web() && blockedUserAgent(request.header("User-Agent"), auth)) {
+			return DiscordError.rest(403, 40333, "internal network error").response();
+		}
 		String tokenKey = auth != null ? "auth:" + auth : "ip:" + remote;
-		RateLimiter.Decision decision = fake.rateLimiter().check(method, routePath, route.template(), tokenKey);
+		RateLimiter.Decision decision = rateLimiter.check(method, routePath, route.template(), tokenKey);
 		if (decision.rejection() != null) {
 			return decision.rejection();
 		}
 		request.pathParams(pathParams(route.template(), routePath));
 		Response response;
 		try {
-			synchronized (fake.lock) {
+			synchronized (state) {
 				response = route.handler().handle(request);
 			}
 		}
@@ -192,6 +224,19 @@ final class HttpFront implements HttpHandler {
 			decision.headers().forEach(response.headers()::putIfAbsent);
 		}
 		return response;
+	}
+
+	/**
+	 * Discord wants a User-Agent on every API request and turns away bot requests that
+	 * look like a browser (https://discord.com/developers/docs/reference#user-agent;
+	 * discord-api-docs #6473: 403 with JSON code 40333).
+	 */
+	static boolean blockedUserAgent(@Nullable String userAgent, @Nullable String authorization) {
+		if (userAgent == null || userAgent.isBlank()) {
+			return true;
+		}
+		boolean bot = authorization != null && authorization.regionMatches(true, 0, "Bot ", 0, 4);
+		return bot && userAgent.startsWith("Mozilla/");
 	}
 
 	private static @Nullable Response applyFault(Fault fault) {
