@@ -45,13 +45,7 @@ class AuthorizePageTests {
 	}
 
 	private static Map<String, String> params(String scope) {
-		Map<String, String> p = new LinkedHashMap<>();
-		p.put("client_id", Long.toString(DemoData.APPLICATION_ID));
-		p.put("response_type", "code");
-		p.put("scope", scope);
-		p.put("redirect_uri", DemoData.REDIRECT_URI);
-		p.put("state", "s-42");
-		return p;
+		return Http.authorizeParams(scope);
 	}
 
 	private static Http.Answer authorize(Map<String, String> params) {

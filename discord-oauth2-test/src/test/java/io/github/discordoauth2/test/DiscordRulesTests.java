@@ -29,13 +29,7 @@ class DiscordRulesTests {
 	private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
 	private static Map<String, String> params(String scope) {
-		Map<String, String> p = new LinkedHashMap<>();
-		p.put("client_id", Long.toString(DemoData.APPLICATION_ID));
-		p.put("response_type", "code");
-		p.put("scope", scope);
-		p.put("redirect_uri", DemoData.REDIRECT_URI);
-		p.put("state", "s-42");
-		return p;
+		return Http.authorizeParams(scope);
 	}
 
 	private static Http.Answer authorize(FakeDiscord fake, Map<String, String> params) {

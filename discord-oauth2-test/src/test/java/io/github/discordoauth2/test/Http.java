@@ -91,6 +91,19 @@ final class Http {
 			.collect(Collectors.joining("&"));
 	}
 
+	/**
+	 * The demo app's authorize-URL parameters for a code grant, with state {@code s-42}.
+	 */
+	static Map<String, String> authorizeParams(String scope) {
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("client_id", Long.toString(DemoData.APPLICATION_ID));
+		p.put("response_type", "code");
+		p.put("scope", scope);
+		p.put("redirect_uri", DemoData.REDIRECT_URI);
+		p.put("state", "s-42");
+		return p;
+	}
+
 	static String basic(long clientId, String secret) {
 		return "Basic "
 				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
