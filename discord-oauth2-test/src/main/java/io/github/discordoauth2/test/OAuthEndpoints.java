@@ -197,7 +197,10 @@ final class OAuthEndpoints {
 			throw new PageError("Invalid prompt \"" + prompt + "\": use none or consent.");
 		}
 		String method = param.apply("code_challenge_method");
-		if (challenge != null && redirectUri != null) {
+		if (challenge != null) {
+			if (redirectUri == null) {
+				throw new PageError("code_challenge needs response_type=code: a bot invite has no code to protect.");
+			}
 			if (method == null || !method.equals("S256")) {
 				// Discord supports S256 only (discord-api-docs PR #7046).
 				throw redirectError(redirectUri, implicit, "invalid_request", "Unsupported \"code_challenge_method\"",

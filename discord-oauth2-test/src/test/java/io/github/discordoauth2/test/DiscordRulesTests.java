@@ -181,9 +181,14 @@ class DiscordRulesTests {
 			assertThat(a.header("Location")).isNull();
 			assertThat(a.body()).contains("Authorized");
 			assertThat(fake.isBotInGuild(DemoData.MEMBER_GUILD_ID)).isTrue();
-			// Any other scope still needs response_type.
+			// Any other scope still needs response_type, and PKCE needs a code to
+			// protect.
 			p.put("scope", "bot identify");
 			assertThat(authorize(fake, p).status()).isEqualTo(400);
+			p.put("scope", "bot");
+			p.put("code_challenge", CHALLENGE);
+			p.put("code_challenge_method", "S256");
+			assertThat(authorize(fake, p).body()).contains("code_challenge needs response_type=code");
 		}
 	}
 
