@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * uses, following the rules catalogued in the project's {@code docs/discord-rules.md}.
  *
  * <p>
- * Split like OkHttp's MockWebServer: this facade, {@link FakeState} (the data, behind one
- * lock), {@link HttpFront} (routing) and the endpoint classes, which use only the state's
+ * Split like OkHttp's MockWebServer: this facade, {@code FakeState} (the data, behind one
+ * lock), {@code HttpFront} (routing) and the endpoint classes, which use only the state's
  * methods. Example: {@code FakeDiscord.builder().demoData().start()}.
  */
 public final class FakeDiscord implements AutoCloseable {
