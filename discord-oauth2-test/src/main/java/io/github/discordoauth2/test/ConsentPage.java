@@ -53,7 +53,7 @@ final class ConsentPage {
 		}
 		html.append("</ul>\n<form method=\"post\" action=\"/oauth2/authorize\" aria-labelledby=\"title\">\n");
 		for (Map.Entry<String, String> e : ar.echo().entrySet()) {
-			if (e.getKey().equals("guild_id") && needsGuild(ar) && ar.guildId() == null) {
+			if (e.getKey().equals("guild_id") && needsGuild(ar) && !ar.guildLocked()) {
 				continue;
 			}
 			html.append("<input type=\"hidden\" name=\"")
@@ -62,17 +62,20 @@ final class ConsentPage {
 				.append(escape(e.getValue()))
 				.append("\">\n");
 		}
-		if (needsGuild(ar) && ar.guildId() == null) {
+		if (needsGuild(ar) && !ar.guildLocked()) {
+			// guild_id only pre-selects; disable_guild_select=true locks it (OAuth2
+			// docs).
 			html.append("<label for=\"guild_id\">Add to server</label><select id=\"guild_id\" name=\"guild_id\">");
 			ownedGuilds.forEach((id, name) -> html.append("<option value=\"")
 				.append(id)
-				.append("\">")
+				.append(id.equals(ar.guildId()) ? "\" selected>" : "\">")
 				.append(escape(name))
 				.append("</option>"));
 			html.append("</select>\n");
 		}
-		html.append("<p class=\"muted\">You will be sent back to ")
-			.append(escape(ar.redirectUri()))
+		html.append("<p class=\"muted\">")
+			.append(ar.redirectUri() == null ? "You will stay on Discord."
+					: "You will be sent back to " + escape(ar.redirectUri()))
 			.append("</p>\n")
 			.append("<div class=\"buttons\">")
 			// Authorize comes first: pressing Enter submits with the first button, and
@@ -89,10 +92,21 @@ final class ConsentPage {
 	}
 
 	static Response error(int status, @Nullable String message) {
-		String text = escape(message == null ? "Something went wrong." : message);
-		String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Authorization error"
-				+ " - FakeDiscord</title><style>" + STYLE + "</style></head><body><main role=\"alert\">\n"
-				+ "<h1>Authorization error</h1>\n<p id=\"error\">" + text + "</p>\n</main></body></html>\n";
+		return page(status, "Authorization error", "alert", "error",
+				message == null ? "Something went wrong." : message);
+	}
+
+	/**
+	 * Discord's own page after a plain bot invite, which has no redirect to go back to.
+	 */
+	static Response notice(String title, String message) {
+		return page(200, title, "status", "notice", message);
+	}
+
+	private static Response page(int status, String title, String role, String id, String message) {
+		String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+				+ " - FakeDiscord</title><style>" + STYLE + "</style></head><body><main role=\"" + role + "\">\n<h1>"
+				+ escape(title) + "</h1>\n<p id=\"" + id + "\">" + escape(message) + "</p>\n</main></body></html>\n";
 		return Response.html(status, html);
 	}
 

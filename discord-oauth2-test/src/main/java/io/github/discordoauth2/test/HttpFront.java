@@ -1,21 +1,16 @@
 package io.github.discordoauth2.test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
@@ -24,9 +19,7 @@ import tools.jackson.core.JacksonException;
  * limits, turns every failure into Discord's JSON (never a stack trace), and journals the
  * request with secrets masked.
  */
-final class HttpFront implements HttpHandler {
-
-	private static final int MAX_BODY = 1 << 20;
+final class HttpFront implements Listener.Handler {
 
 	private static final Pattern VERSION = Pattern.compile("^/api/v(\\d+)(/.*)?$");
 
@@ -50,14 +43,24 @@ final class HttpFront implements HttpHandler {
 	record Route(String method, String template, boolean web, Handler handler, RoutePattern anyMethod) {
 	}
 
-	private final FakeDiscord fake;
+	private final FakeState state;
+
+	private final Journal journal = new Journal();
+
+	private final Faults faults = new Faults();
+
+	private final RateLimiter rateLimiter;
+
+	private final CloudflareBans bans;
 
 	private final List<Route> routes = new ArrayList<>();
 
-	HttpFront(FakeDiscord fake) {
-		this.fake = fake;
-		OAuthEndpoints oauth = new OAuthEndpoints(fake);
-		RestEndpoints rest = new RestEndpoints(fake);
+	HttpFront(FakeState state, Seed seed, String baseUrl) {
+		this.state = state;
+		this.rateLimiter = new RateLimiter(seed.rateLimits, seed.clock);
+		this.bans = new CloudflareBans(seed.invalidRequestLimit, seed.invalidRequestWindow, seed.clock);
+		OAuthEndpoints oauth = new OAuthEndpoints(state, baseUrl);
+		RestEndpoints rest = new RestEndpoints(state);
 		web("GET", "/oauth2/authorize", oauth::authorize);
 		web("POST", "/oauth2/authorize", oauth::authorize);
 		api("POST", "/oauth2/token", oauth::token);
@@ -77,6 +80,21 @@ final class HttpFront implements HttpHandler {
 		api("PUT", "/applications/{application.id}/role-connections/metadata", rest::updateMetadata);
 	}
 
+	Journal journal() {
+		return journal;
+	}
+
+	Faults faults() {
+		return faults;
+	}
+
+	/** Zeroes the counters and forgets rate-limit windows and bans. */
+	void resetStats() {
+		journal.resetStats();
+		rateLimiter.reset();
+		bans.reset();
+	}
+
 	private void web(String method, String template, Handler h) {
 		routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
 	}
@@ -86,31 +104,31 @@ final class HttpFront implements HttpHandler {
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) {
-		Instant at = fake.now();
-		String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-		String path = exchange.getRequestURI().getPath();
-		String rawQuery = exchange.getRequestURI().getRawQuery();
-		Map<String, List<String>> headers = new LinkedHashMap<>();
-		exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-		String body = "";
+	public Response handle(Listener.Incoming in) {
+		Instant at = state.now();
+		journal.countRequest();
+		String body = in.tooLarge() ? "" : new String(in.body(), StandardCharsets.UTF_8);
+		String path = in.target();
+		String rawQuery = null;
 		Response response;
-		fake.countRequest();
 		try {
-			byte[] bytes = readBody(exchange.getRequestBody());
-			body = new String(bytes, StandardCharsets.UTF_8);
-			if (bytes.length > MAX_BODY) {
-				body = "";
+			URI uri = new URI(in.target());
+			path = uri.getPath() == null ? "" : uri.getPath();
+			rawQuery = uri.getRawQuery();
+			Response banned = bans.banned(in.remote());
+			if (banned != null) {
+				response = banned;
+			}
+			else if (in.tooLarge()) {
 				response = Response.json(413,
 						Json.obj().with("message", "413: Request Entity Too Large").with("code", 0));
 			}
 			else {
-				String remote = exchange.getRemoteAddress() == null ? "unknown"
-						: exchange.getRemoteAddress().getAddress().getHostAddress();
-				response = dispatch(method, path, rawQuery, headers, body, remote);
+				response = dispatch(in.method(), path, rawQuery, in.headers(), body, in.remote());
+				bans.answered(in.remote(), response);
 			}
 		}
-		catch (IOException e) {
+		catch (URISyntaxException e) {
 			response = Response.json(400, Json.obj().with("message", "400: Bad Request").with("code", 0));
 		}
 		catch (RuntimeException e) {
@@ -118,9 +136,9 @@ final class HttpFront implements HttpHandler {
 		}
 		// Journal first: a test that asserts on the journal right after its answer must
 		// find the entry there.
-		fake.record(new RecordedRequest(method, path, rawQuery, maskHeaders(headers), maskBody(headers, body),
-				response.status(), at), response.status());
-		write(exchange, method, response);
+		journal.record(new RecordedRequest(in.method(), path, rawQuery, maskHeaders(in.headers()),
+				maskBody(in.headers(), body), response.status(), at));
+		return response;
 	}
 
 	private Response dispatch(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers,
@@ -156,7 +174,7 @@ final class HttpFront implements HttpHandler {
 		}
 		Request request = new Request(method, path, routePath, rawQuery, headers, body, remote);
 
-		Fault fault = fake.faults().take(method, routePath);
+		Fault fault = faults.take(method, routePath);
 		if (fault != null) {
 			Response faulty = applyFault(fault);
 			if (faulty != null) {
@@ -167,15 +185,18 @@ final class HttpFront implements HttpHandler {
 			return (pathMatched ? DiscordError.methodNotAllowed() : DiscordError.notFound()).response();
 		}
 		String auth = request.header("Authorization");
+		if (!route.web() && blockedUserAgent(request.header("User-Agent"), auth)) {
+			return DiscordError.rest(403, 40333, "internal network error").response();
+		}
 		String tokenKey = auth != null ? "auth:" + auth : "ip:" + remote;
-		RateLimiter.Decision decision = fake.rateLimiter().check(method, routePath, route.template(), tokenKey);
+		RateLimiter.Decision decision = rateLimiter.check(method, routePath, route.template(), tokenKey);
 		if (decision.rejection() != null) {
 			return decision.rejection();
 		}
 		request.pathParams(pathParams(route.template(), routePath));
 		Response response;
 		try {
-			synchronized (fake.lock) {
+			synchronized (state) {
 				response = route.handler().handle(request);
 			}
 		}
@@ -192,6 +213,19 @@ final class HttpFront implements HttpHandler {
 			decision.headers().forEach(response.headers()::putIfAbsent);
 		}
 		return response;
+	}
+
+	/**
+	 * Discord wants a User-Agent on every API request and turns away bot requests that
+	 * look like a browser (https://discord.com/developers/docs/reference#user-agent;
+	 * discord-api-docs #6473: 403 with JSON code 40333).
+	 */
+	static boolean blockedUserAgent(@Nullable String userAgent, @Nullable String authorization) {
+		if (userAgent == null || userAgent.isBlank()) {
+			return true;
+		}
+		boolean bot = authorization != null && authorization.regionMatches(true, 0, "Bot ", 0, 4);
+		return bot && userAgent.startsWith("Mozilla/");
 	}
 
 	private static @Nullable Response applyFault(Fault fault) {
@@ -224,23 +258,10 @@ final class HttpFront implements HttpHandler {
 			case STATUS:
 			default:
 				return Response.json(fault.status(),
-						Json.obj().with("message", fault.status() + ": " + reason(fault.status())).with("code", 0));
+						Json.obj()
+							.with("message", fault.status() + ": " + Listener.reason(fault.status()))
+							.with("code", 0));
 		}
-	}
-
-	private static String reason(int status) {
-		return switch (status) {
-			case 400 -> "Bad Request";
-			case 401 -> "Unauthorized";
-			case 403 -> "Forbidden";
-			case 404 -> "Not Found";
-			case 429 -> "Too Many Requests";
-			case 500 -> "Internal Server Error";
-			case 502 -> "Bad Gateway";
-			case 503 -> "Service Unavailable";
-			case 504 -> "Gateway Timeout";
-			default -> "Error";
-		};
 	}
 
 	private static Response internalError() {
@@ -257,44 +278,6 @@ final class HttpFront implements HttpHandler {
 			}
 		}
 		return params;
-	}
-
-	private static byte[] readBody(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buf = new byte[8192];
-		int n;
-		while ((n = in.read(buf)) >= 0) {
-			if (out.size() <= MAX_BODY) {
-				out.write(buf, 0, n);
-			}
-		}
-		return out.toByteArray();
-	}
-
-	private static void write(HttpExchange exchange, String method, Response response) {
-		if (response == Response.DISCONNECT) {
-			// Closing before any header is sent makes the JDK server drop the connection.
-			exchange.close();
-			return;
-		}
-		try {
-			response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-			exchange.getResponseHeaders().set("Via", "1.1 fake-discord");
-			byte[] body = response.body();
-			boolean noBody = body.length == 0 || method.equals("HEAD") || response.status() == 204;
-			exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
-			if (!noBody) {
-				try (OutputStream os = exchange.getResponseBody()) {
-					os.write(body);
-				}
-			}
-		}
-		catch (IOException | RuntimeException e) {
-			// The client went away; nothing more to say to it.
-		}
-		finally {
-			exchange.close();
-		}
 	}
 
 	static Map<String, List<String>> maskHeaders(Map<String, List<String>> headers) {

@@ -10,40 +10,46 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The authorize page and the token and revoke endpoints (discord-api-facts 2.2 to 2.4).
+ * The authorize page and the token and revoke endpoints, as Discord's OAuth2 page
+ * describes them (https://discord.com/developers/docs/topics/oauth2) and as Discord is
+ * known to answer (the rules in the project's {@code docs/discord-rules.md}).
  */
 final class OAuthEndpoints {
 
-	private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
-
 	private static final String FORM = "application/x-www-form-urlencoded";
 
-	private final FakeDiscord fake;
+	private final FakeState state;
 
-	OAuthEndpoints(FakeDiscord fake) {
-		this.fake = fake;
-	}
+	private final FakeState.Application app;
 
-	static boolean isValidChallenge(String challenge) {
-		return CHALLENGE.matcher(challenge).matches();
+	private final String baseUrl;
+
+	OAuthEndpoints(FakeState state, String baseUrl) {
+		this.state = state;
+		this.app = state.app();
+		this.baseUrl = baseUrl;
 	}
 
 	// ------------------------------------------------------------------------------------------
 	// authorize
 
 	/** A validated authorization request. */
-	record AuthRequest(String redirectUri, String responseType, Set<String> scopes, @Nullable String state,
-			@Nullable String prompt, @Nullable String codeChallenge, @Nullable Long guildId,
-			@Nullable String permissions, Map<String, String> echo) {
+	record AuthRequest(@Nullable String redirectUri, @Nullable String responseType, Set<String> scopes,
+			@Nullable String state, @Nullable String prompt, @Nullable String codeChallenge, @Nullable Long guildId,
+			@Nullable String permissions, boolean guildLocked, Map<String, String> echo) {
+
+		/** A bot invite without a redirect: Discord keeps the user on its own page. */
+		boolean plainInvite() {
+			return responseType == null;
+		}
+
 	}
 
 	Response authorize(Request r) {
@@ -59,8 +65,11 @@ final class OAuthEndpoints {
 		catch (PageError e) {
 			return ConsentPage.error(400, e.getMessage());
 		}
-		long userId = fake.actingUser();
-		FakeUser user = fake.users.get(userId);
+		catch (RedirectError e) {
+			return e.response;
+		}
+		long userId = state.actingUser();
+		FakeUser user = state.user(userId);
 		if (user == null) {
 			return ConsentPage.error(500,
 					"Nobody is signed in to FakeDiscord: seed a user with .user(...) or .demoData().");
@@ -68,77 +77,62 @@ final class OAuthEndpoints {
 		if (post) {
 			String decision = param.apply("decision");
 			if ("cancel".equals(decision)) {
-				Map<String, String> q = new LinkedHashMap<>();
-				q.put("error", "access_denied");
-				q.put("error_description", "The resource owner or authorization server denied the request");
-				if (ar.state() != null) {
-					q.put("state", ar.state());
-				}
-				return Response.redirect(appendQuery(ar.redirectUri(), q));
+				return ar.plainInvite() ? ConsentPage.notice("Cancelled", "Nothing was added.")
+						: redirectError(Objects.requireNonNull(ar.redirectUri()), false, "access_denied",
+								"The resource owner or authorization server denied the request", ar.state()).response;
 			}
 			if (!"authorize".equals(decision)) {
 				return ConsentPage.error(400, "Choose Authorize or Cancel.");
 			}
 			return approve(ar, userId);
 		}
-		Set<String> before = fake.approvedScopes.getOrDefault(userId, Set.of());
 		boolean passthrough = ar.scopes().stream().anyMatch(Scopes.PASSTHROUGH::contains);
-		boolean silent = "none".equals(ar.prompt()) && !passthrough && before.containsAll(ar.scopes());
-		if (fake.autoApprove() || silent) {
+		boolean silent = "none".equals(ar.prompt()) && !passthrough
+				&& state.approvedScopes(userId).containsAll(ar.scopes());
+		if (state.autoApprove() || silent) {
 			return approve(ar, userId);
 		}
-		return Response.html(200, ConsentPage.render(fake.applicationName(), user, ar, ownedGuilds(userId)))
+		return Response.html(200, ConsentPage.render(app.name(), user, ar, state.guildsManagedBy(userId)))
 			.header("Cache-Control", "no-store");
-	}
-
-	private Map<Long, String> ownedGuilds(long userId) {
-		Map<Long, String> owned = new LinkedHashMap<>();
-		for (FakeGuild g : fake.guilds.values()) {
-			if (g.ownerId() == userId) {
-				owned.put(g.id(), g.name());
-			}
-		}
-		return owned;
 	}
 
 	private Response approve(AuthRequest ar, long userId) {
 		Long guildId = ar.guildId();
 		if (ar.scopes().contains("bot") || ar.scopes().contains("webhook.incoming")) {
+			Map<Long, String> managed = state.guildsManagedBy(userId);
 			if (guildId == null) {
-				guildId = ownedGuilds(userId).keySet().stream().findFirst().orElse(null);
+				guildId = managed.keySet().stream().findFirst().orElse(null);
 			}
-			if (guildId == null || !fake.guilds.containsKey(guildId)) {
+			if (guildId == null || !managed.containsKey(guildId)) {
 				return ConsentPage.error(400, "Pick a server: the bot and webhook.incoming scopes need a guild_id of a"
-						+ " server you manage.");
+						+ " server you own or have Manage Server in.");
 			}
 			if (ar.scopes().contains("bot")) {
-				fake.botGuilds.add(guildId);
+				state.addBotTo(guildId);
 			}
 		}
-		fake.approvedScopes.computeIfAbsent(userId, k -> new LinkedHashSet<>()).addAll(ar.scopes());
+		state.approve(userId, ar.scopes());
+		if (ar.plainInvite()) {
+			return ConsentPage.notice("Authorized", app.name() + " was added. You may close this page.");
+		}
+		String redirectUri = Objects.requireNonNull(ar.redirectUri());
 		Map<String, String> q = new LinkedHashMap<>();
-		if (ar.responseType().equals("token")) {
-			Grants.Grant grant = new Grants.Grant(userId, ar.scopes());
-			Grants.AccessToken at = fake.issueAccessToken(grant);
+		if ("token".equals(ar.responseType())) {
+			Grants.AccessToken at = state.issueAccessToken(new Grants.Grant(userId, ar.scopes()));
 			q.put("token_type", "Bearer");
 			q.put("access_token", at.token);
-			q.put("expires_in", Long.toString(fake.accessTokenTtl().toSeconds()));
+			q.put("expires_in", Long.toString(app.accessTokenTtl().toSeconds()));
 			q.put("scope", String.join(" ", ar.scopes()));
-			if (ar.state() != null) {
-				q.put("state", ar.state());
-			}
-			return Response.redirect(ar.redirectUri() + "#" + encode(q));
+			putIfPresent(q, "state", ar.state());
+			return Response.redirect(redirectUri + "#" + encode(q));
 		}
-		String code = fake.newCode(userId, ar.redirectUri(), ar.scopes(), ar.codeChallenge(), guildId);
-		q.put("code", code);
-		if (ar.state() != null) {
-			q.put("state", ar.state());
-		}
+		q.put("code", state.newCode(userId, redirectUri, ar.scopes(), ar.codeChallenge(), guildId));
+		putIfPresent(q, "state", ar.state());
 		if (ar.scopes().contains("bot") && guildId != null) {
 			q.put("guild_id", Long.toString(guildId));
 			q.put("permissions", ar.permissions() == null ? "0" : ar.permissions());
 		}
-		return Response.redirect(appendQuery(ar.redirectUri(), q));
+		return Response.redirect(appendQuery(redirectUri, q));
 	}
 
 	private AuthRequest validate(Function<String, @Nullable String> param) {
@@ -155,26 +149,9 @@ final class OAuthEndpoints {
 		if (clientId == null || clientId.isBlank()) {
 			throw new PageError("Missing client_id: the authorize URL needs client_id=<your application id>.");
 		}
-		if (!clientId.equals(Long.toString(fake.clientId()))) {
+		if (!clientId.equals(Long.toString(app.clientId()))) {
 			throw new PageError("Unknown Application: client_id " + clientId + " is not an application on this"
-					+ " FakeDiscord (expected " + fake.clientId() + ").");
-		}
-		String redirectUri = param.apply("redirect_uri");
-		if (redirectUri == null || redirectUri.isEmpty()) {
-			if (fake.redirectUris().isEmpty()) {
-				throw new PageError("Invalid OAuth2 redirect_uri: none given and none registered.");
-			}
-			redirectUri = fake.redirectUris().get(0);
-		}
-		else if (!isRegistered(redirectUri)) {
-			throw new PageError("Invalid OAuth2 redirect_uri: " + redirectUri + " is not registered for this"
-					+ " application. Registered: " + fake.redirectUris() + ".");
-		}
-		String responseType = param.apply("response_type");
-		if (responseType == null || !(responseType.equals("code") || responseType.equals("token"))) {
-			throw new PageError(
-					"Unsupported response_type " + (responseType == null ? "(missing)" : "\"" + responseType + "\"")
-							+ ": use code (or token for the implicit grant).");
+					+ " FakeDiscord (expected " + app.clientId() + ").");
 		}
 		String scopeText = param.apply("scope");
 		if (scopeText == null || scopeText.isBlank()) {
@@ -187,21 +164,49 @@ final class OAuthEndpoints {
 			}
 			scopes.add(s);
 		}
-		if (responseType.equals("token") && scopes.contains("role_connections.write")) {
-			throw new PageError("Invalid scope: role_connections.write cannot be used with the implicit grant.");
+		String responseType = param.apply("response_type");
+		// The plain bot invite: no response_type, no redirect, Discord keeps the user.
+		boolean invite = responseType == null && Rules.INVITE_SCOPES.containsAll(scopes);
+		String redirectUri = param.apply("redirect_uri");
+		if (redirectUri == null || redirectUri.isEmpty()) {
+			// Omitted, Discord uses the first registered URI (discord-api-docs PR #4749).
+			if (app.redirectUris().isEmpty() && !invite) {
+				throw new PageError("Invalid OAuth2 redirect_uri: none given and none registered.");
+			}
+			redirectUri = invite ? null : app.redirectUris().get(0);
+		}
+		else if (!isRegistered(redirectUri)) {
+			throw new PageError("Invalid OAuth2 redirect_uri: " + redirectUri + " is not registered for this"
+					+ " application. Registered: " + app.redirectUris() + ".");
+		}
+		if (!invite && (responseType == null || !(responseType.equals("code") || responseType.equals("token")))) {
+			throw new PageError(
+					"Unsupported response_type " + (responseType == null ? "(missing)" : "\"" + responseType + "\"")
+							+ ": use code (or token for the implicit grant; leave it out only for a bot invite).");
+		}
+		String state = param.apply("state");
+		boolean implicit = "token".equals(responseType);
+		String challenge = param.apply("code_challenge");
+		if (redirectUri != null && Rules.pkceRefused(scopes) && (implicit || challenge != null)) {
+			// Discord sends the user back with invalid_scope (discord-api-docs #5751, PR
+			// #5885).
+			throw redirectError(redirectUri, implicit, "invalid_scope", Rules.INVALID_SCOPE, state);
 		}
 		String prompt = param.apply("prompt");
 		if (prompt != null && !prompt.equals("none") && !prompt.equals("consent")) {
 			throw new PageError("Invalid prompt \"" + prompt + "\": use none or consent.");
 		}
-		String challenge = param.apply("code_challenge");
 		String method = param.apply("code_challenge_method");
 		if (challenge != null) {
-			if (method == null || !method.equals("S256")) {
-				throw new PageError("Invalid code_challenge_method "
-						+ (method == null ? "(missing)" : "\"" + method + "\"") + ": only S256 is supported.");
+			if (redirectUri == null) {
+				throw new PageError("code_challenge needs response_type=code: a bot invite has no code to protect.");
 			}
-			if (!isValidChallenge(challenge)) {
+			if (method == null || !method.equals("S256")) {
+				// Discord supports S256 only (discord-api-docs PR #7046).
+				throw redirectError(redirectUri, implicit, "invalid_request", "Unsupported \"code_challenge_method\"",
+						state);
+			}
+			if (!Rules.isValidChallenge(challenge)) {
 				throw new PageError("Invalid code_challenge: it must be 43 base64url characters (SHA-256 of the"
 						+ " verifier, no padding).");
 			}
@@ -227,15 +232,23 @@ final class OAuthEndpoints {
 		if (integrationType != null && !integrationType.equals("0") && !integrationType.equals("1")) {
 			throw new PageError("Invalid integration_type \"" + integrationType + "\": 0 (guild) or 1 (user).");
 		}
-		return new AuthRequest(redirectUri, responseType, scopes, param.apply("state"), prompt, challenge, guildId,
-				permissions, echo);
+		String lock = param.apply("disable_guild_select");
+		if (lock != null && !lock.matches("true|True|1|false|False|0")) {
+			throw new PageError("Invalid disable_guild_select \"" + lock + "\": true or false.");
+		}
+		boolean locked = lock != null && lock.matches("true|True|1");
+		if (locked && guildId == null) {
+			throw new PageError("disable_guild_select=true needs a guild_id to lock the server picker to.");
+		}
+		return new AuthRequest(redirectUri, invite ? null : responseType, scopes, state, prompt, challenge, guildId,
+				permissions, locked, echo);
 	}
 
 	private boolean isRegistered(String redirectUri) {
-		if (fake.redirectUris().contains(redirectUri)) {
+		if (app.redirectUris().contains(redirectUri)) {
 			return true;
 		}
-		if (!fake.allowLoopbackRedirects()) {
+		if (!app.allowLoopbackRedirects()) {
 			return false;
 		}
 		try {
@@ -249,13 +262,45 @@ final class OAuthEndpoints {
 		}
 	}
 
+	/**
+	 * An error Discord reports by sending the user back: query for code, fragment for
+	 * token.
+	 */
+	private static RedirectError redirectError(String redirectUri, boolean fragment, String error, String description,
+			@Nullable String state) {
+		Map<String, String> q = new LinkedHashMap<>();
+		q.put("error", error);
+		q.put("error_description", description);
+		putIfPresent(q, "state", state);
+		return new RedirectError(
+				Response.redirect(fragment ? redirectUri + "#" + encode(q) : appendQuery(redirectUri, q)));
+	}
+
+	private static void putIfPresent(Map<String, String> q, String name, @Nullable String value) {
+		if (value != null) {
+			q.put(name, value);
+		}
+	}
+
 	// ------------------------------------------------------------------------------------------
 	// token
 
 	Response token(Request r) {
 		requireForm(r);
-		authenticateClient(r);
 		String grantType = r.formParam("grant_type");
+		boolean secretOptional = false;
+		if ("authorization_code".equals(grantType)) {
+			// PKCE replaces the secret in the code exchange (OAuth2 docs;
+			// discord-api-docs PR #7046).
+			Grants.Code c = state.liveCode(nonNull(r.formParam("code")));
+			secretOptional = c != null && c.codeChallenge() != null;
+		}
+		else if ("refresh_token".equals(grantType)) {
+			// Only a "Public Client" app may refresh without its secret (discord-api-docs
+			// #5531).
+			secretOptional = app.publicClient();
+		}
+		authenticateClient(r, secretOptional);
 		if (grantType == null || grantType.isEmpty()) {
 			throw DiscordError.oauth(400, "unsupported_grant_type", "Unsupported grant type: None");
 		}
@@ -273,15 +318,14 @@ final class OAuthEndpoints {
 		if (code == null || code.isEmpty()) {
 			throw DiscordError.oauth(400, "invalid_request", "Missing \"code\" in request.");
 		}
-		Grants.Code c = fake.codes.get(code);
-		if (c == null || !fake.now().isBefore(c.expiresAt())) {
-			if (c != null) {
-				fake.codes.remove(code);
-			}
+		Grants.Code c = state.liveCode(code);
+		if (c == null) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"code\" in request.");
 		}
+		// The exchange may leave redirect_uri out; if it names one, it must be the
+		// authorization's (discord-api-docs PR #4749).
 		String redirectUri = r.formParam("redirect_uri");
-		if (redirectUri == null || !redirectUri.equals(c.redirectUri())) {
+		if (redirectUri != null && !redirectUri.equals(c.redirectUri())) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"redirect_uri\" in request.");
 		}
 		String verifier = r.formParam("code_verifier");
@@ -289,35 +333,44 @@ final class OAuthEndpoints {
 			if (verifier == null || verifier.isEmpty()) {
 				throw DiscordError.oauth(400, "invalid_request", "Missing \"code_verifier\" in request.");
 			}
-			if (!VERIFIER.matcher(verifier).matches() || !s256(verifier).equals(c.codeChallenge())) {
+			if (!Rules.isValidVerifier(verifier)) {
+				// 43 to 128 unreserved characters, strictly (discord-api-docs #5254).
+				throw DiscordError.oauth(400, "invalid_request", "Invalid \"code_verifier\"");
+			}
+			if (!s256(verifier).equals(c.codeChallenge())) {
 				throw DiscordError.oauth(400, "invalid_grant", "Invalid \"code_verifier\" in request.");
 			}
 		}
-		fake.codes.remove(code);
+		state.spendCode(code);
 		Grants.Grant grant = new Grants.Grant(c.userId(), c.scopes());
 		Json.Obj body = tokenBody(grant, true);
-		if (c.guildId() != null) {
-			FakeGuild guild = fake.guilds.get(c.guildId());
-			if (guild != null && c.scopes().contains("bot")) {
-				body.with("guild", Views.fullGuild(guild));
-			}
-			if (guild != null && c.scopes().contains("webhook.incoming")) {
-				long id = fake.nextSnowflake();
-				String token = fake.randomToken(68);
-				body.with("webhook",
-						Json.obj()
-							.with("application_id", Long.toString(fake.clientId()))
-							.with("name", fake.applicationName())
-							.with("url", fake.baseUrl() + "/api/webhooks/" + id + "/" + token)
-							.with("channel_id", Long.toString(fake.nextSnowflake()))
-							.with("token", token)
-							.with("type", 1)
-							.with("avatar", null)
-							.with("guild_id", Long.toString(guild.id()))
-							.with("id", Long.toString(id)));
-			}
+		FakeGuild guild = c.guildId() == null ? null : state.guild(c.guildId());
+		if (guild != null && c.scopes().contains("bot")) {
+			body.with("guild", Views.fullGuild(guild));
+		}
+		if (guild != null && c.scopes().contains("webhook.incoming")) {
+			body.with("webhook", webhook(guild));
 		}
 		return body;
+	}
+
+	/**
+	 * A new webhook in the chosen server, as the code exchange returns it (OAuth2 docs,
+	 * "Webhooks").
+	 */
+	private Json.Obj webhook(FakeGuild guild) {
+		long id = state.nextSnowflake();
+		String token = state.randomToken(68);
+		return Json.obj()
+			.with("application_id", Long.toString(app.clientId()))
+			.with("name", app.name())
+			.with("url", baseUrl + "/api/webhooks/" + id + "/" + token)
+			.with("channel_id", Long.toString(state.nextSnowflake()))
+			.with("token", token)
+			.with("type", 1)
+			.with("avatar", null)
+			.with("guild_id", Long.toString(guild.id()))
+			.with("id", Long.toString(id));
 	}
 
 	private Map<String, @Nullable Object> refreshToken(Request r) {
@@ -325,7 +378,7 @@ final class OAuthEndpoints {
 		if (refresh == null || refresh.isEmpty()) {
 			throw DiscordError.oauth(400, "invalid_request", "Missing \"refresh_token\" in request.");
 		}
-		Grants.Grant grant = fake.refreshTokens.get(refresh);
+		Grants.Grant grant = state.refreshGrant(refresh);
 		if (grant == null) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"refresh_token\" in request.");
 		}
@@ -339,26 +392,28 @@ final class OAuthEndpoints {
 		}
 		Set<String> scopes = new LinkedHashSet<>();
 		for (String s : scopeText.trim().split(" +")) {
-			if (!Scopes.isKnown(s) || Scopes.PASSTHROUGH.contains(s)) {
-				throw DiscordError.oauth(400, "invalid_scope",
-						"The requested scope is invalid, unknown, or malformed.");
+			if (!Scopes.isKnown(s) || Scopes.PASSTHROUGH.contains(s)
+					|| (app.team() && !Rules.TEAM_CLIENT_CREDENTIALS_SCOPES.contains(s))) {
+				throw DiscordError.oauth(400, "invalid_scope", Rules.INVALID_SCOPE);
 			}
 			scopes.add(s);
 		}
-		if (!fake.users.containsKey(fake.ownerId())) {
+		if (state.user(app.ownerId()) == null) {
 			throw DiscordError.oauth(400, "invalid_client", "The application has no owner user to issue a token for.");
 		}
-		return tokenBody(new Grants.Grant(fake.ownerId(), scopes), false);
+		// The token is the app owner's, without a refresh token (OAuth2 docs, "Client
+		// Credentials Grant").
+		return tokenBody(new Grants.Grant(app.ownerId(), scopes), false);
 	}
 
 	private Json.Obj tokenBody(Grants.Grant grant, boolean withRefresh) {
-		Grants.AccessToken at = fake.issueAccessToken(grant);
+		Grants.AccessToken at = state.issueAccessToken(grant);
 		Json.Obj body = Json.obj()
 			.with("access_token", at.token)
 			.with("token_type", "Bearer")
-			.with("expires_in", fake.accessTokenTtl().toSeconds());
+			.with("expires_in", app.accessTokenTtl().toSeconds());
 		if (withRefresh) {
-			body.with("refresh_token", fake.issueRefreshToken(grant));
+			body.with("refresh_token", state.issueRefreshToken(grant));
 		}
 		return body.with("scope", String.join(" ", grant.scopes));
 	}
@@ -368,7 +423,7 @@ final class OAuthEndpoints {
 
 	Response revoke(Request r) {
 		requireForm(r);
-		authenticateClient(r);
+		authenticateClient(r, false);
 		String token = r.formParam("token");
 		if (token == null || token.isEmpty()) {
 			throw DiscordError.oauth(400, "invalid_request", "Missing \"token\" in request.");
@@ -378,8 +433,9 @@ final class OAuthEndpoints {
 			throw DiscordError.oauth(400, "unsupported_token_type", "Unsupported token_type_hint: " + hint);
 		}
 		// RFC 7009: an unknown token is not an error. The hint is only a hint: the whole
-		// grant dies.
-		fake.revoke(token);
+		// authorization dies (OAuth2 docs, "Token Revocation"; discord-api-docs PR
+		// #6356).
+		state.revoke(token);
 		return Response.json(200, Json.obj());
 	}
 
@@ -394,7 +450,7 @@ final class OAuthEndpoints {
 		}
 	}
 
-	private void authenticateClient(Request r) {
+	private void authenticateClient(Request r, boolean secretOptional) {
 		String[] basic = r.basicCredentials();
 		String formId = r.formParam("client_id");
 		String id;
@@ -415,15 +471,22 @@ final class OAuthEndpoints {
 		}
 		if (id == null || id.isEmpty()) {
 			throw DiscordError.oauth(401, "invalid_client",
-					"Missing client_id: use HTTP Basic or client_id and" + " client_secret in the form.");
+					"Missing client_id: use HTTP Basic or client_id and client_secret in the form.");
 		}
-		if (!id.equals(Long.toString(fake.clientId()))) {
+		if (!id.equals(Long.toString(app.clientId()))) {
 			throw DiscordError.oauth(401, "invalid_client", "Unknown client_id.");
 		}
+		if ((secret == null || secret.isEmpty()) && secretOptional) {
+			return;
+		}
 		if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-				fake.clientSecret().getBytes(StandardCharsets.UTF_8))) {
+				app.clientSecret().getBytes(StandardCharsets.UTF_8))) {
 			throw DiscordError.oauth(401, "invalid_client", "Invalid client_secret.");
 		}
+	}
+
+	private static String nonNull(@Nullable String s) {
+		return s == null ? "" : s;
 	}
 
 	static String s256(String verifier) {
@@ -454,6 +517,22 @@ final class OAuthEndpoints {
 				.append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
 		});
 		return sb.toString();
+	}
+
+	/**
+	 * An authorize problem Discord answers by sending the user back to the redirect URI.
+	 */
+	static final class RedirectError extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		final transient Response response;
+
+		RedirectError(Response response) {
+			super(null, null, false, false);
+			this.response = response;
+		}
+
 	}
 
 	/**

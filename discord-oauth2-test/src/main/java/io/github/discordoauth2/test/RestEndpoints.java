@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The REST endpoints under {@code /api/v10} (discord-api-facts 2.6), answering as Discord
- * does.
+ * The REST endpoints under {@code /api/v10}, answering as Discord's reference pages
+ * describe (https://discord.com/developers/docs/resources/user, .../resources/guild,
+ * .../resources/application-role-connection-metadata) and as Discord is known to answer
+ * (the rules in the project's {@code docs/discord-rules.md}).
  */
 final class RestEndpoints {
 
@@ -24,10 +26,19 @@ final class RestEndpoints {
 
 	private static final String JSON = "application/json";
 
-	private final FakeDiscord fake;
+	/**
+	 * A non-bot user can be in at most this many guilds (Get Current User Guilds,
+	 * "limit").
+	 */
+	private static final int MAX_GUILDS = 200;
 
-	RestEndpoints(FakeDiscord fake) {
-		this.fake = fake;
+	private final FakeState state;
+
+	private final FakeState.Application app;
+
+	RestEndpoints(FakeState state) {
+		this.state = state;
+		this.app = state.app();
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -35,7 +46,7 @@ final class RestEndpoints {
 
 	/** A live Bearer token carrying {@code scope} (if not null); else Discord's 401. */
 	private Grants.AccessToken bearer(Request r, @Nullable String scope) {
-		Grants.AccessToken at = fake.liveAccessToken(r.credentials("Bearer"));
+		Grants.AccessToken at = state.liveAccessToken(r.credentials("Bearer"));
 		if (at == null || (scope != null && !at.grant.scopes.contains(scope))) {
 			throw DiscordError.unauthorized();
 		}
@@ -44,14 +55,14 @@ final class RestEndpoints {
 
 	private void bot(Request r) {
 		String token = r.credentials("Bot");
-		String expected = fake.botToken();
+		String expected = app.botToken();
 		if (token == null || expected == null || !token.equals(expected)) {
 			throw DiscordError.unauthorized();
 		}
 	}
 
 	private FakeUser userOf(Grants.AccessToken at) {
-		FakeUser u = fake.users.get(at.grant.userId);
+		FakeUser u = state.user(at.grant.userId);
 		if (u == null) {
 			throw DiscordError.rest(404, 10013, "Unknown User");
 		}
@@ -70,7 +81,7 @@ final class RestEndpoints {
 	Response connections(Request r) {
 		Grants.AccessToken at = bearer(r, "connections");
 		List<Object> out = new ArrayList<>();
-		for (FakeConnection c : fake.connections.getOrDefault(at.grant.userId, List.of())) {
+		for (FakeConnection c : state.connections(at.grant.userId)) {
 			out.add(Views.connection(c));
 		}
 		return Response.json(200, out);
@@ -109,14 +120,10 @@ final class RestEndpoints {
 		errors.throwIfAny();
 		long userId = at.grant.userId;
 		TreeMap<Long, Object> mine = new TreeMap<>();
-		for (FakeGuild g : fake.guilds.values()) {
-			Map<Long, FakeMember> m = fake.members.get(g.id());
-			FakeMember member = m == null ? null : m.get(userId);
-			if (member == null) {
-				continue;
-			}
+		for (FakeState.Membership m : state.guildsOf(userId)) {
+			FakeGuild g = m.guild();
 			boolean owner = g.ownerId() == userId;
-			mine.put(g.id(), Views.partialGuild(g, owner, owner ? FakeDiscord.ALL_PERMISSIONS : member.permissions(),
+			mine.put(g.id(), Views.partialGuild(g, owner, owner ? FakeState.ALL_PERMISSIONS : m.member().permissions(),
 					withCounts));
 		}
 		NavigableMap<Long, Object> view = mine;
@@ -138,12 +145,11 @@ final class RestEndpoints {
 	Response currentMember(Request r) {
 		Grants.AccessToken at = bearer(r, "guilds.members.read");
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
-		Map<Long, FakeMember> m = fake.members.get(guildId);
-		FakeMember member = m == null ? null : m.get(at.grant.userId);
-		if (!fake.guilds.containsKey(guildId) || member == null) {
+		FakeMember member = state.member(guildId, at.grant.userId);
+		if (state.guild(guildId) == null || member == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		return Response.json(200, Views.member(member, fake.users.get(at.grant.userId)));
+		return Response.json(200, Views.member(member, state.user(at.grant.userId)));
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -153,11 +159,12 @@ final class RestEndpoints {
 		bot(r);
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
 		long userId = snowflakePath(r, "user.id", "user_id");
-		FakeGuild guild = fake.guilds.get(guildId);
-		if (guild == null) {
+		if (state.guild(guildId) == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		if (!fake.botGuilds.contains(guildId)) {
+		if (!state.isBotIn(guildId)) {
+			// The application's own bot must be in the guild (Add Guild Member; PR
+			// #1334).
 			throw DiscordError.missingAccess();
 		}
 		Map<String, @Nullable Object> body = jsonObject(r);
@@ -197,22 +204,25 @@ final class RestEndpoints {
 			}
 		}
 		errors.throwIfAny();
-		FakeUser user = fake.users.get(userId);
+		FakeUser user = state.user(userId);
 		if (user == null) {
 			throw DiscordError.rest(404, 10013, "Unknown User");
 		}
-		Grants.AccessToken at = fake.liveAccessToken((String) token);
+		Grants.AccessToken at = state.liveAccessToken((String) token);
 		if (at == null || at.grant.userId != userId || !at.grant.scopes.contains("guilds.join")) {
 			throw DiscordError.rest(403, 50025, "Invalid OAuth2 access token");
 		}
-		Map<Long, FakeMember> current = fake.members.get(guildId);
-		if (current != null && current.containsKey(userId)) {
+		if (state.member(guildId, userId) != null) {
 			return Response.noContent();
 		}
-		FakeMember member = new FakeMember(guildId, userId, (String) nick, roles, fake.now(),
+		if (state.guildsOf(userId).size() >= MAX_GUILDS) {
+			// Checked after "already a member" (discord-api-docs #6888).
+			throw DiscordError.rest(400, 30001, "Maximum number of guilds reached (" + MAX_GUILDS + ")");
+		}
+		FakeMember member = new FakeMember(guildId, userId, (String) nick, roles, state.now(),
 				Boolean.TRUE.equals(body.get("mute")), Boolean.TRUE.equals(body.get("deaf")),
 				FakeMember.DEFAULT_PERMISSIONS);
-		fake.addMember(member);
+		state.addMember(member);
 		return Response.json(201, Views.member(member, user));
 	}
 
@@ -220,18 +230,17 @@ final class RestEndpoints {
 		bot(r);
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
 		long userId = snowflakePath(r, "user.id", "user_id");
-		if (!fake.guilds.containsKey(guildId)) {
+		if (state.guild(guildId) == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		if (!fake.botGuilds.contains(guildId)) {
+		if (!state.isBotIn(guildId)) {
 			throw DiscordError.missingAccess();
 		}
-		Map<Long, FakeMember> m = fake.members.get(guildId);
-		FakeMember member = m == null ? null : m.get(userId);
+		FakeMember member = state.member(guildId, userId);
 		if (member == null) {
 			throw DiscordError.rest(404, 10007, "Unknown Member");
 		}
-		return Response.json(200, Views.member(member, fake.users.get(userId)));
+		return Response.json(200, Views.member(member, state.user(userId)));
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -240,7 +249,7 @@ final class RestEndpoints {
 	Response currentAuthorization(Request r) {
 		Grants.AccessToken at = bearer(r, null);
 		Json.Obj o = Json.obj()
-			.with("application", Views.application(fake.clientId(), fake.applicationName(), fake.botToken() != null))
+			.with("application", Views.application(app.clientId(), app.name(), app.botToken() != null))
 			.with("scopes", new ArrayList<>(at.grant.scopes))
 			.with("expires", Views.timestamp(at.expiresAt));
 		if (at.grant.scopes.contains("identify")) {
@@ -251,12 +260,12 @@ final class RestEndpoints {
 
 	Response currentApplication(Request r) {
 		bot(r);
-		Json.Obj app = Views.application(fake.clientId(), fake.applicationName(), true);
-		FakeUser owner = fake.users.get(fake.ownerId());
+		Json.Obj application = Views.application(app.clientId(), app.name(), true);
+		FakeUser owner = state.user(app.ownerId());
 		if (owner != null) {
-			app.with("owner", Views.publicUser(owner));
+			application.with("owner", Views.publicUser(owner));
 		}
-		return Response.json(200, app);
+		return Response.json(200, application);
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -264,7 +273,7 @@ final class RestEndpoints {
 
 	private void ownApplication(Request r, boolean botRoute) {
 		String id = r.pathParam("application.id");
-		if (!id.equals(Long.toString(fake.clientId()))) {
+		if (!id.equals(Long.toString(app.clientId()))) {
 			if (botRoute) {
 				throw DiscordError.missingAccess();
 			}
@@ -275,7 +284,7 @@ final class RestEndpoints {
 	Response roleConnection(Request r) {
 		Grants.AccessToken at = bearer(r, "role_connections.write");
 		ownApplication(r, false);
-		return Response.json(200, Views.roleConnection(fake.roleConnections.get(at.grant.userId)));
+		return Response.json(200, Views.roleConnection(state.roleConnection(at.grant.userId)));
 	}
 
 	Response updateRoleConnection(Request r) {
@@ -294,7 +303,7 @@ final class RestEndpoints {
 			}
 			else {
 				Map<String, Integer> types = new LinkedHashMap<>();
-				for (FakeRoleConnectionMetadata m : fake.roleConnectionMetadata) {
+				for (FakeRoleConnectionMetadata m : state.metadata()) {
 					types.put(m.key(), m.type());
 				}
 				map.forEach((key, value) -> {
@@ -326,14 +335,14 @@ final class RestEndpoints {
 		}
 		errors.throwIfAny();
 		FakeRoleConnection rc = new FakeRoleConnection(platformName, platformUsername, values);
-		fake.roleConnections.put(at.grant.userId, rc);
+		state.putRoleConnection(at.grant.userId, rc);
 		return Response.json(200, Views.roleConnection(rc));
 	}
 
 	Response deleteRoleConnection(Request r) {
 		Grants.AccessToken at = bearer(r, "role_connections.write");
 		ownApplication(r, false);
-		fake.roleConnections.remove(at.grant.userId);
+		state.putRoleConnection(at.grant.userId, null);
 		return Response.noContent();
 	}
 
@@ -369,7 +378,7 @@ final class RestEndpoints {
 		bot(r);
 		ownApplication(r, true);
 		List<Object> out = new ArrayList<>();
-		for (FakeRoleConnectionMetadata m : fake.roleConnectionMetadata) {
+		for (FakeRoleConnectionMetadata m : state.metadata()) {
 			out.add(Views.metadata(m));
 		}
 		return Response.json(200, out);
@@ -429,7 +438,7 @@ final class RestEndpoints {
 			}
 		}
 		errors.throwIfAny();
-		fake.roleConnectionMetadata = List.copyOf(records);
+		state.replaceMetadata(records);
 		return metadata(r);
 	}
 

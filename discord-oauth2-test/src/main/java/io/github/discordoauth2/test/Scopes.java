@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Discord's OAuth2 scopes (discord-api-facts 2.5) with the plain words the consent screen
- * shows.
+ * Discord's OAuth2 scopes
+ * (https://discord.com/developers/docs/topics/oauth2#shared-resources-oauth2-scopes, plus
+ * {@code openid} and the {@code sdk.*} scopes of the Social SDK guides) with the plain
+ * words the consent screen shows.
  */
 final class Scopes {
 
@@ -52,7 +54,9 @@ final class Scopes {
 	 */
 	static final Set<String> PASSTHROUGH = Set.of("bot", "webhook.incoming");
 
-	/** Scopes only the client credentials grant may ask for. */
+	/**
+	 * Scopes only the client credentials grant may ask for (discord-api-docs PR #2603).
+	 */
 	static final Set<String> CLIENT_CREDENTIALS_ONLY = Set.of("applications.commands.update");
 
 	private Scopes() {

@@ -91,6 +91,19 @@ final class Http {
 			.collect(Collectors.joining("&"));
 	}
 
+	/**
+	 * The demo app's authorize-URL parameters for a code grant, with state {@code s-42}.
+	 */
+	static Map<String, String> authorizeParams(String scope) {
+		Map<String, String> p = new LinkedHashMap<>();
+		p.put("client_id", Long.toString(DemoData.APPLICATION_ID));
+		p.put("response_type", "code");
+		p.put("scope", scope);
+		p.put("redirect_uri", DemoData.REDIRECT_URI);
+		p.put("state", "s-42");
+		return p;
+	}
+
 	static String basic(long clientId, String secret) {
 		return "Basic "
 				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
@@ -131,11 +144,24 @@ final class Http {
 		return send(method, path, "application/json", JSON.writeValueAsString(body), authorization);
 	}
 
+	/** A GET with a chosen User-Agent, e.g. a browser's. */
+	Answer get(String path, String authorization, String userAgent) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (authorization != null) {
+			b.header("Authorization", authorization);
+		}
+		return send(b, userAgent);
+	}
+
 	private static Answer send(HttpRequest.Builder b) {
+		return send(b, "DiscordBot (https://example.com/tests, 1.0)");
+	}
+
+	private static Answer send(HttpRequest.Builder b, String userAgent) {
 		try {
-			HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(10))
-				.header("User-Agent", "DiscordBot (https://example.com/tests, 1.0)")
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> r = CLIENT.send(
+					b.timeout(Duration.ofSeconds(10)).header("User-Agent", userAgent).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return new Answer(r.statusCode(), r.headers().map(), r.body());
 		}
 		catch (IOException e) {
