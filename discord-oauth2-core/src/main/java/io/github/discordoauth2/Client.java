@@ -16,21 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import io.github.discordoauth2.model.Application;
-import io.github.discordoauth2.model.Guild;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
-import io.github.discordoauth2.model.Webhook;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A Discord application's OAuth2 client: builds authorization URLs, exchanges codes,
@@ -63,11 +54,9 @@ public final class Client {
 
 	private final long clientId;
 
-	private final @Nullable String clientSecret;
+	private final Credentials credentials;
 
 	private final @Nullable String redirectUri;
-
-	private final @Nullable String botToken;
 
 	private final String baseUrl;
 
@@ -75,17 +64,18 @@ public final class Client {
 
 	private final DiscordHttp http;
 
-	private final ConcurrentMap<String, CompletableFuture<AccessToken>> refreshesInFlight = new ConcurrentHashMap<>();
+	private final SharedCalls<AccessToken> refreshes = new SharedCalls<>();
 
 	private Client(Builder builder) {
 		this.clientId = builder.clientId;
-		this.clientSecret = builder.clientSecret;
+		this.credentials = new Credentials(builder.clientId, builder.clientSecret, builder.botToken);
 		this.redirectUri = builder.redirectUri;
-		this.botToken = builder.botToken;
 		this.baseUrl = builder.baseUrl;
 		this.clock = builder.clock;
-		this.http = new DiscordHttp(restClient(builder), this.baseUrl + "/api/v" + API_VERSION, userAgent(),
-				this.clientId, this.clientSecret, this.botToken,
+		this.http = new DiscordHttp(
+				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
+						builder.readTimeout),
+				this.baseUrl + "/api/v" + API_VERSION, userAgent(), this.credentials,
 				(builder.rateLimitHook != null) ? builder.rateLimitHook : new RateLimiter(builder.rateLimitMaxWait),
 				builder.rateLimitMaxWait);
 	}
@@ -145,14 +135,14 @@ public final class Client {
 	 * metadata records)
 	 */
 	public boolean hasBotToken() {
-		return this.botToken != null;
+		return this.credentials.hasBotToken();
 	}
 
 	/**
 	 * @return whether a client secret is configured
 	 */
 	public boolean hasClientSecret() {
-		return this.clientSecret != null;
+		return this.credentials.hasClientSecret();
 	}
 
 	/**
@@ -251,7 +241,7 @@ public final class Client {
 			form.put("code_verifier", codeVerifier);
 		}
 		DiscordRequest.Builder request = DiscordRequest.of(HttpMethod.POST, "/oauth2/token").notRetryable();
-		if (this.clientSecret != null) {
+		if (this.credentials.hasClientSecret()) {
 			request.basic();
 		}
 		else if (codeVerifier != null) {
@@ -259,7 +249,7 @@ public final class Client {
 			form.put("client_id", Long.toUnsignedString(this.clientId));
 		}
 		else {
-			throw missingSecret("exchangeCode without a PKCE codeVerifier");
+			this.credentials.requireClientSecret("exchangeCode without a PKCE codeVerifier");
 		}
 		return tokenRequest(request.form(form, "code", "code_verifier").build());
 	}
@@ -274,43 +264,14 @@ public final class Client {
 	 */
 	public AccessToken refreshToken(String refreshToken) {
 		Args.notBlank(refreshToken, "refreshToken");
-		requireSecret("refreshToken");
-		String key = Secrets.identity(refreshToken);
-		CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-		CompletableFuture<AccessToken> running = this.refreshesInFlight.putIfAbsent(key, mine);
-		if (running != null) {
-			try {
-				return running.join();
-			}
-			catch (CompletionException ex) {
-				// The same exception the first caller got, so every caller can react the
-				// same way.
-				if (ex.getCause() instanceof RuntimeException) {
-					throw (RuntimeException) ex.getCause();
-				}
-				if (ex.getCause() instanceof Error) {
-					throw (Error) ex.getCause();
-				}
-				throw ex;
-			}
-		}
-		try {
+		this.credentials.requireClientSecret("refreshToken");
+		return this.refreshes.call(Secrets.identity(refreshToken), () -> {
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("grant_type", "refresh_token");
 			form.put("refresh_token", refreshToken);
-			AccessToken token = tokenRequest(
+			return tokenRequest(
 					DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build());
-			mine.complete(token);
-			return token;
-		}
-		catch (Throwable ex) {
-			// Whatever happens, callers waiting on this refresh must not wait forever.
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.refreshesInFlight.remove(key, mine);
-		}
+		});
 	}
 
 	/**
@@ -331,7 +292,7 @@ public final class Client {
 	 */
 	public AccessToken clientCredentialsGrant(Collection<String> scopes) {
 		Args.scopes(scopes, "scopes");
-		requireSecret("clientCredentialsGrant");
+		this.credentials.requireClientSecret("clientCredentialsGrant");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "client_credentials");
 		form.put("scope", String.join(" ", new LinkedHashSet<>(scopes)));
@@ -435,8 +396,7 @@ public final class Client {
 	@Override
 	public String toString() {
 		return "Client[clientId=" + Long.toUnsignedString(this.clientId) + ", baseUrl=" + this.baseUrl
-				+ ", redirectUri=" + this.redirectUri + ", clientSecret=" + Secrets.mask(this.clientSecret)
-				+ ", botToken=" + Secrets.mask(this.botToken) + "]";
+				+ ", redirectUri=" + this.redirectUri + ", " + this.credentials + "]";
 	}
 
 	DiscordHttp http() {
@@ -448,26 +408,19 @@ public final class Client {
 	}
 
 	void requireBotToken(String operation) {
-		if (this.botToken == null) {
-			throw new IllegalStateException("botToken is required for " + operation
-					+ "; set it with Client.builder().botToken(..) (the bot of this same application)");
-		}
+		this.credentials.requireBotToken(operation);
 	}
 
-	private void requireSecret(String operation) {
-		if (this.clientSecret == null) {
-			throw missingSecret(operation);
-		}
-	}
-
-	private static IllegalStateException missingSecret(String operation) {
-		return new IllegalStateException(
-				"clientSecret is required for " + operation + "; set it with Client.builder().clientSecret(..)");
+	/**
+	 * @return how many refreshes are running (for tests of bounded state)
+	 */
+	int refreshesInFlight() {
+		return this.refreshes.size();
 	}
 
 	private void revoke(String token, @Nullable TokenTypeHint hint) {
 		Args.notBlank(token, "token");
-		requireSecret("revokeToken");
+		this.credentials.requireClientSecret("revokeToken");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", token);
 		if (hint != null) {
@@ -477,65 +430,12 @@ public final class Client {
 	}
 
 	private AccessToken tokenRequest(DiscordRequest request) {
-		Instant receivedAt;
-		DiscordHttp.Answer answer = this.http.send(request);
-		receivedAt = this.clock.instant();
-		JsonNode node = this.http.tree(request, answer);
-		String accessToken = DiscordJson.text(node, "access_token");
-		if (accessToken == null || accessToken.isBlank()) {
-			throw this.http.unreadable(request, answer, "token response with an access_token");
-		}
-		String tokenType = DiscordJson.text(node, "token_type");
-		String refreshToken = DiscordJson.text(node, "refresh_token");
-		JsonNode expiresIn = node.get("expires_in");
-		Instant expiresAt = (expiresIn != null && expiresIn.isNumber()) ? receivedAt.plusSeconds(expiresIn.asLong())
-				: null;
-		Set<String> scopes = new LinkedHashSet<>();
-		String scope = DiscordJson.text(node, "scope");
-		if (scope != null) {
-			for (String part : scope.trim().split("\\s+")) {
-				if (!part.isEmpty()) {
-					scopes.add(part);
-				}
-			}
-		}
-		JsonNode webhookNode = node.get("webhook");
-		Webhook webhook = (webhookNode != null && webhookNode.isObject())
-				? this.http.convert(request, answer, webhookNode, Webhook.class) : null;
-		JsonNode guildNode = node.get("guild");
-		Guild guild = (guildNode != null && guildNode.isObject())
-				? this.http.convert(request, answer, guildNode, Guild.class) : null;
-		String idToken = DiscordJson.text(node, "id_token");
-		return new AccessToken(this, accessToken, (tokenType != null) ? tokenType : "Bearer", refreshToken, expiresAt,
-				scopes, webhook, guild, idToken);
+		DiscordResponse response = this.http.send(request);
+		return TokenResponses.read(this, request, response, this.clock.instant());
 	}
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private static RestClient restClient(Builder builder) {
-		RestClient.Builder restClientBuilder;
-		if (builder.restClientBuilder != null) {
-			// A clone, so the caller's builder (and other clients built from it) stay
-			// untouched.
-			restClientBuilder = builder.restClientBuilder.clone();
-			if (builder.timeoutsSet) {
-				restClientBuilder.requestFactory(requestFactory(builder));
-			}
-		}
-		else {
-			// HttpURLConnection measured fastest for Discord's small keep-alive calls.
-			restClientBuilder = RestClient.builder().requestFactory(requestFactory(builder));
-		}
-		return restClientBuilder.build();
-	}
-
-	private static SimpleClientHttpRequestFactory requestFactory(Builder builder) {
-		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-		factory.setConnectTimeout(builder.connectTimeout);
-		factory.setReadTimeout(builder.readTimeout);
-		return factory;
 	}
 
 	private static String loadVersion() {

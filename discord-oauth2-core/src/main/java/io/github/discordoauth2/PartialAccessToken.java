@@ -164,7 +164,7 @@ public class PartialAccessToken {
 			.json(body)
 			.secret(this.token)
 			.build();
-		DiscordHttp.Answer answer = http().send(request);
+		DiscordResponse answer = http().send(request);
 		if (answer.status() == 204) {
 			return JoinGuildResult.ofAlreadyMember();
 		}

@@ -2,6 +2,7 @@ package io.github.discordoauth2;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +30,41 @@ import org.jspecify.annotations.Nullable;
  * <li>a request whose bucket is empty waits for the reset, or fails at once with
  * {@link RateLimitedException} (nothing sent) when the wait is longer than the maximum
  * wait;</li>
- * <li>a 429 empties the bucket for {@code retry_after} (body, else {@code Retry-After});
- * a global one blocks every request of that credential; the road then sends again, within
- * the maximum wait;</li>
- * <li>buckets nobody used for {@link #IDLE_TIMEOUT} are dropped, so memory stays bounded
- * with many tokens.</li>
+ * <li>a 429 empties the bucket for its {@link RateLimitResponse#retryAfter() retry after}
+ * (never longer than {@link RateLimitResponse#MAX_WAIT}); a global one blocks every
+ * request of that credential; the road then sends again, within the maximum wait;</li>
+ * <li>state stays bounded however many tokens and routes pass through: a bucket is
+ * forgotten once nothing is in flight on it and its reset has passed (a bucket without a
+ * reset: once unused for {@link #IDLE_TIMEOUT}), and never more than {@link #MAX_ROUTES}
+ * routes are remembered.</li>
  * </ul>
- * One lock guards all state: every operation under it is a few map look-ups, and waiting
- * happens on a {@link Condition} that is signalled whenever an answer arrives.
+ * Forgetting costs little: the next request on that route is a first request again, which
+ * goes alone until its answer arrives.
+ *
+ * <p>
+ * Clean-up is amortised, without a thread: every request looks at the
+ * {@value #CLEANUP_STEPS} least recently used routes and drops them when they may be
+ * forgotten, so the maps shrink at least as fast as they grow. One lock guards all state:
+ * every operation under it is a few map look-ups, and waiting happens on a
+ * {@link Condition} that is signalled whenever an answer arrives.
  */
 final class RateLimiter implements RateLimitHook {
 
-	/** Buckets (and global blocks) unused for this long are forgotten. */
+	/**
+	 * Buckets whose answers named no reset are forgotten once unused for this long.
+	 */
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * The most routes remembered at once; past it the least recently used route that has
+	 * nothing in flight is forgotten even before its reset (at worst, that costs one
+	 * 429). Each route takes a few hundred bytes, so this bounds the limiter to a few
+	 * MiB.
+	 */
+	static final int MAX_ROUTES = 10_000;
+
+	/** How many least recently used routes each request looks at for clean-up. */
+	static final int CLEANUP_STEPS = 2;
 
 	/**
 	 * Added to every reset: the reset is measured from when the answer arrived here, but
@@ -76,9 +99,9 @@ final class RateLimiter implements RateLimitHook {
 
 	/**
 	 * Route (method, template, major parameter, credential) to its bucket; routes may
-	 * share one.
+	 * share one. In access order, so the least recently used route comes first.
 	 */
-	private final Map<RouteKey, Bucket> routes = new HashMap<>();
+	private final LinkedHashMap<RouteKey, Bucket> routes = new LinkedHashMap<>(16, 0.75f, true);
 
 	/**
 	 * {@code X-RateLimit-Bucket} + major parameter + credential to the bucket, to find
@@ -86,10 +109,11 @@ final class RateLimiter implements RateLimitHook {
 	 */
 	private final Map<String, Bucket> sharedBuckets = new HashMap<>();
 
-	/** Credential identity to the nano time until which a global 429 blocks it. */
-	private final Map<String, Long> globalUntil = new HashMap<>();
-
-	private long nextSweep;
+	/**
+	 * Credential identity to the nano time until which a global 429 blocks it; oldest
+	 * block first.
+	 */
+	private final LinkedHashMap<String, Long> globalUntil = new LinkedHashMap<>();
 
 	private long invalidResponses;
 
@@ -109,7 +133,6 @@ final class RateLimiter implements RateLimitHook {
 	RateLimiter(Duration maxWait, LongSupplier nanoClock) {
 		this.maxWait = maxWait;
 		this.nanoClock = nanoClock;
-		this.nextSweep = nanoClock.getAsLong() + IDLE_TIMEOUT.toNanos();
 	}
 
 	@Override
@@ -121,14 +144,17 @@ final class RateLimiter implements RateLimitHook {
 		long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, FIRST_REQUEST_WAIT.toNanos()));
 		this.lock.lock();
 		try {
+			cleanUp(now);
 			while (true) {
-				sweepIfDue(now);
 				long waitUntil;
 				boolean global = false;
-				Bucket bucket = this.routes.computeIfAbsent(route, (r) -> new Bucket());
-				bucket.lastUsed = now;
+				Bucket bucket = bucket(route, now);
 				Long blockedUntil = this.globalUntil.get(key.tokenIdentity());
-				if (blockedUntil != null && blockedUntil > now) {
+				if (blockedUntil != null && blockedUntil - now <= 0) {
+					this.globalUntil.remove(key.tokenIdentity());
+					blockedUntil = null;
+				}
+				if (blockedUntil != null) {
 					waitUntil = blockedUntil;
 					global = true;
 				}
@@ -190,11 +216,10 @@ final class RateLimiter implements RateLimitHook {
 		long now = this.nanoClock.getAsLong();
 		this.lock.lock();
 		try {
-			Bucket bucket = this.routes.computeIfAbsent(route, (r) -> new Bucket());
+			Bucket bucket = bucket(route, now);
 			bucket.inFlight = Math.max(0, bucket.inFlight - 1);
 			bucket.probing = false;
-			bucket.lastUsed = now;
-			bucket = learnBucket(route, bucket, response.header("x-ratelimit-bucket"));
+			bucket = learnBucket(route, bucket, response.bucket());
 			if (response.status() == 429) {
 				return onTooManyRequests(key, bucket, response, retryable, now);
 			}
@@ -230,21 +255,23 @@ final class RateLimiter implements RateLimitHook {
 
 	private boolean onTooManyRequests(RateLimitKey key, Bucket bucket, RateLimitResponse response, boolean retryable,
 			long now) {
-		long retryAfter = retryAfterNanos(response);
-		String scope = response.header("x-ratelimit-scope");
-		boolean global = response.bodyGlobal() || "true".equalsIgnoreCase(response.header("x-ratelimit-global"))
-				|| "global".equalsIgnoreCase(scope);
+		Duration retryAfterDuration = response.retryAfter();
+		long retryAfter = nanos(
+				(retryAfterDuration != null) ? retryAfterDuration : RateLimitResponse.DEFAULT_RETRY_AFTER);
 		// Discord does not count shared-resource 429s towards the invalid-request (IP
 		// ban) limit.
-		if (!"shared".equalsIgnoreCase(scope)) {
+		if (response.countsAsInvalid()) {
 			this.invalidResponses++;
 		}
 		long until = saturatedAdd(now, saturatedAdd(retryAfter, RESET_MARGIN.toNanos()));
-		if (global) {
+		if (response.global()) {
 			this.globalUntil.merge(key.tokenIdentity(), until, Math::max);
+			if (this.globalUntil.size() > MAX_ROUTES) {
+				this.globalUntil.remove(this.globalUntil.keySet().iterator().next());
+			}
 		}
 		else {
-			Integer limit = intHeader(response, "x-ratelimit-limit");
+			Integer limit = response.limit();
 			if (limit != null && limit > 0) {
 				bucket.limit = limit;
 			}
@@ -273,23 +300,30 @@ final class RateLimiter implements RateLimitHook {
 		String sharedKey = hash + "|" + route.majorParameter() + "|" + route.tokenIdentity();
 		Bucket shared = this.sharedBuckets.get(sharedKey);
 		if (shared == null) {
+			if (bucket.sharedKey != null) {
+				// Discord renamed the bucket; routes on it keep it, under the new name.
+				this.sharedBuckets.remove(bucket.sharedKey, bucket);
+			}
 			bucket.hash = hash;
+			bucket.sharedKey = sharedKey;
 			this.sharedBuckets.put(sharedKey, bucket);
 			return bucket;
 		}
 		if (shared != bucket) {
 			shared.inFlight += bucket.inFlight;
 			shared.lastUsed = Math.max(shared.lastUsed, bucket.lastUsed);
+			shared.routeCount++;
+			release(bucket);
 			this.routes.put(route, shared);
 		}
 		return shared;
 	}
 
 	private void learnWindow(Bucket bucket, RateLimitResponse response, long now) {
-		Integer limit = intHeader(response, "x-ratelimit-limit");
-		Integer remaining = intHeader(response, "x-ratelimit-remaining");
-		Double resetAfter = doubleHeader(response, "x-ratelimit-reset-after");
-		if (limit == null || remaining == null || resetAfter == null || limit <= 0) {
+		Integer limit = response.limit();
+		Integer remaining = response.remaining();
+		Duration resetAfter = response.resetAfter();
+		if (limit == null || remaining == null || resetAfter == null || !response.hasWindow()) {
 			if (bucket.limit == UNKNOWN) {
 				// No headers on this route (or they went missing): do not hold anyone
 				// back; 429s still count.
@@ -297,9 +331,9 @@ final class RateLimiter implements RateLimitHook {
 			}
 			return;
 		}
-		long resetAfterNanos = (long) Math.ceil(resetAfter * 1_000_000_000d);
+		long resetAfterNanos = nanos(resetAfter);
 		long resetAt = saturatedAdd(now, saturatedAdd(resetAfterNanos, RESET_MARGIN.toNanos()));
-		String window = response.header("x-ratelimit-reset");
+		String window = response.reset();
 		boolean newer;
 		if (window != null) {
 			// Discord's absolute reset names the window: every answer of one window
@@ -327,20 +361,6 @@ final class RateLimiter implements RateLimitHook {
 		}
 	}
 
-	private static long retryAfterNanos(RateLimitResponse response) {
-		if (response.bodyRetryAfter() != null) {
-			return nanos(response.bodyRetryAfter());
-		}
-		for (String header : new String[] { "retry-after", "x-ratelimit-reset-after" }) {
-			Double seconds = doubleHeader(response, header);
-			if (seconds != null) {
-				return (long) Math.ceil(seconds * 1_000_000_000d);
-			}
-		}
-		// A 429 that says nothing: back off a second rather than hammer.
-		return TimeUnit.SECONDS.toNanos(1);
-	}
-
 	private RateLimitedException refusal(RateLimitKey key, Duration maxWait, Duration wait, boolean global,
 			Bucket bucket) {
 		Duration retryAfter = Duration.ofMillis(Math.max(0, (wait.toNanos() + 999_999) / 1_000_000));
@@ -352,20 +372,66 @@ final class RateLimiter implements RateLimitHook {
 		return new RateLimitedException(message, retryAfter, global, bucket.hash, global ? "global" : null, null, null);
 	}
 
-	private void sweepIfDue(long now) {
-		if (now - this.nextSweep < 0) {
-			return;
-		}
-		this.nextSweep = now + IDLE_TIMEOUT.toNanos() / 2;
-		long idle = IDLE_TIMEOUT.toNanos();
-		for (Iterator<Bucket> it = this.routes.values().iterator(); it.hasNext();) {
-			Bucket bucket = it.next();
-			if (bucket.isIdle(now, idle)) {
-				it.remove();
+	/**
+	 * @return the route's bucket, created when the route is new (forgetting the least
+	 * recently used route beyond {@link #MAX_ROUTES})
+	 */
+	private Bucket bucket(RouteKey route, long now) {
+		Bucket bucket = this.routes.get(route);
+		if (bucket == null) {
+			bucket = new Bucket();
+			this.routes.put(route, bucket);
+			if (this.routes.size() > MAX_ROUTES) {
+				forgetLeastRecentlyUsed();
 			}
 		}
-		this.sharedBuckets.values().removeIf((bucket) -> bucket.isIdle(now, idle));
-		this.globalUntil.values().removeIf((until) -> until - now < 0);
+		bucket.lastUsed = now;
+		return bucket;
+	}
+
+	/**
+	 * Looks at the least recently used routes and forgets those that may be forgotten;
+	 * one that may not is moved to the back, so that the next look finds another.
+	 */
+	private void cleanUp(long now) {
+		for (int i = 0; i < CLEANUP_STEPS && !this.routes.isEmpty(); i++) {
+			Iterator<Map.Entry<RouteKey, Bucket>> eldest = this.routes.entrySet().iterator();
+			Map.Entry<RouteKey, Bucket> entry = eldest.next();
+			if (entry.getValue().mayBeForgotten(now)) {
+				eldest.remove();
+				release(entry.getValue());
+			}
+			else {
+				// In access order, a look-up moves the route to the back.
+				this.routes.get(entry.getKey());
+			}
+		}
+		if (!this.globalUntil.isEmpty()) {
+			Iterator<Long> oldest = this.globalUntil.values().iterator();
+			if (oldest.next() - now <= 0) {
+				oldest.remove();
+			}
+		}
+	}
+
+	private void forgetLeastRecentlyUsed() {
+		for (Iterator<Map.Entry<RouteKey, Bucket>> it = this.routes.entrySet().iterator(); it.hasNext();) {
+			Map.Entry<RouteKey, Bucket> entry = it.next();
+			Bucket bucket = entry.getValue();
+			if (bucket.inFlight == 0 && !bucket.probing) {
+				it.remove();
+				release(bucket);
+				return;
+			}
+		}
+	}
+
+	/** One route less refers to the bucket; the last one takes its shared entry along. */
+	private void release(Bucket bucket) {
+		bucket.routeCount--;
+		if (bucket.routeCount <= 0 && bucket.sharedKey != null) {
+			this.sharedBuckets.remove(bucket.sharedKey, bucket);
+		}
 	}
 
 	/**
@@ -392,25 +458,6 @@ final class RateLimiter implements RateLimitHook {
 		}
 		finally {
 			this.lock.unlock();
-		}
-	}
-
-	private static @Nullable Integer intHeader(RateLimitResponse response, String name) {
-		Double value = doubleHeader(response, name);
-		return (value != null && value <= Integer.MAX_VALUE) ? (int) Math.floor(value) : null;
-	}
-
-	private static @Nullable Double doubleHeader(RateLimitResponse response, String name) {
-		String text = response.header(name);
-		if (text == null) {
-			return null;
-		}
-		try {
-			double value = Double.parseDouble(text.trim());
-			return (value >= 0 && !Double.isInfinite(value) && !Double.isNaN(value)) ? value : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
 		}
 	}
 
@@ -471,9 +518,21 @@ final class RateLimiter implements RateLimitHook {
 
 		@Nullable String hash;
 
-		boolean isIdle(long now, long idle) {
-			return this.inFlight == 0 && !this.probing && now - this.lastUsed > idle
-					&& (!this.resetKnown || now - this.resetAt > 0);
+		/** The key of this bucket in the shared buckets, once Discord named it. */
+		@Nullable String sharedKey;
+
+		/** How many routes use this bucket. */
+		int routeCount = 1;
+
+		/**
+		 * Whether the bucket holds nothing worth keeping: nothing in flight and its
+		 * window over (without a known reset: unused for {@link #IDLE_TIMEOUT}).
+		 */
+		boolean mayBeForgotten(long now) {
+			if (this.inFlight > 0 || this.probing) {
+				return false;
+			}
+			return this.resetKnown ? now - this.resetAt > 0 : now - this.lastUsed > IDLE_TIMEOUT.toNanos();
 		}
 
 	}
