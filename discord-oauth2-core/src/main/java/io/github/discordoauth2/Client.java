@@ -3,12 +3,9 @@ package io.github.discordoauth2;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,10 +31,22 @@ import org.springframework.web.client.RestClient;
  *     .clientSecret(System.getenv("DISCORD_CLIENT_SECRET"))
  *     .redirectUri("https://example.com/callback")
  *     .build();
- * URI authorize = client.generateUri(Scopes.IDENTIFY, Scopes.GUILDS);
+ *
+ * // 1. Send the user to Discord, with a state kept in their session.
+ * String state = AuthorizationRequest.randomState();
+ * URI authorize = client.generateUri(AuthorizationRequest.builder()
+ *     .scopes(Scopes.IDENTIFY, Scopes.GUILDS)
+ *     .state(state)
+ *     .build());
+ *
+ * // 2. On the callback, check that its state equals the session's, then:
  * AccessToken token = client.exchangeCode(code);
  * User user = token.fetchIdentify();
  * }</pre>
+ *
+ * Plain {@code http} is for a stand-in on the loopback only: a {@code baseUrl} or
+ * {@code redirectUri} over {@code http} to any other host sends the client secret, codes
+ * and tokens in the clear.
  */
 public final class Client {
 
@@ -147,7 +156,15 @@ public final class Client {
 
 	/**
 	 * Builds the authorize URL for the given scopes with the client's redirect URI and
-	 * {@code response_type=code}.
+	 * {@code response_type=code} (for only {@code bot}/{@code applications.commands}:
+	 * Discord's plain bot invite, without either).
+	 * <p>
+	 * A shortcut that leaves things out: no {@code state} (so nothing ties the callback
+	 * to the user's session: no CSRF protection) and no PKCE challenge. It is fine for a
+	 * bot invite, which comes back to no callback, and for links whose callback your own
+	 * code does not trust (Spring Security adds its own state). For a login, use
+	 * {@link #generateUri(AuthorizationRequest)} with
+	 * {@link AuthorizationRequest#randomState()}.
 	 * @param scopes at least one scope, for example {@link Scopes#IDENTIFY}
 	 * @return the URL to send the user to
 	 */
@@ -158,37 +175,15 @@ public final class Client {
 	/**
 	 * Builds the authorize URL for a full request: scopes joined by {@code %20}, then
 	 * state, prompt, integration type (only when set), permissions, guild id,
-	 * disable-guild-select and the PKCE challenge.
+	 * disable-guild-select and the PKCE challenge. A bot-only request is Discord's plain
+	 * invite, without {@code response_type} and {@code redirect_uri} unless the request
+	 * asks for them (see {@link AuthorizationRequest}).
 	 * @param request what to ask for
 	 * @return the URL to send the user to
 	 */
 	public URI generateUri(AuthorizationRequest request) {
 		Args.notNull(request, "request");
-		StringBuilder url = new StringBuilder(this.baseUrl).append("/oauth2/authorize");
-		url.append("?client_id=").append(Long.toUnsignedString(this.clientId));
-		url.append("&response_type=").append(encode(request.responseType()));
-		String redirect = request.redirectUri().orElse(this.redirectUri);
-		if (redirect != null) {
-			url.append("&redirect_uri=").append(encode(redirect));
-		}
-		List<String> encodedScopes = new ArrayList<>();
-		for (String scope : request.scopes()) {
-			encodedScopes.add(encode(scope));
-		}
-		url.append("&scope=").append(String.join("%20", encodedScopes));
-		request.state().ifPresent((state) -> url.append("&state=").append(encode(state)));
-		request.prompt().ifPresent((prompt) -> url.append("&prompt=").append(prompt.value()));
-		request.integrationType().ifPresent((type) -> url.append("&integration_type=").append(type.value()));
-		request.permissions()
-			.ifPresent((permissions) -> url.append("&permissions=").append(Long.toUnsignedString(permissions)));
-		request.guildId().ifPresent((guildId) -> url.append("&guild_id=").append(Long.toUnsignedString(guildId)));
-		request.disableGuildSelect().ifPresent((disable) -> url.append("&disable_guild_select=").append(disable));
-		request.codeChallenge()
-			.ifPresent((challenge) -> url.append("&code_challenge=")
-				.append(encode(challenge))
-				.append("&code_challenge_method=")
-				.append(Pkce.METHOD));
-		return URI.create(url.toString());
+		return AuthorizeUris.of(authorizationEndpoint().toString(), this.clientId, this.redirectUri, request);
 	}
 
 	/**
@@ -434,10 +429,6 @@ public final class Client {
 		return TokenResponses.read(this, request, response, this.clock.instant());
 	}
 
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
 	private static String loadVersion() {
 		try (InputStream in = Client.class.getResourceAsStream("discord-oauth2-core.properties")) {
 			if (in != null) {
@@ -510,8 +501,11 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the default redirect URI, used by {@link #generateUri}-style calls and
-		 * {@code exchangeCode(code)}.
+		 * Sets the default redirect URI, used by {@link Client#generateUri}-style calls
+		 * and {@code exchangeCode(code)}. Use {@code https} for any host but the loopback
+		 * ({@code localhost}, {@code 127.0.0.1}): over plain {@code http} the
+		 * authorization code travels in the clear and anyone on the path can exchange it
+		 * first.
 		 * @param redirectUri an absolute URI registered in the developer portal
 		 * @return this builder
 		 */
@@ -534,7 +528,9 @@ public final class Client {
 
 		/**
 		 * Sets where Discord lives (tests point this at a stand-in). REST calls go to
-		 * {@code {baseUrl}/api/v10}.
+		 * {@code {baseUrl}/api/v10}. Plain {@code http} is safe only to the loopback (a
+		 * stand-in such as FakeDiscord): to any other host the client secret, the bot
+		 * token, codes and every access and refresh token would travel in the clear.
 		 * @param baseUrl an absolute URL, default {@code https://discord.com}
 		 * @return this builder
 		 */
