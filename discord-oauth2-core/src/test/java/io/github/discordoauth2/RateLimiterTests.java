@@ -244,30 +244,23 @@ class RateLimiterTests {
 	}
 
 	@Test
-	void anAbsurdRetryAfterBlocksTheBucketForAtMostTheCap() {
-		RateLimitKey key = key("/users/@me", "token-a");
+	void anAbsurdRetryAfterOrResetAfterBlocksTheBucketForAtMostTheCap() {
+		assertBlockedForAtMostTheCap("/users/@me",
+				answer(429, Map.of("Retry-After", "1e18"), "{\"retry_after\":1e18,\"global\":false}"));
+		assertBlockedForAtMostTheCap("/users/@me/guilds", answer(200,
+				Map.of("X-RateLimit-Limit", "1", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "Infinity"),
+				"{}"));
+	}
+
+	private void assertBlockedForAtMostTheCap(String route, RateLimitResponse answer) {
+		RateLimitKey key = key(route, "token-a");
 		this.limiter.beforeRequest(key, Duration.ZERO);
-		this.limiter.afterResponse(key,
-				answer(429, Map.of("Retry-After", "1e18"), "{\"retry_after\":1e18,\"global\":false}"), true);
+		this.limiter.afterResponse(key, answer, true);
 
 		assertThatExceptionOfType(RateLimitedException.class)
 			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
 			.satisfies((ex) -> assertThat(ex.retryAfter())
 				.isLessThanOrEqualTo(RateLimitResponse.MAX_WAIT.plus(RateLimiter.RESET_MARGIN)));
-		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
-		this.limiter.beforeRequest(key, Duration.ZERO);
-	}
-
-	@Test
-	void anAbsurdResetAfterBlocksTheBucketForAtMostTheCap() {
-		RateLimitKey key = key("/users/@me", "token-a");
-		this.limiter.beforeRequest(key, Duration.ZERO);
-		this.limiter.afterResponse(key, answer(200,
-				Map.of("X-RateLimit-Limit", "1", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "Infinity"),
-				"{}"), true);
-
-		assertThatExceptionOfType(RateLimitedException.class)
-			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO));
 		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
 		this.limiter.beforeRequest(key, Duration.ZERO);
 	}
