@@ -84,7 +84,8 @@ public final class Client {
 		this.http = new DiscordHttp(
 				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
 						builder.readTimeout),
-				this.baseUrl + "/api/v" + API_VERSION, userAgent(), this.credentials,
+				RestClients.bodyCloseReleases(builder.restClientBuilder), this.baseUrl + "/api/v" + API_VERSION,
+				userAgent(), this.credentials,
 				(builder.rateLimitHook != null) ? builder.rateLimitHook : new RateLimiter(builder.rateLimitMaxWait),
 				builder.rateLimitMaxWait);
 	}

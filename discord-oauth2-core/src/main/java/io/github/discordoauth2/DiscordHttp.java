@@ -1,5 +1,6 @@
 package io.github.discordoauth2;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -48,9 +49,17 @@ final class DiscordHttp {
 
 	private final Duration rateLimitMaxWait;
 
-	DiscordHttp(RestClient restClient, String apiBase, String userAgent, Credentials credentials,
-			RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
+	/**
+	 * Whether closing the body stream alone releases the connection (the core's own
+	 * {@code HttpURLConnection} client), so the response need not be closed too: Spring's
+	 * close would drain it through a fresh 8 KiB buffer on every call.
+	 */
+	private final boolean bodyCloseReleases;
+
+	DiscordHttp(RestClient restClient, boolean bodyCloseReleases, String apiBase, String userAgent,
+			Credentials credentials, RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
 		this.restClient = restClient;
+		this.bodyCloseReleases = bodyCloseReleases;
 		this.apiBase = apiBase;
 		this.userAgent = userAgent;
 		this.credentials = credentials;
@@ -176,7 +185,7 @@ final class DiscordHttp {
 		return switch (request.auth) {
 			case BASIC -> this.credentials.basic(request.describe());
 			case BOT -> this.credentials.bot(request.describe());
-			case BEARER -> "Bearer " + request.bearerToken;
+			case BEARER -> request.bearerAuthorization;
 			case NONE -> null;
 		};
 	}
@@ -185,7 +194,8 @@ final class DiscordHttp {
 		return switch (request.auth) {
 			case BASIC -> this.credentials.basicIdentity();
 			case BOT -> this.credentials.botIdentity();
-			default -> Secrets.identity(authorization);
+			case BEARER -> (request.bearerIdentity != null) ? request.bearerIdentity : Secrets.identity(authorization);
+			case NONE -> "";
 		};
 	}
 
@@ -233,19 +243,50 @@ final class DiscordHttp {
 				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
 		}
 		return spec.exchange((clientRequest, response) -> {
-			HttpHeaders headers = response.getHeaders();
-			int status = response.getStatusCode().value();
-			byte[] bytes;
-			try (InputStream in = response.getBody()) {
-				bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+			try {
+				HttpHeaders headers = response.getHeaders();
+				int status = response.getStatusCode().value();
+				byte[] bytes;
+				try (InputStream in = response.getBody()) {
+					bytes = read(in, headers.getContentLength());
+				}
+				boolean tooLarge = bytes.length > MAX_BODY_BYTES;
+				if (tooLarge) {
+					bytes = new byte[0];
+				}
+				return new DiscordResponse(status, bytes, tooLarge, headers.getFirst(HttpHeaders.CONTENT_TYPE),
+						RateLimitResponse.read(status, headers, bytes));
 			}
-			boolean tooLarge = bytes.length > MAX_BODY_BYTES;
-			if (tooLarge) {
-				bytes = new byte[0];
+			catch (IOException | RuntimeException ex) {
+				if (this.bodyCloseReleases) {
+					response.close();
+				}
+				throw ex;
 			}
-			return new DiscordResponse(status, bytes, tooLarge, headers.getFirst(HttpHeaders.CONTENT_TYPE),
-					RateLimitResponse.read(status, headers, bytes));
-		});
+		}, !this.bodyCloseReleases);
+	}
+
+	/**
+	 * Reads at most {@link #MAX_BODY_BYTES} + 1 bytes. With a {@code Content-Length}
+	 * (Discord always sends one) into an array of that size: reading without one goes
+	 * through 8 KiB buffers, which cost more than the whole of a typical answer.
+	 */
+	private static byte[] read(InputStream in, long contentLength) throws IOException {
+		if (contentLength < 0 || contentLength > MAX_BODY_BYTES) {
+			return in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		byte[] bytes = in.readNBytes((int) contentLength);
+		int next = (bytes.length < contentLength) ? -1 : in.read();
+		if (next == -1) {
+			return bytes;
+		}
+		// More than announced: read on as if no length had been given.
+		byte[] rest = in.readNBytes(MAX_BODY_BYTES - bytes.length);
+		byte[] all = new byte[bytes.length + 1 + rest.length];
+		System.arraycopy(bytes, 0, all, 0, bytes.length);
+		all[bytes.length] = (byte) next;
+		System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+		return all;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -40,6 +40,15 @@ final class RestClients {
 		return builder.build();
 	}
 
+	/**
+	 * @return whether the client is entirely the core's own (no user builder, so no
+	 * interceptor that could wrap the response): then closing an answer's body stream
+	 * releases its connection
+	 */
+	static boolean bodyCloseReleases(RestClient.@Nullable Builder usersBuilder) {
+		return usersBuilder == null;
+	}
+
 	private static SimpleClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
 		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
 		factory.setConnectTimeout(connectTimeout);
