@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.discordoauth2.ScriptedServer.Reply;
+import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +212,25 @@ class RequestRoadTests {
 		}
 		assertThat(this.server.received()).hasSize(users);
 		assertThat(client.refreshesInFlight()).isZero();
+	}
+
+	@Test
+	void theDefaultClientKeepsItsConnectionAcrossAnswersOfEveryKind() {
+		// The core closes only the body stream of its own HttpURLConnection answers: that
+		// alone must hand the connection back for the next call.
+		Client client = this.server.client();
+		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));
+		this.server.reply(Reply.json(404, "{\"message\":\"Unknown Guild\",\"code\":10004}"));
+		this.server.reply(Reply.text(200, "text/html", "<html>not json</html>"));
+		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));
+		PartialAccessToken token = client.fromAccessToken("t");
+		token.fetchIdentify();
+		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> token.fetchGuildMember(1200000000000000002L));
+		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify);
+		token.fetchIdentify();
+		assertThat(this.server.received()).extracting(ScriptedServer.Received::clientPort)
+			.hasSize(4)
+			.containsOnly(this.server.received().get(0).clientPort());
 	}
 
 	@Test
