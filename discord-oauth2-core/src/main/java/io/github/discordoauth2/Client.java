@@ -1,7 +1,5 @@
 package io.github.discordoauth2;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
@@ -59,8 +56,6 @@ public final class Client {
 	/** The project URL sent in the {@code User-Agent}. */
 	public static final String PROJECT_URL = "https://github.com/discord-oauth2/discord-oauth2-java";
 
-	private static final String VERSION = loadVersion();
-
 	private final long clientId;
 
 	private final Credentials credentials;
@@ -102,7 +97,7 @@ public final class Client {
 	 * {@code DiscordBot (<project url>, <version>)}
 	 */
 	public static String userAgent() {
-		return "DiscordBot (" + PROJECT_URL + ", " + VERSION + ")";
+		return "DiscordBot (" + PROJECT_URL + ", " + Version.VALUE + ")";
 	}
 
 	/**
@@ -428,23 +423,6 @@ public final class Client {
 	private AccessToken tokenRequest(DiscordRequest request) {
 		DiscordResponse response = this.http.send(request);
 		return TokenResponses.read(this, request, response, this.clock.instant());
-	}
-
-	private static String loadVersion() {
-		try (InputStream in = Client.class.getResourceAsStream("discord-oauth2-core.properties")) {
-			if (in != null) {
-				Properties properties = new Properties();
-				properties.load(in);
-				String version = properties.getProperty("version");
-				if (version != null && !version.isBlank() && !version.startsWith("${")) {
-					return version;
-				}
-			}
-		}
-		catch (IOException ex) {
-			// Fall back below: the version is informational only.
-		}
-		return "unknown";
 	}
 
 	/**
