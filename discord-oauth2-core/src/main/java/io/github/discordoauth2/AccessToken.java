@@ -15,8 +15,20 @@ import org.jspecify.annotations.Nullable;
  * A token from a grant (code exchange, refresh, client credentials) or restored from
  * storage: the access token plus its refresh token, absolute expiry, scopes and the
  * grant's extras. Immutable; {@link #toString()} masks every token.
+ *
+ * <p>
+ * The expiry of a token from a grant is computed from the token endpoint's
+ * {@code expires_in} when the answer arrived, clamped to [0, {@link #MAX_EXPIRES_IN}]:
+ * zero or a negative value gives a token that is already expired (refresh it), a value
+ * beyond a year (Discord's tokens last 7 days) is taken as a year, so that an absurd
+ * answer such as {@code 1e18} neither overflows nor keeps a token alive for ever.
  */
 public final class AccessToken extends PartialAccessToken {
+
+	/**
+	 * The longest lifetime taken from a token response's {@code expires_in} (365 days).
+	 */
+	public static final Duration MAX_EXPIRES_IN = Duration.ofDays(365);
 
 	private final String tokenType;
 
@@ -61,7 +73,8 @@ public final class AccessToken extends PartialAccessToken {
 	}
 
 	/**
-	 * @return when the access token expires (computed when it was received), or
+	 * @return when the access token expires (computed when it was received from
+	 * {@code expires_in}, clamped to at most {@link #MAX_EXPIRES_IN} after that), or
 	 * {@code null} if unknown
 	 */
 	public @Nullable Instant expiresAt() {

@@ -8,16 +8,42 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the Discord authorize page accepts; turn it into a URL with
  * {@link Client#generateUri(AuthorizationRequest)}.
+ *
+ * <pre>{@code
+ * String state = AuthorizationRequest.randomState();   // keep it in the user's session
+ * URI authorize = client.generateUri(AuthorizationRequest.builder()
+ *     .scopes(Scopes.IDENTIFY, Scopes.GUILDS)
+ *     .state(state)
+ *     .build());
+ * }</pre>
+ *
+ * <p>
+ * Requests Discord is known to refuse are refused by {@link Builder#build()}, before
+ * anything is sent: {@link Scopes#ROLE_CONNECTIONS_WRITE} together with a PKCE
+ * {@link Builder#codeChallenge(String) code challenge} or with the implicit grant
+ * ({@link Builder#responseType(String) responseType("token")}).
+ *
+ * <p>
+ * A request whose scopes are only {@link Scopes#BOT} and/or
+ * {@link Scopes#APPLICATIONS_COMMANDS} is Discord's plain bot invite: its URL carries no
+ * {@code response_type} and no {@code redirect_uri}, so that after adding the bot the
+ * person stays on Discord instead of landing on the application's login callback. Ask for
+ * Discord's advanced bot authorization (a redirect back with a {@code code} and the
+ * {@code guild}) by setting {@link Builder#responseType(String) responseType("code")}, a
+ * {@link Builder#redirectUri(String) redirectUri} or a PKCE challenge on the request.
  */
 public final class AuthorizationRequest {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Set<String> BOT_INVITE_SCOPES = Set.of(Scopes.BOT, Scopes.APPLICATIONS_COMMANDS);
 
 	private final List<String> scopes;
 
@@ -28,6 +54,8 @@ public final class AuthorizationRequest {
 	private final @Nullable IntegrationType integrationType;
 
 	private final String responseType;
+
+	private final boolean responseTypeSet;
 
 	private final @Nullable Long guildId;
 
@@ -41,11 +69,13 @@ public final class AuthorizationRequest {
 
 	private AuthorizationRequest(Builder builder) {
 		Args.scopes(builder.scopes, "scopes");
+		refuseWhatDiscordRefuses(builder);
 		this.scopes = List.copyOf(builder.scopes);
 		this.state = builder.state;
 		this.prompt = builder.prompt;
 		this.integrationType = builder.integrationType;
 		this.responseType = builder.responseType;
+		this.responseTypeSet = builder.responseTypeSet;
 		this.guildId = builder.guildId;
 		this.disableGuildSelect = builder.disableGuildSelect;
 		this.permissions = builder.permissions;
@@ -140,6 +170,39 @@ public final class AuthorizationRequest {
 		return Optional.ofNullable(this.redirectUri);
 	}
 
+	/**
+	 * @return whether this is Discord's plain bot invite: only {@code bot} and/or
+	 * {@code applications.commands}, with neither a response type nor a redirect URI
+	 * asked for explicitly
+	 */
+	boolean isPlainBotInvite() {
+		return !this.responseTypeSet && this.redirectUri == null && this.codeChallenge == null
+				&& BOT_INVITE_SCOPES.containsAll(this.scopes);
+	}
+
+	private static void refuseWhatDiscordRefuses(Builder builder) {
+		if (!builder.scopes.contains(Scopes.ROLE_CONNECTIONS_WRITE)) {
+			return;
+		}
+		String how;
+		if (builder.codeChallenge != null) {
+			how = "together with a PKCE code challenge: PKCE would let the user mint a token for that scope without "
+					+ "the client secret";
+		}
+		else if ("token".equals(builder.responseType)) {
+			how = "with responseType(\"token\") (the implicit grant): the user would get the token for that scope in "
+					+ "the URL";
+		}
+		else {
+			return;
+		}
+		throw new IllegalArgumentException("scope " + Scopes.ROLE_CONNECTIONS_WRITE + " cannot be asked for " + how
+				+ ", and with it fake their own linked-roles metadata; Discord therefore refuses it and sends the user back with "
+				+ "error=invalid_scope (discord-api-docs issue #5751, pull request #5885). Ask for it with the "
+				+ "confidential code flow: responseType \"code\" without codeChallenge(..), and exchange the code "
+				+ "with the client secret");
+	}
+
 	@Override
 	public String toString() {
 		return "AuthorizationRequest[scopes=" + this.scopes + ", responseType=" + this.responseType + ", prompt="
@@ -160,6 +223,8 @@ public final class AuthorizationRequest {
 		private @Nullable IntegrationType integrationType;
 
 		private String responseType = "code";
+
+		private boolean responseTypeSet;
 
 		private @Nullable Long guildId;
 
@@ -229,7 +294,11 @@ public final class AuthorizationRequest {
 
 		/**
 		 * Sets the response type: {@code code} (default) or {@code token} (implicit
-		 * grant, token in the URL fragment).
+		 * grant, token in the URL fragment; refused together with
+		 * {@code role_connections.write}). Set on a bot-only request
+		 * ({@code bot}/{@code applications.commands}), {@code code} asks for Discord's
+		 * advanced bot authorization: the URL then carries {@code response_type=code} and
+		 * the redirect URI, and Discord redirects back with a code and the guild.
 		 * @param responseType {@code code} or {@code token}
 		 * @return this builder
 		 */
@@ -240,6 +309,7 @@ public final class AuthorizationRequest {
 						"responseType must be 'code' or 'token', got '" + responseType + "'");
 			}
 			this.responseType = responseType;
+			this.responseTypeSet = true;
 			return this;
 		}
 
@@ -277,7 +347,9 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Sets the PKCE challenge (S256); see {@link Pkce#challenge()}.
+		 * Sets the PKCE challenge (S256); see {@link Pkce#challenge()}. Refused together
+		 * with {@code role_connections.write}, which Discord grants only to the
+		 * confidential code flow.
 		 * @param codeChallenge the S256 challenge
 		 * @return this builder
 		 */
@@ -288,7 +360,9 @@ public final class AuthorizationRequest {
 
 		/**
 		 * Overrides the client's redirect URI for this request; the exchange must then
-		 * use the same URI.
+		 * use the same URI. On a bot-only request it asks for Discord's advanced bot
+		 * authorization (see {@link #responseType(String)}). Use {@code https} for any
+		 * host but the loopback: Discord sends the code there in the clear otherwise.
 		 * @param redirectUri an absolute URI registered in the developer portal
 		 * @return this builder
 		 */
@@ -300,6 +374,8 @@ public final class AuthorizationRequest {
 
 		/**
 		 * @return the request
+		 * @throws IllegalArgumentException for a combination Discord refuses
+		 * ({@code role_connections.write} with a PKCE challenge or the implicit grant)
 		 */
 		public AuthorizationRequest build() {
 			return new AuthorizationRequest(this);

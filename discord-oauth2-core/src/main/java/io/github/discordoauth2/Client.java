@@ -1,38 +1,23 @@
 package io.github.discordoauth2;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import io.github.discordoauth2.model.Application;
-import io.github.discordoauth2.model.Guild;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
-import io.github.discordoauth2.model.Webhook;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A Discord application's OAuth2 client: builds authorization URLs, exchanges codes,
@@ -45,10 +30,22 @@ import tools.jackson.databind.JsonNode;
  *     .clientSecret(System.getenv("DISCORD_CLIENT_SECRET"))
  *     .redirectUri("https://example.com/callback")
  *     .build();
- * URI authorize = client.generateUri(Scopes.IDENTIFY, Scopes.GUILDS);
+ *
+ * // 1. Send the user to Discord, with a state kept in their session.
+ * String state = AuthorizationRequest.randomState();
+ * URI authorize = client.generateUri(AuthorizationRequest.builder()
+ *     .scopes(Scopes.IDENTIFY, Scopes.GUILDS)
+ *     .state(state)
+ *     .build());
+ *
+ * // 2. On the callback, check that its state equals the session's, then:
  * AccessToken token = client.exchangeCode(code);
  * User user = token.fetchIdentify();
  * }</pre>
+ *
+ * Plain {@code http} is for a stand-in on the loopback only: a {@code baseUrl} or
+ * {@code redirectUri} over {@code http} to any other host sends the client secret, codes
+ * and tokens in the clear.
  */
 public final class Client {
 
@@ -61,15 +58,11 @@ public final class Client {
 	/** The project URL sent in the {@code User-Agent}. */
 	public static final String PROJECT_URL = "https://github.com/discord-oauth2/discord-oauth2-java";
 
-	private static final String VERSION = loadVersion();
-
 	private final long clientId;
 
-	private final @Nullable String clientSecret;
+	private final Credentials credentials;
 
 	private final @Nullable String redirectUri;
-
-	private final @Nullable String botToken;
 
 	private final String baseUrl;
 
@@ -77,17 +70,19 @@ public final class Client {
 
 	private final DiscordHttp http;
 
-	private final ConcurrentMap<String, CompletableFuture<AccessToken>> refreshesInFlight = new ConcurrentHashMap<>();
+	private final SharedCalls<AccessToken> refreshes = new SharedCalls<>();
 
 	private Client(Builder builder) {
 		this.clientId = builder.clientId;
-		this.clientSecret = builder.clientSecret;
+		this.credentials = new Credentials(builder.clientId, builder.clientSecret, builder.botToken);
 		this.redirectUri = builder.redirectUri;
-		this.botToken = builder.botToken;
 		this.baseUrl = builder.baseUrl;
 		this.clock = builder.clock;
-		this.http = new DiscordHttp(restClient(builder), this.baseUrl + "/api/v" + API_VERSION, userAgent(),
-				this.clientId, this.clientSecret, this.botToken, rateLimitHook(builder), builder.rateLimitMaxWait);
+		this.http = new DiscordHttp(
+				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
+						builder.readTimeout, builder.observationRegistry),
+				RestClients.bodyCloseReleases(builder.restClientBuilder), this.baseUrl + "/api/v" + API_VERSION,
+				userAgent(), this.credentials, rateLimitHook(builder), builder.rateLimitMaxWait);
 	}
 
 	/**
@@ -102,7 +97,7 @@ public final class Client {
 	 * {@code DiscordBot (<project url>, <version>)}
 	 */
 	public static String userAgent() {
-		return "DiscordBot (" + PROJECT_URL + ", " + VERSION + ")";
+		return "DiscordBot (" + PROJECT_URL + ", " + Version.VALUE + ")";
 	}
 
 	/**
@@ -145,19 +140,27 @@ public final class Client {
 	 * metadata records)
 	 */
 	public boolean hasBotToken() {
-		return this.botToken != null;
+		return this.credentials.hasBotToken();
 	}
 
 	/**
 	 * @return whether a client secret is configured
 	 */
 	public boolean hasClientSecret() {
-		return this.clientSecret != null;
+		return this.credentials.hasClientSecret();
 	}
 
 	/**
 	 * Builds the authorize URL for the given scopes with the client's redirect URI and
-	 * {@code response_type=code}.
+	 * {@code response_type=code} (for only {@code bot}/{@code applications.commands}:
+	 * Discord's plain bot invite, without either).
+	 * <p>
+	 * A shortcut that leaves things out: no {@code state} (so nothing ties the callback
+	 * to the user's session: no CSRF protection) and no PKCE challenge. It is fine for a
+	 * bot invite, which comes back to no callback, and for links whose callback your own
+	 * code does not trust (Spring Security adds its own state). For a login, use
+	 * {@link #generateUri(AuthorizationRequest)} with
+	 * {@link AuthorizationRequest#randomState()}.
 	 * @param scopes at least one scope, for example {@link Scopes#IDENTIFY}
 	 * @return the URL to send the user to
 	 */
@@ -168,37 +171,15 @@ public final class Client {
 	/**
 	 * Builds the authorize URL for a full request: scopes joined by {@code %20}, then
 	 * state, prompt, integration type (only when set), permissions, guild id,
-	 * disable-guild-select and the PKCE challenge.
+	 * disable-guild-select and the PKCE challenge. A bot-only request is Discord's plain
+	 * invite, without {@code response_type} and {@code redirect_uri} unless the request
+	 * asks for them (see {@link AuthorizationRequest}).
 	 * @param request what to ask for
 	 * @return the URL to send the user to
 	 */
 	public URI generateUri(AuthorizationRequest request) {
 		Args.notNull(request, "request");
-		StringBuilder url = new StringBuilder(this.baseUrl).append("/oauth2/authorize");
-		url.append("?client_id=").append(Long.toUnsignedString(this.clientId));
-		url.append("&response_type=").append(encode(request.responseType()));
-		String redirect = request.redirectUri().orElse(this.redirectUri);
-		if (redirect != null) {
-			url.append("&redirect_uri=").append(encode(redirect));
-		}
-		List<String> encodedScopes = new ArrayList<>();
-		for (String scope : request.scopes()) {
-			encodedScopes.add(encode(scope));
-		}
-		url.append("&scope=").append(String.join("%20", encodedScopes));
-		request.state().ifPresent((state) -> url.append("&state=").append(encode(state)));
-		request.prompt().ifPresent((prompt) -> url.append("&prompt=").append(prompt.value()));
-		request.integrationType().ifPresent((type) -> url.append("&integration_type=").append(type.value()));
-		request.permissions()
-			.ifPresent((permissions) -> url.append("&permissions=").append(Long.toUnsignedString(permissions)));
-		request.guildId().ifPresent((guildId) -> url.append("&guild_id=").append(Long.toUnsignedString(guildId)));
-		request.disableGuildSelect().ifPresent((disable) -> url.append("&disable_guild_select=").append(disable));
-		request.codeChallenge()
-			.ifPresent((challenge) -> url.append("&code_challenge=")
-				.append(encode(challenge))
-				.append("&code_challenge_method=")
-				.append(Pkce.METHOD));
-		return URI.create(url.toString());
+		return AuthorizeUris.of(authorizationEndpoint().toString(), this.clientId, this.redirectUri, request);
 	}
 
 	/**
@@ -251,7 +232,7 @@ public final class Client {
 			form.put("code_verifier", codeVerifier);
 		}
 		DiscordRequest.Builder request = DiscordRequest.of(HttpMethod.POST, "/oauth2/token").notRetryable();
-		if (this.clientSecret != null) {
+		if (this.credentials.hasClientSecret()) {
 			request.basic();
 		}
 		else if (codeVerifier != null) {
@@ -259,7 +240,7 @@ public final class Client {
 			form.put("client_id", Long.toUnsignedString(this.clientId));
 		}
 		else {
-			throw missingSecret("exchangeCode without a PKCE codeVerifier");
+			this.credentials.requireClientSecret("exchangeCode without a PKCE codeVerifier");
 		}
 		return tokenRequest(request.form(form, "code", "code_verifier").build());
 	}
@@ -274,43 +255,14 @@ public final class Client {
 	 */
 	public AccessToken refreshToken(String refreshToken) {
 		Args.notBlank(refreshToken, "refreshToken");
-		requireSecret("refreshToken");
-		String key = Secrets.identity(refreshToken);
-		CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-		CompletableFuture<AccessToken> running = this.refreshesInFlight.putIfAbsent(key, mine);
-		if (running != null) {
-			try {
-				return running.join();
-			}
-			catch (CompletionException ex) {
-				// The same exception the first caller got, so every caller can react the
-				// same way.
-				if (ex.getCause() instanceof RuntimeException) {
-					throw (RuntimeException) ex.getCause();
-				}
-				if (ex.getCause() instanceof Error) {
-					throw (Error) ex.getCause();
-				}
-				throw ex;
-			}
-		}
-		try {
+		this.credentials.requireClientSecret("refreshToken");
+		return this.refreshes.call(Secrets.identity(refreshToken), () -> {
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("grant_type", "refresh_token");
 			form.put("refresh_token", refreshToken);
-			AccessToken token = tokenRequest(
+			return tokenRequest(
 					DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build());
-			mine.complete(token);
-			return token;
-		}
-		catch (Throwable ex) {
-			// Whatever happens, callers waiting on this refresh must not wait forever.
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.refreshesInFlight.remove(key, mine);
-		}
+		});
 	}
 
 	/**
@@ -331,7 +283,7 @@ public final class Client {
 	 */
 	public AccessToken clientCredentialsGrant(Collection<String> scopes) {
 		Args.scopes(scopes, "scopes");
-		requireSecret("clientCredentialsGrant");
+		this.credentials.requireClientSecret("clientCredentialsGrant");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "client_credentials");
 		form.put("scope", String.join(" ", new LinkedHashSet<>(scopes)));
@@ -435,8 +387,7 @@ public final class Client {
 	@Override
 	public String toString() {
 		return "Client[clientId=" + Long.toUnsignedString(this.clientId) + ", baseUrl=" + this.baseUrl
-				+ ", redirectUri=" + this.redirectUri + ", clientSecret=" + Secrets.mask(this.clientSecret)
-				+ ", botToken=" + Secrets.mask(this.botToken) + "]";
+				+ ", redirectUri=" + this.redirectUri + ", " + this.credentials + "]";
 	}
 
 	DiscordHttp http() {
@@ -448,26 +399,19 @@ public final class Client {
 	}
 
 	void requireBotToken(String operation) {
-		if (this.botToken == null) {
-			throw new IllegalStateException("botToken is required for " + operation
-					+ "; set it with Client.builder().botToken(..) (the bot of this same application)");
-		}
+		this.credentials.requireBotToken(operation);
 	}
 
-	private void requireSecret(String operation) {
-		if (this.clientSecret == null) {
-			throw missingSecret(operation);
-		}
-	}
-
-	private static IllegalStateException missingSecret(String operation) {
-		return new IllegalStateException(
-				"clientSecret is required for " + operation + "; set it with Client.builder().clientSecret(..)");
+	/**
+	 * @return how many refreshes are running (for tests of bounded state)
+	 */
+	int refreshesInFlight() {
+		return this.refreshes.size();
 	}
 
 	private void revoke(String token, @Nullable TokenTypeHint hint) {
 		Args.notBlank(token, "token");
-		requireSecret("revokeToken");
+		this.credentials.requireClientSecret("revokeToken");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("token", token);
 		if (hint != null) {
@@ -477,93 +421,14 @@ public final class Client {
 	}
 
 	private AccessToken tokenRequest(DiscordRequest request) {
-		Instant receivedAt;
-		DiscordHttp.Answer answer = this.http.send(request);
-		receivedAt = this.clock.instant();
-		JsonNode node = this.http.tree(request, answer);
-		String accessToken = DiscordJson.text(node, "access_token");
-		if (accessToken == null || accessToken.isBlank()) {
-			throw this.http.unreadable(request, answer, "token response with an access_token");
-		}
-		String tokenType = DiscordJson.text(node, "token_type");
-		String refreshToken = DiscordJson.text(node, "refresh_token");
-		JsonNode expiresIn = node.get("expires_in");
-		Instant expiresAt = (expiresIn != null && expiresIn.isNumber()) ? receivedAt.plusSeconds(expiresIn.asLong())
-				: null;
-		Set<String> scopes = new LinkedHashSet<>();
-		String scope = DiscordJson.text(node, "scope");
-		if (scope != null) {
-			for (String part : scope.trim().split("\\s+")) {
-				if (!part.isEmpty()) {
-					scopes.add(part);
-				}
-			}
-		}
-		JsonNode webhookNode = node.get("webhook");
-		Webhook webhook = (webhookNode != null && webhookNode.isObject())
-				? this.http.convert(request, answer, webhookNode, Webhook.class) : null;
-		JsonNode guildNode = node.get("guild");
-		Guild guild = (guildNode != null && guildNode.isObject())
-				? this.http.convert(request, answer, guildNode, Guild.class) : null;
-		String idToken = DiscordJson.text(node, "id_token");
-		return new AccessToken(this, accessToken, (tokenType != null) ? tokenType : "Bearer", refreshToken, expiresAt,
-				scopes, webhook, guild, idToken);
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+		DiscordResponse response = this.http.send(request);
+		return TokenResponses.read(this, request, response, this.clock.instant());
 	}
 
 	private static RateLimitHook rateLimitHook(Builder builder) {
 		RateLimitHook hook = (builder.rateLimitHook != null) ? builder.rateLimitHook
 				: new RateLimiter(builder.rateLimitMaxWait);
 		return (builder.rateLimitListener != null) ? new ListeningRateLimitHook(hook, builder.rateLimitListener) : hook;
-	}
-
-	private static RestClient restClient(Builder builder) {
-		RestClient.Builder restClientBuilder;
-		if (builder.restClientBuilder != null) {
-			// A clone, so the caller's builder (and other clients built from it) stay
-			// untouched.
-			restClientBuilder = builder.restClientBuilder.clone();
-			if (builder.timeoutsSet) {
-				restClientBuilder.requestFactory(requestFactory(builder));
-			}
-		}
-		else {
-			// HttpURLConnection measured fastest for Discord's small keep-alive calls.
-			restClientBuilder = RestClient.builder().requestFactory(requestFactory(builder));
-		}
-		if (builder.observationRegistry != null) {
-			// Whichever request factory is used: RestClient observes above it.
-			restClientBuilder.observationRegistry(builder.observationRegistry)
-				.observationConvention(new DiscordClientRequestObservationConvention());
-		}
-		return restClientBuilder.build();
-	}
-
-	private static SimpleClientHttpRequestFactory requestFactory(Builder builder) {
-		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-		factory.setConnectTimeout(builder.connectTimeout);
-		factory.setReadTimeout(builder.readTimeout);
-		return factory;
-	}
-
-	private static String loadVersion() {
-		try (InputStream in = Client.class.getResourceAsStream("discord-oauth2-core.properties")) {
-			if (in != null) {
-				Properties properties = new Properties();
-				properties.load(in);
-				String version = properties.getProperty("version");
-				if (version != null && !version.isBlank() && !version.startsWith("${")) {
-					return version;
-				}
-			}
-		}
-		catch (IOException ex) {
-			// Fall back below: the version is informational only.
-		}
-		return "unknown";
 	}
 
 	/**
@@ -625,8 +490,11 @@ public final class Client {
 		}
 
 		/**
-		 * Sets the default redirect URI, used by {@link #generateUri}-style calls and
-		 * {@code exchangeCode(code)}.
+		 * Sets the default redirect URI, used by {@link Client#generateUri}-style calls
+		 * and {@code exchangeCode(code)}. Use {@code https} for any host but the loopback
+		 * ({@code localhost}, {@code 127.0.0.1}): over plain {@code http} the
+		 * authorization code travels in the clear and anyone on the path can exchange it
+		 * first.
 		 * @param redirectUri an absolute URI registered in the developer portal
 		 * @return this builder
 		 */
@@ -649,7 +517,9 @@ public final class Client {
 
 		/**
 		 * Sets where Discord lives (tests point this at a stand-in). REST calls go to
-		 * {@code {baseUrl}/api/v10}.
+		 * {@code {baseUrl}/api/v10}. Plain {@code http} is safe only to the loopback (a
+		 * stand-in such as FakeDiscord): to any other host the client secret, the bot
+		 * token, codes and every access and refresh token would travel in the clear.
 		 * @param baseUrl an absolute URL, default {@code https://discord.com}
 		 * @return this builder
 		 */

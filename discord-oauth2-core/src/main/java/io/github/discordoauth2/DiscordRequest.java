@@ -47,6 +47,12 @@ final class DiscordRequest {
 
 	final @Nullable String bearerToken;
 
+	/** {@code Bearer <token>}, kept by the token handle so it is built once. */
+	final @Nullable String bearerAuthorization;
+
+	/** The rate-limit identity of {@link #bearerAuthorization}, hashed once. */
+	final @Nullable String bearerIdentity;
+
 	final @Nullable Map<String, String> form;
 
 	final @Nullable Object json;
@@ -62,6 +68,8 @@ final class DiscordRequest {
 		this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
 		this.auth = builder.auth;
 		this.bearerToken = builder.bearerToken;
+		this.bearerAuthorization = builder.bearerAuthorization;
+		this.bearerIdentity = builder.bearerIdentity;
 		this.form = (builder.form != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(builder.form)) : null;
 		this.json = builder.json;
 		this.retryable = builder.retryable;
@@ -92,6 +100,10 @@ final class DiscordRequest {
 		private Auth auth = Auth.NONE;
 
 		private @Nullable String bearerToken;
+
+		private @Nullable String bearerAuthorization;
+
+		private @Nullable String bearerIdentity;
 
 		private @Nullable Map<String, String> form;
 
@@ -127,9 +139,15 @@ final class DiscordRequest {
 			return this;
 		}
 
-		Builder bearer(String accessToken) {
+		/**
+		 * Bearer auth with the user's token, its {@code Authorization} value and that
+		 * value's rate-limit identity (see {@link Secrets#identity}).
+		 */
+		Builder bearer(String accessToken, String authorization, String identity) {
 			this.auth = Auth.BEARER;
 			this.bearerToken = accessToken;
+			this.bearerAuthorization = authorization;
+			this.bearerIdentity = identity;
 			return this;
 		}
 

@@ -34,8 +34,7 @@ final class ListeningRateLimitHook implements RateLimitHook {
 	@Override
 	public boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
 		if (response.status() == 429) {
-			boolean global = response.bodyGlobal() || "true".equalsIgnoreCase(response.header("x-ratelimit-global"));
-			this.listener.onRateLimited(key.method(), key.route(), global);
+			this.listener.onRateLimited(key.method(), key.route(), response.global());
 		}
 		long started = System.nanoTime();
 		boolean retry = this.delegate.afterResponse(key, response, retryable);

@@ -25,9 +25,18 @@ public class PartialAccessToken {
 
 	private final String token;
 
+	private final String authorization;
+
+	/**
+	 * The rate-limit identity of this token, hashed on first use; a race only hashes
+	 * twice.
+	 */
+	private @Nullable String identity;
+
 	PartialAccessToken(Client client, String token) {
 		this.client = client;
 		this.token = token;
+		this.authorization = "Bearer " + token;
 	}
 
 	/**
@@ -164,7 +173,7 @@ public class PartialAccessToken {
 			.json(body)
 			.secret(this.token)
 			.build();
-		DiscordHttp.Answer answer = http().send(request);
+		DiscordResponse answer = http().send(request);
 		if (answer.status() == 204) {
 			return JoinGuildResult.ofAlreadyMember();
 		}
@@ -256,7 +265,12 @@ public class PartialAccessToken {
 	}
 
 	private DiscordRequest.Builder bearer(HttpMethod method, String route) {
-		return DiscordRequest.of(method, route).bearer(this.token);
+		String identity = this.identity;
+		if (identity == null) {
+			identity = Secrets.identity(this.authorization);
+			this.identity = identity;
+		}
+		return DiscordRequest.of(method, route).bearer(this.token, this.authorization, identity);
 	}
 
 	private DiscordRequest.Builder roleConnection(HttpMethod method) {

@@ -3,7 +3,10 @@ package io.github.discordoauth2;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,19 +32,53 @@ import org.jspecify.annotations.Nullable;
  * <li>a request whose bucket is empty waits for the reset, or fails at once with
  * {@link RateLimitedException} (nothing sent) when the wait is longer than the maximum
  * wait;</li>
- * <li>a 429 empties the bucket for {@code retry_after} (body, else {@code Retry-After});
- * a global one blocks every request of that credential; the road then sends again, within
- * the maximum wait;</li>
- * <li>buckets nobody used for {@link #IDLE_TIMEOUT} are dropped, so memory stays bounded
- * with many tokens.</li>
+ * <li>a 429 empties the bucket for its {@link RateLimitResponse#retryAfter() retry after}
+ * (never longer than {@link RateLimitResponse#MAX_WAIT}); a global one blocks every
+ * request of that credential; the road then sends again, within the maximum wait;</li>
+ * <li>state stays bounded however many tokens and routes pass through: a bucket is
+ * forgotten once nothing is in flight on it and its reset has passed (a bucket without a
+ * reset: once unused for {@link #IDLE_TIMEOUT}), and never more than {@link #MAX_ROUTES}
+ * routes are remembered.</li>
  * </ul>
- * One lock guards all state: every operation under it is a few map look-ups, and waiting
- * happens on a {@link Condition} that is signalled whenever an answer arrives.
+ * Forgetting costs little: the next request on that route is a first request again, which
+ * goes alone until its answer arrives.
+ *
+ * <p>
+ * Clean-up is amortised, without a thread: every request looks at the
+ * {@value #CLEANUP_STEPS} least recently used routes and drops them when they may be
+ * forgotten, so the maps shrink at least as fast as they grow.
+ *
+ * <p>
+ * The state is split into {@value #STRIPES} stripes by credential and major parameter,
+ * each under its own lock, so that requests of different users (or guilds) never wait for
+ * each other's bookkeeping: at 8 threads one lock for everything was where the road's
+ * threads parked most (JFR). Every operation under a stripe's lock is a few map look-ups,
+ * and waiting happens on the stripe's {@link Condition}, signalled whenever an answer
+ * arrives. Global blocks, per credential, live in one concurrent map.
  */
 final class RateLimiter implements RateLimitHook {
 
-	/** Buckets (and global blocks) unused for this long are forgotten. */
+	/**
+	 * Buckets whose answers named no reset are forgotten once unused for this long.
+	 */
 	static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * The most routes remembered at once; past it the least recently used route that has
+	 * nothing in flight is forgotten even before its reset (at worst, that costs one
+	 * 429). Each route takes a few hundred bytes, so this bounds the limiter to a few
+	 * MiB.
+	 */
+	static final int MAX_ROUTES = 10_000;
+
+	/** How many least recently used routes each request looks at for clean-up. */
+	static final int CLEANUP_STEPS = 2;
+
+	/**
+	 * How many independently locked parts the state is split into (a power of two);
+	 * {@link #MAX_ROUTES} is shared out among them.
+	 */
+	static final int STRIPES = 16;
 
 	/**
 	 * Added to every reset: the reset is measured from when the answer arrived here, but
@@ -70,28 +107,13 @@ final class RateLimiter implements RateLimitHook {
 
 	private final LongSupplier nanoClock;
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	private final Condition changed = this.lock.newCondition();
-
-	/**
-	 * Route (method, template, major parameter, credential) to its bucket; routes may
-	 * share one.
-	 */
-	private final Map<RouteKey, Bucket> routes = new HashMap<>();
-
-	/**
-	 * {@code X-RateLimit-Bucket} + major parameter + credential to the bucket, to find
-	 * routes that share one.
-	 */
-	private final Map<String, Bucket> sharedBuckets = new HashMap<>();
-
 	/** Credential identity to the nano time until which a global 429 blocks it. */
-	private final Map<String, Long> globalUntil = new HashMap<>();
+	private final ConcurrentMap<String, Long> globalUntil = new ConcurrentHashMap<>();
 
-	private long nextSweep;
+	private final Stripe[] stripes = new Stripe[STRIPES];
 
-	private long invalidResponses;
+	/** Round-robin over the stripes; a lost update only tidies one stripe twice. */
+	private int nextToTidy;
 
 	/**
 	 * Creates a limiter on the system's monotonic clock.
@@ -109,276 +131,39 @@ final class RateLimiter implements RateLimitHook {
 	RateLimiter(Duration maxWait, LongSupplier nanoClock) {
 		this.maxWait = maxWait;
 		this.nanoClock = nanoClock;
-		this.nextSweep = nanoClock.getAsLong() + IDLE_TIMEOUT.toNanos();
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new Stripe();
+		}
 	}
 
 	@Override
 	public void beforeRequest(RateLimitKey key, Duration maxWait) {
-		RouteKey route = RouteKey.of(key);
-		long now = this.nanoClock.getAsLong();
-		long maxWaitNanos = nanos(maxWait);
-		long deadline = saturatedAdd(now, maxWaitNanos);
-		long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, FIRST_REQUEST_WAIT.toNanos()));
-		this.lock.lock();
-		try {
-			while (true) {
-				sweepIfDue(now);
-				long waitUntil;
-				boolean global = false;
-				Bucket bucket = this.routes.computeIfAbsent(route, (r) -> new Bucket());
-				bucket.lastUsed = now;
-				Long blockedUntil = this.globalUntil.get(key.tokenIdentity());
-				if (blockedUntil != null && blockedUntil > now) {
-					waitUntil = blockedUntil;
-					global = true;
-				}
-				else if (bucket.limit == UNKNOWN) {
-					if (!bucket.probing || now >= firstRequestDeadline) {
-						// The first request learns the bucket for everybody; past the
-						// wait, liveness beats caution.
-						bucket.probing = true;
-						bucket.inFlight++;
-						return;
-					}
-					waitUntil = firstRequestDeadline;
-				}
-				else if (bucket.limit == UNLIMITED) {
-					bucket.inFlight++;
-					return;
-				}
-				else {
-					if (bucket.resetKnown && now >= bucket.resetAt) {
-						// A new window; requests still in flight may count in it.
-						bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
-						bucket.resetKnown = false;
-					}
-					else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
-						// Every request of this window failed before an answer told us
-						// its reset.
-						bucket.remaining = bucket.limit;
-					}
-					if (bucket.remaining > 0) {
-						bucket.remaining--;
-						bucket.inFlight++;
-						return;
-					}
-					// Empty: wait for the known reset, or for an answer that tells it.
-					waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
-				}
-				if (waitUntil - now > deadline - now) {
-					throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
-				}
-				try {
-					this.changed.awaitNanos(waitUntil - now);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new DiscordIoException(
-							key.method() + " " + key.route() + " was interrupted while waiting for its rate limit", ex);
-				}
-				now = this.nanoClock.getAsLong();
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
+		// Each request also tidies one other stripe in turn, so that a stripe nobody
+		// calls any more is emptied too; if that stripe is busy it is skipped.
+		this.stripes[(this.nextToTidy++) & (STRIPES - 1)].tryCleanUp();
+		stripe(key).beforeRequest(key, maxWait);
 	}
 
 	@Override
 	public boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		RouteKey route = RouteKey.of(key);
-		long now = this.nanoClock.getAsLong();
-		this.lock.lock();
-		try {
-			Bucket bucket = this.routes.computeIfAbsent(route, (r) -> new Bucket());
-			bucket.inFlight = Math.max(0, bucket.inFlight - 1);
-			bucket.probing = false;
-			bucket.lastUsed = now;
-			bucket = learnBucket(route, bucket, response.header("x-ratelimit-bucket"));
-			if (response.status() == 429) {
-				return onTooManyRequests(key, bucket, response, retryable, now);
-			}
-			if (response.status() == 401 || response.status() == 403) {
-				this.invalidResponses++;
-			}
-			learnWindow(bucket, response, now);
-			return false;
-		}
-		finally {
-			this.changed.signalAll();
-			this.lock.unlock();
-		}
+		return stripe(key).afterResponse(key, response, retryable);
 	}
 
 	@Override
 	public void onFailure(RateLimitKey key, RuntimeException failure) {
-		RouteKey route = RouteKey.of(key);
-		this.lock.lock();
-		try {
-			Bucket bucket = this.routes.get(route);
-			if (bucket != null) {
-				bucket.inFlight = Math.max(0, bucket.inFlight - 1);
-				// The next caller becomes the first request; this one told us nothing.
-				bucket.probing = false;
-			}
-		}
-		finally {
-			this.changed.signalAll();
-			this.lock.unlock();
-		}
-	}
-
-	private boolean onTooManyRequests(RateLimitKey key, Bucket bucket, RateLimitResponse response, boolean retryable,
-			long now) {
-		long retryAfter = retryAfterNanos(response);
-		String scope = response.header("x-ratelimit-scope");
-		boolean global = response.bodyGlobal() || "true".equalsIgnoreCase(response.header("x-ratelimit-global"))
-				|| "global".equalsIgnoreCase(scope);
-		// Discord does not count shared-resource 429s towards the invalid-request (IP
-		// ban) limit.
-		if (!"shared".equalsIgnoreCase(scope)) {
-			this.invalidResponses++;
-		}
-		long until = saturatedAdd(now, saturatedAdd(retryAfter, RESET_MARGIN.toNanos()));
-		if (global) {
-			this.globalUntil.merge(key.tokenIdentity(), until, Math::max);
-		}
-		else {
-			Integer limit = intHeader(response, "x-ratelimit-limit");
-			if (limit != null && limit > 0) {
-				bucket.limit = limit;
-			}
-			else if (bucket.limit <= UNLIMITED) {
-				// A limit we never saw in headers (they go missing on /users/@me): assume
-				// one per window.
-				bucket.limit = 1;
-			}
-			bucket.remaining = 0;
-			bucket.resetAt = until;
-			bucket.resetKnown = true;
-			bucket.window = null;
-			bucket.lastWindow = Math.max(bucket.lastWindow, retryAfter);
-		}
-		return retryable && !this.maxWait.isZero() && retryAfter <= nanos(this.maxWait);
+		stripe(key).onFailure(key, failure);
 	}
 
 	/**
-	 * Moves the route onto the bucket Discord named, so routes sharing a bucket share one
-	 * budget.
-	 */
-	private Bucket learnBucket(RouteKey route, Bucket bucket, @Nullable String hash) {
-		if (hash == null || hash.equals(bucket.hash)) {
-			return bucket;
-		}
-		String sharedKey = hash + "|" + route.majorParameter() + "|" + route.tokenIdentity();
-		Bucket shared = this.sharedBuckets.get(sharedKey);
-		if (shared == null) {
-			bucket.hash = hash;
-			this.sharedBuckets.put(sharedKey, bucket);
-			return bucket;
-		}
-		if (shared != bucket) {
-			shared.inFlight += bucket.inFlight;
-			shared.lastUsed = Math.max(shared.lastUsed, bucket.lastUsed);
-			this.routes.put(route, shared);
-		}
-		return shared;
-	}
-
-	private void learnWindow(Bucket bucket, RateLimitResponse response, long now) {
-		Integer limit = intHeader(response, "x-ratelimit-limit");
-		Integer remaining = intHeader(response, "x-ratelimit-remaining");
-		Double resetAfter = doubleHeader(response, "x-ratelimit-reset-after");
-		if (limit == null || remaining == null || resetAfter == null || limit <= 0) {
-			if (bucket.limit == UNKNOWN) {
-				// No headers on this route (or they went missing): do not hold anyone
-				// back; 429s still count.
-				bucket.limit = UNLIMITED;
-			}
-			return;
-		}
-		long resetAfterNanos = (long) Math.ceil(resetAfter * 1_000_000_000d);
-		long resetAt = saturatedAdd(now, saturatedAdd(resetAfterNanos, RESET_MARGIN.toNanos()));
-		String window = response.header("x-ratelimit-reset");
-		boolean newer;
-		if (window != null) {
-			// Discord's absolute reset names the window: every answer of one window
-			// carries the same value.
-			newer = !window.equals(bucket.window) && (!bucket.resetKnown || resetAt - bucket.resetAt > 0);
-		}
-		else {
-			// Without it, answers whose resets lie close together belong to one window.
-			newer = !bucket.resetKnown || resetAt - bucket.resetAt > WINDOW_TOLERANCE.toNanos();
-		}
-		bucket.limit = limit;
-		int free = Math.max(0, remaining - bucket.inFlight);
-		if (newer) {
-			// A window newer than the one we knew: its numbers replace ours.
-			bucket.window = window;
-			bucket.resetAt = resetAt;
-			bucket.resetKnown = true;
-			bucket.remaining = free;
-			bucket.lastWindow = resetAfterNanos;
-		}
-		else {
-			// The same window (or a late answer from an older one): only ever lower our
-			// budget.
-			bucket.remaining = Math.min(bucket.remaining, free);
-		}
-	}
-
-	private static long retryAfterNanos(RateLimitResponse response) {
-		if (response.bodyRetryAfter() != null) {
-			return nanos(response.bodyRetryAfter());
-		}
-		for (String header : new String[] { "retry-after", "x-ratelimit-reset-after" }) {
-			Double seconds = doubleHeader(response, header);
-			if (seconds != null) {
-				return (long) Math.ceil(seconds * 1_000_000_000d);
-			}
-		}
-		// A 429 that says nothing: back off a second rather than hammer.
-		return TimeUnit.SECONDS.toNanos(1);
-	}
-
-	private RateLimitedException refusal(RateLimitKey key, Duration maxWait, Duration wait, boolean global,
-			Bucket bucket) {
-		Duration retryAfter = Duration.ofMillis(Math.max(0, (wait.toNanos() + 999_999) / 1_000_000));
-		String what = global ? "every request of this token is blocked by a global rate limit"
-				: "its rate-limit bucket is empty";
-		String message = key.method() + " " + key.route() + " was not sent: " + what + " for another "
-				+ retryAfter.toMillis() + " ms, longer than the maximum wait of " + maxWait.toMillis()
-				+ " ms (Client.builder().rateLimitMaxWait(..))";
-		return new RateLimitedException(message, retryAfter, global, bucket.hash, global ? "global" : null, null, null);
-	}
-
-	private void sweepIfDue(long now) {
-		if (now - this.nextSweep < 0) {
-			return;
-		}
-		this.nextSweep = now + IDLE_TIMEOUT.toNanos() / 2;
-		long idle = IDLE_TIMEOUT.toNanos();
-		for (Iterator<Bucket> it = this.routes.values().iterator(); it.hasNext();) {
-			Bucket bucket = it.next();
-			if (bucket.isIdle(now, idle)) {
-				it.remove();
-			}
-		}
-		this.sharedBuckets.values().removeIf((bucket) -> bucket.isIdle(now, idle));
-		this.globalUntil.values().removeIf((until) -> until - now < 0);
-	}
-
-	/**
-	 * @return how many routes and buckets are remembered (for tests of bounded memory)
+	 * @return how many routes, buckets and global blocks are remembered (for tests of
+	 * bounded memory)
 	 */
 	int size() {
-		this.lock.lock();
-		try {
-			return this.routes.size() + this.sharedBuckets.size() + this.globalUntil.size();
+		int size = this.globalUntil.size();
+		for (Stripe stripe : this.stripes) {
+			size += stripe.size();
 		}
-		finally {
-			this.lock.unlock();
-		}
+		return size;
 	}
 
 	/**
@@ -386,32 +171,393 @@ final class RateLimiter implements RateLimitHook {
 	 * not of shared scope)
 	 */
 	long invalidResponses() {
-		this.lock.lock();
-		try {
-			return this.invalidResponses;
+		long count = 0;
+		for (Stripe stripe : this.stripes) {
+			count += stripe.invalidResponses();
 		}
-		finally {
-			this.lock.unlock();
+		return count;
+	}
+
+	/**
+	 * Everything a bucket is keyed by (route, major parameter, credential) includes the
+	 * major parameter and the credential, so a route's buckets all live in its stripe.
+	 */
+	private Stripe stripe(RateLimitKey key) {
+		int hash = key.tokenIdentity().hashCode() * 31 + key.majorParameter().hashCode();
+		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+	}
+
+	private void blockGlobally(String tokenIdentity, long until, long now) {
+		this.globalUntil.merge(tokenIdentity, until, Math::max);
+		if (this.globalUntil.size() > MAX_ROUTES) {
+			// Only a flood of global 429s gets here; blocks that are over go first.
+			this.globalUntil.values().removeIf((blockedUntil) -> blockedUntil - now <= 0);
 		}
 	}
 
-	private static @Nullable Integer intHeader(RateLimitResponse response, String name) {
-		Double value = doubleHeader(response, name);
-		return (value != null && value <= Integer.MAX_VALUE) ? (int) Math.floor(value) : null;
-	}
+	/**
+	 * The state of the routes whose credential and major parameter hash to one stripe,
+	 * under the stripe's own lock: requests of different users or guilds do not wait for
+	 * each other's bookkeeping.
+	 */
+	private final class Stripe {
 
-	private static @Nullable Double doubleHeader(RateLimitResponse response, String name) {
-		String text = response.header(name);
-		if (text == null) {
-			return null;
+		private final ReentrantLock lock = new ReentrantLock();
+
+		private final Condition changed = this.lock.newCondition();
+
+		/**
+		 * Route (method, template, major parameter, credential) to its bucket; routes may
+		 * share one. In access order, so the least recently used route comes first.
+		 */
+		private final LinkedHashMap<RouteKey, Bucket> routes = new LinkedHashMap<>(16, 0.75f, true);
+
+		/**
+		 * {@code X-RateLimit-Bucket} + major parameter + credential to the bucket, to
+		 * find routes that share one.
+		 */
+		private final Map<String, Bucket> sharedBuckets = new HashMap<>();
+
+		private long invalidResponses;
+
+		void beforeRequest(RateLimitKey key, Duration maxWait) {
+			RouteKey route = RouteKey.of(key);
+			long now = RateLimiter.this.nanoClock.getAsLong();
+			long maxWaitNanos = nanos(maxWait);
+			long deadline = saturatedAdd(now, maxWaitNanos);
+			long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, FIRST_REQUEST_WAIT.toNanos()));
+			this.lock.lock();
+			try {
+				cleanUp(now);
+				while (true) {
+					long waitUntil;
+					boolean global = false;
+					Bucket bucket = bucket(route, now);
+					Long blockedUntil = RateLimiter.this.globalUntil.get(key.tokenIdentity());
+					if (blockedUntil != null && blockedUntil - now <= 0) {
+						RateLimiter.this.globalUntil.remove(key.tokenIdentity(), blockedUntil);
+						blockedUntil = null;
+					}
+					if (blockedUntil != null) {
+						waitUntil = blockedUntil;
+						global = true;
+					}
+					else if (bucket.limit == UNKNOWN) {
+						if (!bucket.probing || now >= firstRequestDeadline) {
+							// The first request learns the bucket for everybody; past the
+							// wait, liveness beats caution.
+							bucket.probing = true;
+							bucket.inFlight++;
+							return;
+						}
+						waitUntil = firstRequestDeadline;
+					}
+					else if (bucket.limit == UNLIMITED) {
+						bucket.inFlight++;
+						return;
+					}
+					else {
+						if (bucket.resetKnown && now >= bucket.resetAt) {
+							// A new window; requests still in flight may count in it.
+							bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
+							bucket.resetKnown = false;
+						}
+						else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
+							// Every request of this window failed before an answer told
+							// us
+							// its reset.
+							bucket.remaining = bucket.limit;
+						}
+						if (bucket.remaining > 0) {
+							bucket.remaining--;
+							bucket.inFlight++;
+							return;
+						}
+						// Empty: wait for the known reset, or for an answer that tells
+						// it.
+						waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
+					}
+					if (waitUntil - now > deadline - now) {
+						throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
+					}
+					try {
+						this.changed.awaitNanos(waitUntil - now);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new DiscordIoException(
+								key.method() + " " + key.route() + " was interrupted while waiting for its rate limit",
+								ex);
+					}
+					now = RateLimiter.this.nanoClock.getAsLong();
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
-		try {
-			double value = Double.parseDouble(text.trim());
-			return (value >= 0 && !Double.isInfinite(value) && !Double.isNaN(value)) ? value : null;
+
+		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+			RouteKey route = RouteKey.of(key);
+			long now = RateLimiter.this.nanoClock.getAsLong();
+			this.lock.lock();
+			try {
+				Bucket bucket = bucket(route, now);
+				bucket.inFlight = Math.max(0, bucket.inFlight - 1);
+				bucket.probing = false;
+				bucket = learnBucket(route, bucket, response.bucket());
+				if (response.status() == 429) {
+					return onTooManyRequests(key, bucket, response, retryable, now);
+				}
+				if (response.status() == 401 || response.status() == 403) {
+					this.invalidResponses++;
+				}
+				learnWindow(bucket, response, now);
+				return false;
+			}
+			finally {
+				this.changed.signalAll();
+				this.lock.unlock();
+			}
 		}
-		catch (NumberFormatException ex) {
-			return null;
+
+		void onFailure(RateLimitKey key, RuntimeException failure) {
+			RouteKey route = RouteKey.of(key);
+			this.lock.lock();
+			try {
+				Bucket bucket = this.routes.get(route);
+				if (bucket != null) {
+					bucket.inFlight = Math.max(0, bucket.inFlight - 1);
+					// The next caller becomes the first request; this one told us
+					// nothing.
+					bucket.probing = false;
+				}
+			}
+			finally {
+				this.changed.signalAll();
+				this.lock.unlock();
+			}
 		}
+
+		private boolean onTooManyRequests(RateLimitKey key, Bucket bucket, RateLimitResponse response,
+				boolean retryable, long now) {
+			Duration retryAfterDuration = response.retryAfter();
+			long retryAfter = nanos(
+					(retryAfterDuration != null) ? retryAfterDuration : RateLimitResponse.DEFAULT_RETRY_AFTER);
+			// Discord does not count shared-resource 429s towards the invalid-request (IP
+			// ban) limit.
+			if (response.countsAsInvalid()) {
+				this.invalidResponses++;
+			}
+			long until = saturatedAdd(now, saturatedAdd(retryAfter, RESET_MARGIN.toNanos()));
+			if (response.global()) {
+				blockGlobally(key.tokenIdentity(), until, now);
+			}
+			else {
+				Integer limit = response.limit();
+				if (limit != null && limit > 0) {
+					bucket.limit = limit;
+				}
+				else if (bucket.limit <= UNLIMITED) {
+					// A limit we never saw in headers (they go missing on /users/@me):
+					// assume
+					// one per window.
+					bucket.limit = 1;
+				}
+				bucket.remaining = 0;
+				bucket.resetAt = until;
+				bucket.resetKnown = true;
+				bucket.window = null;
+				bucket.lastWindow = Math.max(bucket.lastWindow, retryAfter);
+			}
+			return retryable && !RateLimiter.this.maxWait.isZero() && retryAfter <= nanos(RateLimiter.this.maxWait);
+		}
+
+		/**
+		 * Moves the route onto the bucket Discord named, so routes sharing a bucket share
+		 * one budget.
+		 */
+		private Bucket learnBucket(RouteKey route, Bucket bucket, @Nullable String hash) {
+			if (hash == null || hash.equals(bucket.hash)) {
+				return bucket;
+			}
+			String sharedKey = hash + "|" + route.majorParameter() + "|" + route.tokenIdentity();
+			Bucket shared = this.sharedBuckets.get(sharedKey);
+			if (shared == null) {
+				if (bucket.sharedKey != null) {
+					// Discord renamed the bucket; routes on it keep it, under the new
+					// name.
+					this.sharedBuckets.remove(bucket.sharedKey, bucket);
+				}
+				bucket.hash = hash;
+				bucket.sharedKey = sharedKey;
+				this.sharedBuckets.put(sharedKey, bucket);
+				return bucket;
+			}
+			if (shared != bucket) {
+				shared.inFlight += bucket.inFlight;
+				shared.lastUsed = Math.max(shared.lastUsed, bucket.lastUsed);
+				shared.routeCount++;
+				release(bucket);
+				this.routes.put(route, shared);
+			}
+			return shared;
+		}
+
+		private void learnWindow(Bucket bucket, RateLimitResponse response, long now) {
+			Integer limit = response.limit();
+			Integer remaining = response.remaining();
+			Duration resetAfter = response.resetAfter();
+			if (limit == null || remaining == null || resetAfter == null || !response.hasWindow()) {
+				if (bucket.limit == UNKNOWN) {
+					// No headers on this route (or they went missing): do not hold anyone
+					// back; 429s still count.
+					bucket.limit = UNLIMITED;
+				}
+				return;
+			}
+			long resetAfterNanos = nanos(resetAfter);
+			long resetAt = saturatedAdd(now, saturatedAdd(resetAfterNanos, RESET_MARGIN.toNanos()));
+			String window = response.reset();
+			boolean newer;
+			if (window != null) {
+				// Discord's absolute reset names the window: every answer of one window
+				// carries the same value.
+				newer = !window.equals(bucket.window) && (!bucket.resetKnown || resetAt - bucket.resetAt > 0);
+			}
+			else {
+				// Without it, answers whose resets lie close together belong to one
+				// window.
+				newer = !bucket.resetKnown || resetAt - bucket.resetAt > WINDOW_TOLERANCE.toNanos();
+			}
+			bucket.limit = limit;
+			int free = Math.max(0, remaining - bucket.inFlight);
+			if (newer) {
+				// A window newer than the one we knew: its numbers replace ours.
+				bucket.window = window;
+				bucket.resetAt = resetAt;
+				bucket.resetKnown = true;
+				bucket.remaining = free;
+				bucket.lastWindow = resetAfterNanos;
+			}
+			else {
+				// The same window (or a late answer from an older one): only ever lower
+				// our
+				// budget.
+				bucket.remaining = Math.min(bucket.remaining, free);
+			}
+		}
+
+		private RateLimitedException refusal(RateLimitKey key, Duration maxWait, Duration wait, boolean global,
+				Bucket bucket) {
+			Duration retryAfter = Duration.ofMillis(Math.max(0, (wait.toNanos() + 999_999) / 1_000_000));
+			String what = global ? "every request of this token is blocked by a global rate limit"
+					: "its rate-limit bucket is empty";
+			String message = key.method() + " " + key.route() + " was not sent: " + what + " for another "
+					+ retryAfter.toMillis() + " ms, longer than the maximum wait of " + maxWait.toMillis()
+					+ " ms (Client.builder().rateLimitMaxWait(..))";
+			return new RateLimitedException(message, retryAfter, global, bucket.hash, global ? "global" : null, null,
+					null);
+		}
+
+		/**
+		 * @return the route's bucket, created when the route is new (forgetting the least
+		 * recently used route beyond {@link #MAX_ROUTES})
+		 */
+		private Bucket bucket(RouteKey route, long now) {
+			Bucket bucket = this.routes.get(route);
+			if (bucket == null) {
+				bucket = new Bucket();
+				this.routes.put(route, bucket);
+				if (this.routes.size() > MAX_ROUTES / STRIPES) {
+					forgetLeastRecentlyUsed();
+				}
+			}
+			bucket.lastUsed = now;
+			return bucket;
+		}
+
+		/** Cleans up if the stripe's lock is free at once; never waits for it. */
+		void tryCleanUp() {
+			if (this.lock.tryLock()) {
+				try {
+					cleanUp(RateLimiter.this.nanoClock.getAsLong());
+				}
+				finally {
+					this.lock.unlock();
+				}
+			}
+		}
+
+		/**
+		 * Looks at the least recently used routes and forgets those that may be
+		 * forgotten; one that may not is moved to the back, so that the next look finds
+		 * another.
+		 */
+		private void cleanUp(long now) {
+			for (int i = 0; i < CLEANUP_STEPS && !this.routes.isEmpty(); i++) {
+				Iterator<Map.Entry<RouteKey, Bucket>> eldest = this.routes.entrySet().iterator();
+				Map.Entry<RouteKey, Bucket> entry = eldest.next();
+				if (entry.getValue().mayBeForgotten(now)) {
+					eldest.remove();
+					release(entry.getValue());
+				}
+				else {
+					// In access order, a look-up moves the route to the back.
+					this.routes.get(entry.getKey());
+				}
+			}
+		}
+
+		private void forgetLeastRecentlyUsed() {
+			for (Iterator<Map.Entry<RouteKey, Bucket>> it = this.routes.entrySet().iterator(); it.hasNext();) {
+				Map.Entry<RouteKey, Bucket> entry = it.next();
+				Bucket bucket = entry.getValue();
+				if (bucket.inFlight == 0 && !bucket.probing) {
+					it.remove();
+					release(bucket);
+					return;
+				}
+			}
+		}
+
+		/**
+		 * One route less refers to the bucket; the last one takes its shared entry along.
+		 */
+		private void release(Bucket bucket) {
+			bucket.routeCount--;
+			if (bucket.routeCount <= 0 && bucket.sharedKey != null) {
+				this.sharedBuckets.remove(bucket.sharedKey, bucket);
+			}
+		}
+
+		/**
+		 * @return how many routes and buckets this stripe remembers
+		 */
+		int size() {
+			this.lock.lock();
+			try {
+				return this.routes.size() + this.sharedBuckets.size();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
+		/**
+		 * @return answers that count towards Discord's invalid-request limit (401, 403,
+		 * 429 not of shared scope)
+		 */
+		long invalidResponses() {
+			this.lock.lock();
+			try {
+				return this.invalidResponses;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
 	}
 
 	/**
@@ -471,9 +617,21 @@ final class RateLimiter implements RateLimitHook {
 
 		@Nullable String hash;
 
-		boolean isIdle(long now, long idle) {
-			return this.inFlight == 0 && !this.probing && now - this.lastUsed > idle
-					&& (!this.resetKnown || now - this.resetAt > 0);
+		/** The key of this bucket in the shared buckets, once Discord named it. */
+		@Nullable String sharedKey;
+
+		/** How many routes use this bucket. */
+		int routeCount = 1;
+
+		/**
+		 * Whether the bucket holds nothing worth keeping: nothing in flight and its
+		 * window over (without a known reset: unused for {@link #IDLE_TIMEOUT}).
+		 */
+		boolean mayBeForgotten(long now) {
+			if (this.inFlight > 0 || this.probing) {
+				return false;
+			}
+			return this.resetKnown ? now - this.resetAt > 0 : now - this.lastUsed > IDLE_TIMEOUT.toNanos();
 		}
 
 	}

@@ -81,8 +81,97 @@ class AuthorizationUriTests {
 	@Test
 	void withoutAnyRedirectUriNoneIsSent() {
 		Client noRedirect = Client.builder().clientId(42).build();
-		assertThat(noRedirect.generateUri(Scopes.BOT).toString()).doesNotContain("redirect_uri");
+		assertThat(noRedirect.generateUri(Scopes.IDENTIFY).toString()).doesNotContain("redirect_uri");
 		assertThat(noRedirect.redirectUri()).isEmpty();
+	}
+
+	@Test
+	void aBotInviteIsDiscordsPlainInviteWithoutRedirectOrResponseType() {
+		String invite = this.client.generateUri(Scopes.BOT).toString();
+		assertThat(invite).isEqualTo("https://discord.com/oauth2/authorize?client_id=1100000000000000001&scope=bot");
+
+		String withCommands = this.client
+			.generateUri(AuthorizationRequest.builder()
+				.scopes(Scopes.BOT, Scopes.APPLICATIONS_COMMANDS)
+				.permissions(8)
+				.guildId(1200000000000000002L)
+				.build())
+			.toString();
+		assertThat(withCommands).isEqualTo("https://discord.com/oauth2/authorize?client_id=1100000000000000001"
+				+ "&scope=bot%20applications.commands&permissions=8&guild_id=1200000000000000002");
+		assertThat(this.client.generateUri(Scopes.APPLICATIONS_COMMANDS).toString()).doesNotContain("redirect_uri")
+			.doesNotContain("response_type");
+	}
+
+	@Test
+	void advancedBotAuthorizationRedirectsWithACodeWhenTheRequestAsksForIt() {
+		String byResponseType = this.client
+			.generateUri(AuthorizationRequest.builder().scopes(Scopes.BOT).responseType("code").state("s1").build())
+			.toString();
+		assertThat(byResponseType).contains("&response_type=code")
+			.contains("&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Foauth2%2Fcode%2Fdiscord")
+			.contains("&state=s1");
+
+		String byRedirect = this.client
+			.generateUri(AuthorizationRequest.builder()
+				.scopes(Scopes.BOT, Scopes.APPLICATIONS_COMMANDS)
+				.redirectUri("https://app.example/bot-added")
+				.build())
+			.toString();
+		assertThat(byRedirect).contains("&response_type=code")
+			.contains("&redirect_uri=https%3A%2F%2Fapp.example%2Fbot-added");
+	}
+
+	@Test
+	void aBotWithAUserScopeIsALoginAndKeepsTheRedirect() {
+		assertThat(this.client.generateUri(Scopes.BOT, Scopes.IDENTIFY).toString()).contains("&response_type=code")
+			.contains("&redirect_uri=");
+		assertThat(this.client.generateUri(Scopes.WEBHOOK_INCOMING).toString()).contains("&redirect_uri=");
+	}
+
+	@Test
+	void roleConnectionsWriteWithPkceIsRefusedBeforeAnyRequestSayingWhyAndWhatToDo() {
+		AuthorizationRequest.Builder request = AuthorizationRequest.builder()
+			.scopes(Scopes.IDENTIFY, Scopes.ROLE_CONNECTIONS_WRITE)
+			.state("s")
+			.codeChallenge(Pkce.create().challenge());
+		assertThatIllegalArgumentException().isThrownBy(request::build)
+			.withMessageContaining("role_connections.write")
+			.withMessageContaining("PKCE")
+			.withMessageContaining("error=invalid_scope")
+			.withMessageContaining("#5751")
+			.withMessageContaining("linked-roles metadata")
+			.withMessageContaining("without codeChallenge(..)");
+	}
+
+	@Test
+	void roleConnectionsWriteWithTheImplicitGrantIsRefused() {
+		AuthorizationRequest.Builder request = AuthorizationRequest.builder()
+			.scopes(Scopes.ROLE_CONNECTIONS_WRITE)
+			.responseType("token");
+		assertThatIllegalArgumentException().isThrownBy(request::build)
+			.withMessageContaining("role_connections.write")
+			.withMessageContaining("implicit grant")
+			.withMessageContaining("error=invalid_scope")
+			.withMessageContaining("#5885")
+			.withMessageContaining("confidential code flow");
+	}
+
+	@Test
+	void roleConnectionsWriteWithTheConfidentialCodeFlowIsFine() {
+		String uri = this.client
+			.generateUri(AuthorizationRequest.builder()
+				.scopes(Scopes.IDENTIFY, Scopes.ROLE_CONNECTIONS_WRITE)
+				.state("s")
+				.build())
+			.toString();
+		assertThat(uri).contains("&response_type=code")
+			.contains("&scope=identify%20role_connections.write")
+			.doesNotContain("code_challenge");
+		assertThat(this.client.generateUri(AuthorizationRequest.builder()
+			.scopes(Scopes.IDENTIFY)
+			.codeChallenge(Pkce.create().challenge())
+			.build())).isNotNull();
 	}
 
 	@Test

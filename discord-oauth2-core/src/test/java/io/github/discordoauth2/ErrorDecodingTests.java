@@ -69,6 +69,20 @@ class ErrorDecodingTests {
 	}
 
 	@Test
+	void rateLimitWithoutAnyHintWaitsWhatTheLimiterWaits() {
+		this.server.reply(Reply.text(429, "text/html", "<html>Too many requests</html>"));
+		RateLimitedException ex = catchRateLimited(() -> this.client.fromAccessToken(TOKEN).fetchIdentify());
+		assertThat(ex.retryAfter()).isEqualTo(RateLimitResponse.DEFAULT_RETRY_AFTER).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void anAbsurdRetryAfterIsReportedCapped() {
+		this.server.reply(Reply.json(429, "{\"message\":\"slow\",\"retry_after\":1e18,\"global\":false}"));
+		RateLimitedException ex = catchRateLimited(() -> this.client.fromAccessToken(TOKEN).fetchIdentify());
+		assertThat(ex.retryAfter()).isEqualTo(RateLimitResponse.MAX_WAIT);
+	}
+
+	@Test
 	void unauthorizedAndForbiddenBecomeForbiddenExceptionWithDiscordsCode() {
 		this.server.reply(Reply.json(401, "{\"message\":\"401: Unauthorized\",\"code\":0}"));
 		this.server.reply(Reply.json(403, "{\"message\":\"Missing Access\",\"code\":50001}"));

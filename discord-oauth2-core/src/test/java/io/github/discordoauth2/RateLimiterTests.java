@@ -1,5 +1,6 @@
 package io.github.discordoauth2;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,21 +31,28 @@ class RateLimiterTests {
 		return new RateLimitKey("GET", route, Map.of(), "", Secrets.identity(token));
 	}
 
+	static RateLimitResponse answer(int status, Map<String, String> headers, String body) {
+		HttpHeaders httpHeaders = new HttpHeaders();
+		headers.forEach(httpHeaders::set);
+		return RateLimitResponse.read(status, httpHeaders, body.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private static RateLimitResponse ok(int limit, int remaining, double resetAfter, String bucket, String reset) {
-		return new RateLimitResponse(200,
-				Map.of("x-ratelimit-limit", Integer.toString(limit), "x-ratelimit-remaining",
-						Integer.toString(remaining), "x-ratelimit-reset-after", Double.toString(resetAfter),
-						"x-ratelimit-bucket", bucket, "x-ratelimit-reset", reset),
-				null, false);
+		return answer(200,
+				Map.of("X-RateLimit-Limit", Integer.toString(limit), "X-RateLimit-Remaining",
+						Integer.toString(remaining), "X-RateLimit-Reset-After", Double.toString(resetAfter),
+						"X-RateLimit-Bucket", bucket, "X-RateLimit-Reset", reset),
+				"{}");
 	}
 
 	private static RateLimitResponse tooMany(double retryAfter, boolean global, @Nullable String scope) {
 		Map<String, String> headers = new HashMap<>();
-		headers.put("retry-after", Long.toString((long) Math.ceil(retryAfter)));
+		headers.put("Retry-After", Long.toString((long) Math.ceil(retryAfter)));
 		if (scope != null) {
-			headers.put("x-ratelimit-scope", scope);
+			headers.put("X-RateLimit-Scope", scope);
 		}
-		return new RateLimitResponse(429, headers, Duration.ofMillis((long) (retryAfter * 1000)), global);
+		return answer(429, headers, "{\"message\":\"You are being rate limited.\",\"retry_after\":" + retryAfter
+				+ ",\"global\":" + global + "}");
 	}
 
 	private void advance(Duration duration) {
@@ -180,19 +189,102 @@ class RateLimiterTests {
 	}
 
 	@Test
-	void idleBucketsOfManyTokensAreForgotten() {
+	void stateStaysBoundedAcrossOneHundredThousandTokensWhoseWindowsPass() {
+		// One new token per millisecond, each window 1 s: about a thousand windows are
+		// open at any time, and every one that closed may be forgotten.
+		int most = 0;
+		for (int i = 0; i < 100_000; i++) {
+			RateLimitKey key = key("/users/@me", "token-" + i);
+			this.limiter.beforeRequest(key, Duration.ZERO);
+			this.limiter.afterResponse(key, ok(5, 4, 1.0, "b1", Integer.toString(i)), true);
+			advance(Duration.ofMillis(1));
+			most = Math.max(most, this.limiter.size());
+		}
+		// A route and its shared bucket for each of the ~1,020 open windows, and some
+		// closed ones that the amortised clean-up has not reached yet: a small multiple
+		// of what is open, whatever the number of tokens.
+		assertThat(most).isLessThanOrEqualTo(3 * 1_020);
+
+		advance(Duration.ofSeconds(2));
+		RateLimitKey last = key("/users/@me", "token-last");
+		for (int i = 0; i < 2_000; i++) {
+			this.limiter.beforeRequest(last, Duration.ZERO);
+			this.limiter.afterResponse(last, ok(5_000, 4_999 - i, 1.0, "b1", "last"), true);
+		}
+		assertThat(this.limiter.size()).as("every closed window was forgotten as requests went on")
+			.isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void stateStaysBoundedWhenOneHundredThousandTokensArriveWithinOneWindow() {
+		for (int i = 0; i < 100_000; i++) {
+			RateLimitKey key = key("/users/@me", "token-" + i);
+			this.limiter.beforeRequest(key, Duration.ZERO);
+			this.limiter.afterResponse(key, ok(5, 4, 60.0, "b1", "1000.000"), true);
+		}
+		assertThat(this.limiter.size()).isLessThanOrEqualTo(2 * RateLimiter.MAX_ROUTES).isLessThan(100_000 / 4);
+	}
+
+	@Test
+	void routesWithoutAResetAreForgottenOnceIdle() {
 		for (int i = 0; i < 5_000; i++) {
 			RateLimitKey key = key("/users/@me", "token-" + i);
 			this.limiter.beforeRequest(key, Duration.ZERO);
-			this.limiter.afterResponse(key, ok(5, 4, 1.0, "b1", "1000.000"), true);
+			this.limiter.afterResponse(key, answer(200, Map.of(), "{}"), true);
 		}
-		assertThat(this.limiter.size()).isGreaterThanOrEqualTo(5_000);
+		assertThat(this.limiter.size()).isEqualTo(5_000);
 
-		advance(RateLimiter.IDLE_TIMEOUT.multipliedBy(2));
+		advance(RateLimiter.IDLE_TIMEOUT.plusSeconds(1));
 		RateLimitKey last = key("/users/@me", "token-last");
-		this.limiter.beforeRequest(last, Duration.ZERO);
-		this.limiter.afterResponse(last, ok(5, 4, 1.0, "b1", "1000.000"), true);
-		assertThat(this.limiter.size()).isLessThanOrEqualTo(2);
+		for (int i = 0; i < 3_000; i++) {
+			this.limiter.beforeRequest(last, Duration.ZERO);
+			this.limiter.afterResponse(last, answer(200, Map.of(), "{}"), true);
+		}
+		assertThat(this.limiter.size()).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void anAbsurdRetryAfterOrResetAfterBlocksTheBucketForAtMostTheCap() {
+		assertBlockedForAtMostTheCap("/users/@me",
+				answer(429, Map.of("Retry-After", "1e18"), "{\"retry_after\":1e18,\"global\":false}"));
+		assertBlockedForAtMostTheCap("/users/@me/guilds", answer(200,
+				Map.of("X-RateLimit-Limit", "1", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "Infinity"),
+				"{}"));
+	}
+
+	private void assertBlockedForAtMostTheCap(String route, RateLimitResponse answer) {
+		RateLimitKey key = key(route, "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, answer, true);
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
+			.satisfies((ex) -> assertThat(ex.retryAfter())
+				.isLessThanOrEqualTo(RateLimitResponse.MAX_WAIT.plus(RateLimiter.RESET_MARGIN)));
+		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
+		this.limiter.beforeRequest(key, Duration.ZERO);
+	}
+
+	@Test
+	void aGlobalTooManyRequestsWithAnAbsurdRetryAfterIsCappedToo() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, answer(429, Map.of(), "{\"retry_after\":1e300,\"global\":true}"), true);
+		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
+		this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), Duration.ZERO);
+	}
+
+	@Test
+	void aTooManyRequestsWithoutAnyHintWaitsTheDefault() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, answer(429, Map.of(), ""), true);
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
+			.satisfies((ex) -> assertThat(ex.retryAfter()).isGreaterThan(Duration.ofMillis(900))
+				.isLessThanOrEqualTo(RateLimitResponse.DEFAULT_RETRY_AFTER.plus(RateLimiter.RESET_MARGIN)));
+		advance(RateLimitResponse.DEFAULT_RETRY_AFTER.plusMillis(100));
+		this.limiter.beforeRequest(key, Duration.ZERO);
 	}
 
 	@Test
@@ -208,7 +300,7 @@ class RateLimiterTests {
 	void aRouteWithoutRateLimitHeadersIsNotHeldBack() {
 		RateLimitKey key = key("/users/@me", "token-a");
 		this.limiter.beforeRequest(key, Duration.ZERO);
-		this.limiter.afterResponse(key, new RateLimitResponse(200, Map.of(), null, false), true);
+		this.limiter.afterResponse(key, answer(200, Map.of(), "{}"), true);
 		for (int i = 0; i < 100; i++) {
 			this.limiter.beforeRequest(key, Duration.ZERO);
 		}

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.discordoauth2.ScriptedServer.Reply;
+import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.junit.jupiter.api.AfterEach;
@@ -104,9 +105,9 @@ class RequestRoadTests {
 			.isNotEqualTo(Secrets.identity("Bearer user-token-b"));
 		RateLimitResponse response = hook.responses.get(0);
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.header("x-ratelimit-bucket")).isEqualTo("b1");
-		assertThat(response.header("x-ratelimit-remaining")).isEqualTo("4");
-		assertThat(response.header("x-ratelimit-reset-after")).isEqualTo("1.25");
+		assertThat(response.bucket()).isEqualTo("b1");
+		assertThat(response.remaining()).isEqualTo(4);
+		assertThat(response.resetAfter()).isEqualTo(Duration.ofMillis(1250));
 		assertThat(hook.events).containsExactly("before /users/@me/guilds/{guild_id}/member maxWait=7",
 				"after 200 retryable=true");
 	}
@@ -118,8 +119,8 @@ class RequestRoadTests {
 		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));
 		assertThat(client(hook).fromAccessToken("t").fetchIdentify().id()).isEqualTo(1L);
 		assertThat(this.server.received()).hasSize(2);
-		assertThat(hook.responses.get(0).bodyRetryAfter()).isEqualTo(Duration.ofMillis(250));
-		assertThat(hook.responses.get(0).bodyGlobal()).isTrue();
+		assertThat(hook.responses.get(0).retryAfter()).isEqualTo(Duration.ofMillis(250));
+		assertThat(hook.responses.get(0).global()).isTrue();
 	}
 
 	@Test
@@ -177,6 +178,59 @@ class RequestRoadTests {
 		this.server.reply(Reply.json(400, "{\"error\":\"invalid_grant\"}"));
 		assertThatExceptionOfType(InvalidGrantException.class)
 			.isThrownBy(() -> client(RateLimitHook.NONE).refreshToken("rt-gone"));
+	}
+
+	@Test
+	void refreshStateDoesNotGrowWithTheNumberOfUsers() throws Exception {
+		Client client = client(RateLimitHook.NONE);
+		int users = 200;
+		for (int i = 0; i < users; i++) {
+			// Successes, Discord's refusals and unreadable answers alike.
+			this.server.reply((i % 3 == 0) ? Reply.json(400, "{\"error\":\"invalid_grant\"}")
+					: (i % 3 == 1) ? Reply.json(200, TOKEN_JSON) : Reply.text(200, "text/plain", "oops"));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < users; i++) {
+				String refreshToken = "rt-of-user-" + i;
+				calls.add(pool.submit(() -> {
+					try {
+						client.refreshToken(refreshToken);
+					}
+					catch (RuntimeException ex) {
+						// Failures must leave nothing behind either.
+					}
+				}));
+			}
+			for (Future<?> call : calls) {
+				call.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.server.received()).hasSize(users);
+		assertThat(client.refreshesInFlight()).isZero();
+	}
+
+	@Test
+	void theDefaultClientKeepsItsConnectionAcrossAnswersOfEveryKind() {
+		// The core closes only the body stream of its own HttpURLConnection answers: that
+		// alone must hand the connection back for the next call.
+		Client client = this.server.client();
+		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));
+		this.server.reply(Reply.json(404, "{\"message\":\"Unknown Guild\",\"code\":10004}"));
+		this.server.reply(Reply.text(200, "text/html", "<html>not json</html>"));
+		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));
+		PartialAccessToken token = client.fromAccessToken("t");
+		token.fetchIdentify();
+		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> token.fetchGuildMember(1200000000000000002L));
+		assertThatExceptionOfType(HttpException.class).isThrownBy(token::fetchIdentify);
+		token.fetchIdentify();
+		assertThat(this.server.received()).extracting(ScriptedServer.Received::clientPort)
+			.hasSize(4)
+			.containsOnly(this.server.received().get(0).clientPort());
 	}
 
 	@Test

@@ -39,7 +39,8 @@ final class ScriptedServer implements AutoCloseable {
 
 	}
 
-	record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+	record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
+			int clientPort) {
 
 		String header(String name) {
 			for (Map.Entry<String, List<String>> entry : this.headers.entrySet()) {
@@ -102,7 +103,8 @@ final class ScriptedServer implements AutoCloseable {
 		try (exchange; InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-					exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+					exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body,
+					exchange.getRemoteAddress().getPort()));
 			try {
 				this.gate.await();
 			}

@@ -1,0 +1,70 @@
+package io.github.discordoauth2;
+
+import java.time.Duration;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds the one {@link RestClient} of a {@link Client}: from the user's builder when one
+ * is given (so proxies, SSL and observations come along), else on the request factory
+ * that measured fastest for Discord's small keep-alive calls ({@code HttpURLConnection},
+ * see {@code BENCHMARKS.md}).
+ */
+final class RestClients {
+
+	private RestClients() {
+	}
+
+	/**
+	 * @param usersBuilder the builder handed to
+	 * {@code Client.builder().restClientBuilder(..)}, or {@code null}
+	 * @param timeoutsSet whether {@code connectTimeout} or {@code readTimeout} was set
+	 * explicitly (then they replace the user's request factory)
+	 * @param connectTimeout the connect timeout
+	 * @param readTimeout the read timeout
+	 * @param observationRegistry where calls are observed, or {@code null}
+	 * @return the client
+	 */
+	static RestClient create(RestClient.@Nullable Builder usersBuilder, boolean timeoutsSet, Duration connectTimeout,
+			Duration readTimeout, @Nullable ObservationRegistry observationRegistry) {
+		RestClient.Builder builder;
+		if (usersBuilder == null) {
+			builder = RestClient.builder().requestFactory(requestFactory(connectTimeout, readTimeout));
+		}
+		else {
+			// A clone, so the caller's builder (and other clients built from it) stay
+			// untouched.
+			builder = usersBuilder.clone();
+			if (timeoutsSet) {
+				builder.requestFactory(requestFactory(connectTimeout, readTimeout));
+			}
+		}
+		if (observationRegistry != null) {
+			// Whichever request factory is used: RestClient observes above it.
+			builder.observationRegistry(observationRegistry)
+				.observationConvention(new DiscordClientRequestObservationConvention());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * @return whether the client is entirely the core's own (no user builder, so no
+	 * interceptor that could wrap the response): then closing an answer's body stream
+	 * releases its connection
+	 */
+	static boolean bodyCloseReleases(RestClient.@Nullable Builder usersBuilder) {
+		return usersBuilder == null;
+	}
+
+	private static SimpleClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+		factory.setConnectTimeout(connectTimeout);
+		factory.setReadTimeout(readTimeout);
+		return factory;
+	}
+
+}
