@@ -21,7 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
@@ -29,6 +30,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,7 +107,7 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.springframework.jdbc.core.JdbcTemplate",
 			"org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer" })
-	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBean(DataSource.class)
 	@ConditionalOnProperty(prefix = DiscordTokenStoreProperties.PREFIX, name = "type", havingValue = "jdbc",
 			matchIfMissing = true)
 	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
@@ -114,8 +116,17 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-@@platform@@.sql";
 
 		@Bean
-		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(DataSource dataSource,
+		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSources,
 				DiscordTokenStoreProperties properties) {
+			DataSource dataSource = dataSources.getIfUnique();
+			if (dataSource == null) {
+				throw new DiscordOAuth2ConfigurationException(DiscordTokenStoreProperties.PREFIX + ".type",
+						"is jdbc (the default with a DataSource), but the application has several DataSources and "
+								+ "none is @Primary",
+						"Mark the DataSource that holds the tokens @Primary, define a JdbcDiscordTokenStore bean "
+								+ "on the one you choose, or set " + DiscordTokenStoreProperties.PREFIX
+								+ ".type=memory.");
+			}
 			DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 			DatabaseInitializationMode mode = DatabaseInitializationMode
 				.valueOf(properties.getInitializeSchema().name());
@@ -128,7 +139,7 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 		}
 
 		@Bean
-		JdbcDiscordTokenStore discordTokenStore(DataSource dataSource,
+		JdbcDiscordTokenStore jdbcDiscordTokenStore(ObjectProvider<DataSource> dataSources,
 				ClientRegistrationRepository clientRegistrationRepository,
 				DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer,
 				DiscordTokenStoreProperties properties) {
@@ -136,7 +147,8 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 					+ (properties.getType() != null ? "as discord.oauth2.token-store.type=jdbc asks"
 							: "because the application has a DataSource")
 					+ "; every instance on this database shares them");
-			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSource), clientRegistrationRepository);
+			// The initializer has checked that there is one.
+			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSources.getObject()), clientRegistrationRepository);
 		}
 
 	}
@@ -145,12 +157,13 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	 * The memory store, when there is no JDBC store.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@Conditional(MemoryStoreCondition.class)
 	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
 	static class MemoryStoreConfiguration {
 
 		@Bean
-		InMemoryDiscordTokenStore discordTokenStore(DiscordTokenStoreProperties properties,
-				ObjectProvider<DataSource> dataSource) {
+		InMemoryDiscordTokenStore inMemoryDiscordTokenStore(DiscordTokenStoreProperties properties,
+				ObjectProvider<DataSource> dataSources) {
 			properties.validate();
 			if (properties.getType() == DiscordTokenStoreProperties.Type.JDBC) {
 				throw new DiscordOAuth2ConfigurationException(DiscordTokenStoreProperties.PREFIX + ".type",
@@ -163,6 +176,38 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 					+ ((properties.getType() != null) ? "as discord.oauth2.token-store.type=memory asks"
 							: "because the application has no DataSource"));
 			return new InMemoryDiscordTokenStore(properties.getMemoryMaxUsers(), Clock.systemUTC());
+		}
+
+	}
+
+	/**
+	 * Memory when chosen, or when the JDBC store cannot be: the JDBC configuration's
+	 * conditions negated, so that the order in which both are processed does not matter.
+	 */
+	static final class MemoryStoreCondition extends AnyNestedCondition {
+
+		MemoryStoreCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(prefix = DiscordTokenStoreProperties.PREFIX, name = "type", havingValue = "memory")
+		static final class MemoryChosen {
+
+		}
+
+		@ConditionalOnMissingClass("org.springframework.jdbc.core.JdbcTemplate")
+		static final class NoSpringJdbc {
+
+		}
+
+		@ConditionalOnMissingClass("org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer")
+		static final class NoBootJdbc {
+
+		}
+
+		@ConditionalOnMissingBean(DataSource.class)
+		static final class NoDataSource {
+
 		}
 
 	}

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.github.discordoauth2.security.DiscordTokenStore;
 import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

