@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
@@ -132,8 +133,13 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 				.valueOf(properties.getInitializeSchema().name());
 			settings.setMode(mode);
 			if (mode != DatabaseInitializationMode.NEVER) {
-				settings.setSchemaLocations(
-						new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA_LOCATION));
+				// PostgreSQL has bytea where the others have blob; the rest is the same
+				// SQL.
+				PlatformPlaceholderDatabaseDriverResolver platforms = new PlatformPlaceholderDatabaseDriverResolver()
+					.withDriverPlatform(DatabaseDriver.H2, "blob")
+					.withDriverPlatform(DatabaseDriver.MYSQL, "blob")
+					.withDriverPlatform(DatabaseDriver.MARIADB, "blob");
+				settings.setSchemaLocations(platforms.resolveAll(dataSource, SCHEMA_LOCATION));
 			}
 			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
 		}

@@ -77,7 +77,7 @@ class DiscordTokensTests {
 		this.database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(DatabaseInitializationMode.ALWAYS);
-		settings.setSchemaLocations(List.of("classpath:io/github/discordoauth2/security/token-store-schema-h2.sql"));
+		settings.setSchemaLocations(List.of("classpath:io/github/discordoauth2/security/token-store-schema-blob.sql"));
 		new DataSourceScriptDatabaseInitializer(this.database, settings).initializeDatabase();
 		this.registration = DiscordClientRegistrations.discord("discord", client())
 			.clientSecret(this.discord.clientSecret())

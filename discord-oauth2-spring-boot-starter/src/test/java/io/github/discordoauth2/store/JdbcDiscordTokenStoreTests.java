@@ -69,7 +69,7 @@ class JdbcDiscordTokenStoreTests {
 		DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
 			.generateUniqueName(true)
 			.build();
-		createSchema(dataSource, "h2");
+		createSchema(dataSource, "blob");
 		specification(dataSource);
 	}
 

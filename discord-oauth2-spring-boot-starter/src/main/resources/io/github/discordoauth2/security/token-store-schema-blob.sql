@@ -1,5 +1,5 @@
--- Spring Security's oauth2_authorized_client table (JdbcOAuth2AuthorizedClientService), created only if
--- missing so that discord.oauth2.token-store.initialize-schema=always can run on every start.
+-- Spring Security's oauth2_authorized_client table (JdbcOAuth2AuthorizedClientService) for H2, MySQL and
+-- MariaDB, created only if missing so that discord.oauth2.token-store.initialize-schema=always can run on every start.
 CREATE TABLE IF NOT EXISTS oauth2_authorized_client (
   client_registration_id varchar(100) NOT NULL,
   principal_name varchar(200) NOT NULL,
