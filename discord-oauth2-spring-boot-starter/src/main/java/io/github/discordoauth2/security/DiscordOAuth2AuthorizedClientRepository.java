@@ -19,7 +19,8 @@ import org.springframework.util.Assert;
  * session. Other registrations go to the delegate.
  *
  * <p>
- * Removing the Discord entry through this repository, as Spring Security's
+ * Saving an expired Discord token through this repository only marks the stored entry for
+ * a refresh, and removing the Discord entry through this repository, as Spring Security's
  * {@code RemoveAuthorizedClientOAuth2AuthorizationFailureHandler} does after a failed
  * call, only makes the next use refresh the token (or forgets a token that cannot be
  * refreshed): the repository knows neither which token failed nor whether another request
@@ -78,6 +79,14 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		Long userId = this.tokens.userIdOf(principal);
 		if (userId == null) {
 			this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
+			return;
+		}
+		if (this.tokens.needsRefresh(authorizedClient)) {
+			// Saving an expired token only asks for a refresh (as the 401 resolver does):
+			// done
+			// on the entry as stored, so a pair another request rotated meanwhile
+			// survives.
+			this.tokens.invalidateAccessToken(userId);
 			return;
 		}
 		this.store.save(authorizedClient, userId);

@@ -250,7 +250,7 @@ public final class DiscordTokens {
 				accessToken.getScopes());
 	}
 
-	private boolean needsRefresh(OAuth2AuthorizedClient authorized) {
+	boolean needsRefresh(OAuth2AuthorizedClient authorized) {
 		// The core client's clock decides, the same one that computed the expiry.
 		return toAccessToken(authorized).isExpired(this.refreshAhead);
 	}

@@ -215,6 +215,22 @@ class DiscordTokensTests {
 	}
 
 	@Test
+	void markingAnOldPairExpiredNeverReplacesANewerRotation() {
+		FakeDiscord.Tokens old = logIn();
+		DiscordTokens tokens = tokens(client());
+		DiscordOAuth2AuthorizedClientRepository repository = new DiscordOAuth2AuthorizedClientRepository(tokens,
+				this.store, new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(this.store));
+		// Another instance rotated meanwhile.
+		this.store.save(entry("a2", "r2", this.clock.instant().plusSeconds(30)), USER);
+
+		// What the 401 resolver saves: the pair it loaded earlier, marked expired.
+		repository.saveAuthorizedClient(entry(old.accessToken(), old.refreshToken(), Instant.EPOCH.plusSeconds(40)),
+				discordLogin(), new MockHttpServletRequest(), new MockHttpServletResponse());
+
+		assertThat(this.store.load("discord", USER).getRefreshToken().getTokenValue()).isEqualTo("r2");
+	}
+
+	@Test
 	void logoutKeepsRemovesOrRevokesOnAnyInstance() {
 		FakeDiscord.Tokens issued = logIn();
 		MockHttpServletRequest request = new MockHttpServletRequest();
