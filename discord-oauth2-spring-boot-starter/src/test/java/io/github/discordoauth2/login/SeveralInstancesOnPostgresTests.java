@@ -54,6 +54,11 @@ class SeveralInstancesOnPostgresTests {
 
 	private static final long FIRST_USER = 1200000000000000000L;
 
+	/**
+	 * How long an access token lives on the test's clock, shared by FakeDiscord and both
+	 * instances' clients: tokens expire when the test moves the clock, never because a
+	 * loaded machine was slow, so "one refresh per user per expiry" can be counted.
+	 */
 	private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(30);
 
 	private static final MovableClock clock = new MovableClock();
