@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
 /**
@@ -190,17 +191,32 @@ public final class DiscordTokens {
 
 	/**
 	 * The Discord user ID of an authentication, only when it came from this Discord
-	 * registration: a local account whose name equals someone's Discord ID gets none.
+	 * registration (an {@code OAuth2AuthenticationToken} whose principal is Discord's
+	 * user): a local account whose name equals someone's Discord ID gets none.
 	 * @param authentication the authentication, or {@code null}
 	 * @return the user ID, or {@code null}
 	 */
 	public @Nullable Long userIdOf(@Nullable Authentication authentication) {
-		if (authentication instanceof OAuth2AuthenticationToken token
-				&& this.registrationId.equals(token.getAuthorizedClientRegistrationId())
-				&& token.getPrincipal() instanceof DiscordOAuth2User user) {
+		if (!(authentication instanceof OAuth2AuthenticationToken token)
+				|| !this.registrationId.equals(token.getAuthorizedClientRegistrationId())) {
+			return null;
+		}
+		OAuth2User principal = token.getPrincipal();
+		if (principal instanceof DiscordOAuth2User user) {
 			return user.id();
 		}
-		return null;
+		// An application's own user service: the id of Discord's user object.
+		Object id = (principal != null) ? principal.getAttributes().get(DiscordClientRegistrations.USER_NAME_ATTRIBUTE)
+				: null;
+		if (id == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(id.toString());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	/**

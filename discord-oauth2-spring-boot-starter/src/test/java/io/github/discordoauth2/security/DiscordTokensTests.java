@@ -31,6 +31,8 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientOAuth2AuthorizationFailureHandler;
@@ -43,6 +45,7 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +186,25 @@ class DiscordTokensTests {
 		assertThat(this.events).singleElement()
 			.isInstanceOfSatisfying(DiscordTokensRemovedEvent.class,
 					(event) -> assertThat(event.reason()).isEqualTo(DiscordTokensRemovedEvent.Reason.REFUSED));
+	}
+
+	@Test
+	void onlyAnAuthenticationFromTheDiscordRegistrationHasADiscordUserId() {
+		DiscordTokens tokens = tokens(client());
+		List<GrantedAuthority> authorities = AuthorityUtils.createAuthorityList("OAUTH2_USER");
+		DefaultOAuth2User ownPrincipal = new DefaultOAuth2User(authorities,
+				Map.of("id", Long.toString(USER), "username", DemoData.USERNAME), "id");
+
+		assertThat(tokens.userIdOf(discordLogin())).isEqualTo(USER);
+		// An application's own user service for Discord.
+		assertThat(tokens.userIdOf(new OAuth2AuthenticationToken(ownPrincipal, authorities, "discord")))
+			.isEqualTo(USER);
+		// Another provider, or a local account, named like the Discord user.
+		assertThat(tokens.userIdOf(new OAuth2AuthenticationToken(ownPrincipal, authorities, "github"))).isNull();
+		assertThat(tokens
+			.userIdOf(UsernamePasswordAuthenticationToken.authenticated(Long.toString(USER), null, authorities)))
+			.isNull();
+		assertThat(tokens.userIdOf(null)).isNull();
 	}
 
 	@Test
