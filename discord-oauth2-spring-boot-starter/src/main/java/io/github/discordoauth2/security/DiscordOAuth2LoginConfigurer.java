@@ -95,7 +95,24 @@ public final class DiscordOAuth2LoginConfigurer
 			login.userInfoEndpoint((userInfo) -> userInfo.userService(userService));
 			this.loginCustomizer.customize(login);
 		});
-		if (revokeOnLogout(context)) {
+		// With the starter's token store, logout does what on-logout says to the stored
+		// tokens, on whichever instance it reaches; an explicit revokeTokenOnLogout wins.
+		DiscordTokensLogoutHandler tokensHandler = context.getBeanProvider(DiscordTokensLogoutHandler.class)
+			.getIfUnique();
+		Boolean explicit = this.revokeTokenOnLogout;
+		if (tokensHandler != null) {
+			DiscordTokensLogoutHandler handler = tokensHandler;
+			if (Boolean.TRUE.equals(explicit)) {
+				handler = tokensHandler.revoking();
+			}
+			else if (Boolean.FALSE.equals(explicit)
+					&& tokensHandler.action() == DiscordTokensLogoutHandler.Action.REVOKE) {
+				handler = tokensHandler.withAction(DiscordTokensLogoutHandler.Action.KEEP);
+			}
+			DiscordTokensLogoutHandler chosen = handler;
+			http.logout((logout) -> logout.addLogoutHandler(chosen));
+		}
+		else if (revokeOnLogout(context)) {
 			DiscordRevokeTokenLogoutHandler handler = context.getBeanProvider(DiscordRevokeTokenLogoutHandler.class)
 				.getIfUnique();
 			Assert.state(handler != null, "Revoking on logout needs one DiscordRevokeTokenLogoutHandler bean");

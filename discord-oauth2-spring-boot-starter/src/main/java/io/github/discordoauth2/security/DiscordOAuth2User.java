@@ -57,6 +57,16 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	}
 
 	/**
+	 * Rebuilds the principal from its attributes, as a session store that serialized it
+	 * (e.g. as JSON with {@link DiscordJacksonModule}) does.
+	 * @param attributes the user as Spring Security attributes; must contain {@code id}
+	 * @param authorities the granted authorities
+	 */
+	public DiscordOAuth2User(Map<String, Object> attributes, Collection<? extends GrantedAuthority> authorities) {
+		this(DiscordUserAttributes.toUser(attributes), attributes, authorities);
+	}
+
+	/**
 	 * The logged-in Discord user.
 	 * @return the typed user, as {@code GET /users/@me} returned it at login
 	 */

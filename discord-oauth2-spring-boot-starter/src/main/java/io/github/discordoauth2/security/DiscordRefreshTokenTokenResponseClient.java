@@ -12,9 +12,11 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
  * rotates the refresh token on every refresh; the new one is in the response, so Spring
  * Security stores it with the authorized client. A refused refresh
  * ({@code invalid_grant}) surfaces as an {@link OAuth2AuthorizationException} with that
- * error code, on which Spring Security's default failure handler removes the authorized
- * client, so the next request starts a fresh login. Registrations of other providers go
- * to a delegate (by default {@link RestClientRefreshTokenTokenResponseClient}).
+ * error code. The starter's own refreshes go through {@link DiscordTokens} (which stores
+ * the rotated pair and settles races between instances); this client serves an
+ * application's own {@code OAuth2AuthorizedClientManager}. Registrations of other
+ * providers go to a delegate (by default
+ * {@link RestClientRefreshTokenTokenResponseClient}).
  *
  */
 public final class DiscordRefreshTokenTokenResponseClient

@@ -22,6 +22,13 @@ import org.springframework.util.Assert;
  * {@code discord.oauth2.login.revoke-on-logout=true} for the starter's filter chains.
  *
  * <p>
+ * With the starter's token store, prefer {@link DiscordTokensLogoutHandler}
+ * ({@code discord.oauth2.token-store.on-logout=revoke}, which the starter's filter chains
+ * and {@code discordLogin().revokeTokenOnLogout(true)} use): through the store's
+ * repository this handler can only mark the stored tokens for a refresh, which Discord
+ * then refuses and the entry goes.
+ *
+ * <p>
  * Revoking either token revokes the whole authorization at Discord. A failed revocation
  * does not stop the logout; it is logged at debug level without the token.
  *

@@ -18,10 +18,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param platformName name shown on the user's profile for the linked-roles connection
  * @param fakeDiscordPort port of the embedded FakeDiscord in demo mode; 0 picks a free
  * one
+ * @param ownerId the Discord user who may register the linked-roles metadata records and
+ * sync everyone; when not set, the application's owner as Discord reports it
  */
 @ConfigurationProperties("demo")
 public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nullable Long joinGuildId,
-		@Nullable String joinGuildName, boolean autoApprove, @Nullable String platformName, int fakeDiscordPort) {
+		@Nullable String joinGuildName, boolean autoApprove, @Nullable String platformName, int fakeDiscordPort,
+		@Nullable Long ownerId) {
 
 	/**
 	 * Name shown on the user's Discord profile for the linked-roles connection.

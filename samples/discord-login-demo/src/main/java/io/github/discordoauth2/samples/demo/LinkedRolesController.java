@@ -6,13 +6,18 @@ import io.github.discordoauth2.Scopes;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
+import io.github.discordoauth2.exceptions.DiscordOAuth2Exception;
 import io.github.discordoauth2.model.User;
+import io.github.discordoauth2.security.DiscordTokens;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class LinkedRolesController {
 
+	private static final int SYNC_PAGE_SIZE = 100;
+
 	/** The records this app reports; keys are what role connections use. */
 	static final List<RoleConnectionMetadata> RECORDS = List.of(
 			new RoleConnectionMetadata(RoleConnectionMetadataType.BOOLEAN_EQUAL, "verified_email", "Verified email",
@@ -41,13 +48,19 @@ final class LinkedRolesController {
 
 	private final DemoProperties demo;
 
-	LinkedRolesController(Client client, DemoProperties demo) {
+	private final DiscordTokens tokens;
+
+	private final ApplicationOwner owner;
+
+	LinkedRolesController(Client client, DemoProperties demo, DiscordTokens tokens, ApplicationOwner owner) {
 		this.client = client;
 		this.demo = demo;
+		this.tokens = tokens;
+		this.owner = owner;
 	}
 
 	@GetMapping("/linked-roles")
-	String linkedRoles(AccessToken token, Model model) {
+	String linkedRoles(AccessToken token, Model model, Authentication authentication) {
 		MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
 		if (client.hasBotToken()) {
 			model.addAttribute("records",
@@ -55,7 +68,9 @@ final class LinkedRolesController {
 						.stream()
 						.map(RecordView::of)
 						.toList());
-			model.addAttribute("canRegister", true);
+			boolean isOwner = owner.isOwner(authentication);
+			model.addAttribute("canRegister", isOwner);
+			model.addAttribute("isOwner", isOwner);
 		}
 		else {
 			model.addAttribute("records", List.of());
@@ -71,7 +86,8 @@ final class LinkedRolesController {
 	}
 
 	@PostMapping("/linked-roles/metadata")
-	String registerMetadata(RedirectAttributes redirect) {
+	String registerMetadata(Authentication authentication, RedirectAttributes redirect) {
+		requireOwner(authentication);
 		List<RoleConnectionMetadata> stored = BotTokenRejectedException
 			.withBotToken(() -> client.updateLinkedRolesMetadata(RECORDS));
 		redirect.addFlashAttribute("result", "Registered " + stored.size() + " metadata records with Discord.");
@@ -81,16 +97,55 @@ final class LinkedRolesController {
 	@PostMapping("/linked-roles")
 	String updateRoleConnection(AccessToken token, RedirectAttributes redirect) {
 		MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
+		RoleConnection stored = writeRoleConnection(token);
+		redirect.addFlashAttribute("result", "Updated your role connection: Discord stored " + stored.metadata().size()
+				+ " values for " + stored.platformUsername() + ".");
+		return "redirect:/linked-roles";
+	}
+
+	/**
+	 * What a nightly job would do: walk every user with stored tokens, a page at a time,
+	 * and write each one's role connection with their own (refreshed when expired) token.
+	 */
+	@PostMapping("/linked-roles/sync")
+	String syncEveryone(Authentication authentication, RedirectAttributes redirect) {
+		requireOwner(authentication);
+		int[] counts = new int[3];
+		tokens.forEachUser(SYNC_PAGE_SIZE, userId -> {
+			Optional<AccessToken> token = tokens.find(userId);
+			if (token.isEmpty() || !token.get().hasScope(Scopes.ROLE_CONNECTIONS_WRITE)) {
+				counts[1]++;
+				return;
+			}
+			try {
+				writeRoleConnection(token.get());
+				counts[0]++;
+			}
+			catch (DiscordOAuth2Exception ex) {
+				// One user's failure (revoked a moment ago, rate limit) must not stop the
+				// others.
+				counts[2]++;
+			}
+		});
+		redirect.addFlashAttribute("result", "Synced " + counts[0] + (counts[0] == 1 ? " user" : " users") + "; "
+				+ counts[1] + " without a usable token, " + counts[2] + " failed.");
+		return "redirect:/linked-roles";
+	}
+
+	private RoleConnection writeRoleConnection(AccessToken token) {
 		User user = token.fetchIdentify();
 		RoleConnection current = token.fetchMetadata();
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("verified_email", Boolean.TRUE.equals(user.verified()));
 		values.put("servers", token.hasScope(Scopes.GUILDS) ? token.fetchGuilds().size() : 0);
 		values.put("linked_since", linkedSince(current));
-		RoleConnection stored = token.updateMetadata(demo.platformNameOrDefault(), user.username(), values);
-		redirect.addFlashAttribute("result", "Updated your role connection: Discord stored " + stored.metadata().size()
-				+ " values for " + stored.platformUsername() + ".");
-		return "redirect:/linked-roles";
+		return token.updateMetadata(demo.platformNameOrDefault(), user.username(), values);
+	}
+
+	private void requireOwner(Authentication authentication) {
+		if (!owner.isOwner(authentication)) {
+			throw new AccessDeniedException("Only the application's owner may do this");
+		}
 	}
 
 	/** Keeps the first link date across updates, so "days since" roles keep working. */

@@ -2,7 +2,6 @@ package io.github.discordoauth2.samples.demo;
 
 import static io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer.discordLogin;
 
-import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -19,8 +18,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, DiscordRevokeTokenLogoutHandler revokeToken)
-			throws Exception {
+	SecurityFilterChain demoSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/", "/login-failed", "/error", "/css/**", "/favicon.svg", PlaceholderImageController.PATH)
 			.permitAll()
@@ -29,12 +27,14 @@ class SecurityConfiguration {
 		// The failure handler keeps the exception in the session, where
 		// LoginFailureController
 		// turns it into an explanation (cancelled, expired, state mismatch, ...).
-		http.with(discordLogin().oauth2Login(
-				login -> login.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
+		// Logout revokes the authorization at Discord and removes the stored tokens, on
+		// whichever instance it reaches.
+		http.with(
+				discordLogin().revokeTokenOnLogout(true)
+					.oauth2Login(login -> login
+						.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
 				Customizer.withDefaults());
-		// The starter's handler revokes the authorization at Discord before the session
-		// ends.
-		http.logout(logout -> logout.addLogoutHandler(revokeToken).logoutSuccessUrl("/?loggedOut"));
+		http.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();
 	}
 

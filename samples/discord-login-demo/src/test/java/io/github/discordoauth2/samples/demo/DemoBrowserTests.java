@@ -184,6 +184,8 @@ class DemoBrowserTests {
 		assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Updated your role connection");
 		assertThat(text(By.id("platform-username"))).isEqualTo(DemoData.USERNAME);
 		assertThat(fake.roleConnection(DemoData.USER_ID)).isPresent();
+		clickToNextPage(By.id("sync-everyone"));
+		assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Synced ").contains(" user");
 		saveScreenshot("linked-roles.png", false);
 
 		fake.clearJournal();

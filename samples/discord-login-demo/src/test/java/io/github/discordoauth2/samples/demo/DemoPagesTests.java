@@ -1,5 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.discordoauth2.samples.demo.AppClient.Page;
@@ -106,6 +108,48 @@ class DemoPagesTests extends DemoAppTests {
 		Page again = browser.submit(added, "/join");
 
 		assertThat(again.text("join-result")).contains("already a member").contains("204");
+	}
+
+	@Test
+	void ownerSyncsEveryoneWithTheTokensTheAppKeeps() {
+		// Another user logged in earlier, in their own browser, and left.
+		fake.actAs(DemoData.OTHER_USER_ID);
+		try {
+			new AppClient(port).login();
+		}
+		finally {
+			fake.actAs(DemoData.USER_ID);
+		}
+		browser.login();
+		// Role connections may only use registered metadata keys.
+		Page page = browser.submit(browser.get("/linked-roles"), "/linked-roles/metadata");
+		assertThat(page.has("sync-everyone")).isTrue();
+
+		Page synced = browser.submit(page, "/linked-roles/sync");
+
+		assertThat(synced.text("linked-roles-result")).startsWith("Synced 2 users;");
+		assertThat(fake.roleConnection(DemoData.OTHER_USER_ID)).isPresent();
+		assertThat(fake.roleConnection(DemoData.USER_ID)).isPresent();
+	}
+
+	@Test
+	void onlyTheOwnerMayRegisterTheRecordsOrSyncEveryone() {
+		fake.actAs(DemoData.OTHER_USER_ID);
+		try {
+			browser.login();
+			Page page = browser.get("/linked-roles");
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.has("register-metadata")).isFalse();
+			assertThat(page.has("sync-everyone")).isFalse();
+			assertThat(page.has("owner-only")).isTrue();
+			String csrf = page.csrfToken("/linked-roles");
+
+			assertThat(browser.post("/linked-roles/metadata", Map.of("_csrf", csrf)).status()).isEqualTo(403);
+			assertThat(browser.post("/linked-roles/sync", Map.of("_csrf", csrf)).status()).isEqualTo(403);
+		}
+		finally {
+			fake.actAs(DemoData.USER_ID);
+		}
 	}
 
 	@Test

@@ -1,0 +1,221 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
+import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientRepository;
+import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.DiscordTokens;
+import io.github.discordoauth2.security.DiscordTokensLogoutHandler;
+import io.github.discordoauth2.security.InMemoryDiscordTokenStore;
+import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+
+/**
+ * Auto-configuration of where the users' Discord tokens live: a {@link DiscordTokenStore}
+ * (the table of Spring Security's JDBC authorized client service when the application has
+ * a {@link DataSource}, else memory), the {@link DiscordTokens} bean, and the authorized
+ * client service, repository and manager of Spring Security built on them. It runs before
+ * Boot's OAuth2 client auto-configurations, whose in-memory service and session-less
+ * repository then back off.
+ *
+ */
+@AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		beforeName = { "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
+@ConditionalOnDiscordLogin
+@ConditionalOnBean({ Client.class, ClientRegistrationRepository.class })
+@EnableConfigurationProperties({ DiscordOAuth2Properties.class, DiscordTokenStoreProperties.class })
+@Import({ DiscordOAuth2TokenStoreAutoConfiguration.JdbcStoreConfiguration.class,
+		DiscordOAuth2TokenStoreAutoConfiguration.MemoryStoreConfiguration.class })
+public final class DiscordOAuth2TokenStoreAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(DiscordOAuth2TokenStoreAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DiscordTokenStore.class)
+	DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
+			ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
+		storeProperties.validate();
+		return new DiscordTokens(client, properties.getRegistrationId(), store, events,
+				storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DiscordTokens.class)
+	OAuth2AuthorizedClientRepository authorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store) {
+		return new DiscordOAuth2AuthorizedClientRepository(tokens, store,
+				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(store));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DiscordTokens.class)
+	OAuth2AuthorizedClientManager authorizedClientManager(DiscordTokens tokens,
+			ClientRegistrationRepository clientRegistrationRepository,
+			OAuth2AuthorizedClientRepository authorizedClientRepository) {
+		return new DiscordOAuth2AuthorizedClientManager(tokens,
+				new DefaultOAuth2AuthorizedClientManager(clientRegistrationRepository, authorizedClientRepository));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DiscordTokens.class)
+	DiscordTokensLogoutHandler discordTokensLogoutHandler(DiscordTokens tokens, DiscordOAuth2Properties properties,
+			DiscordTokenStoreProperties storeProperties) {
+		return new DiscordTokensLogoutHandler(tokens,
+				storeProperties.logoutAction(properties.getLogin().isRevokeOnLogout()));
+	}
+
+	/**
+	 * The JDBC store, on the application's {@link DataSource}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.jdbc.core.JdbcTemplate",
+			"org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer" })
+	@ConditionalOnBean(DataSource.class)
+	@ConditionalOnProperty(prefix = DiscordTokenStoreProperties.PREFIX, name = "type", havingValue = "jdbc",
+			matchIfMissing = true)
+	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
+	static class JdbcStoreConfiguration {
+
+		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-@@platform@@.sql";
+
+		@Bean
+		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSources,
+				DiscordTokenStoreProperties properties) {
+			DataSource dataSource = dataSources.getIfUnique();
+			if (dataSource == null) {
+				throw new DiscordOAuth2ConfigurationException(DiscordTokenStoreProperties.PREFIX + ".type",
+						"is jdbc (the default with a DataSource), but the application has several DataSources and "
+								+ "none is @Primary",
+						"Mark the DataSource that holds the tokens @Primary, define a JdbcDiscordTokenStore bean "
+								+ "on the one you choose, or set " + DiscordTokenStoreProperties.PREFIX
+								+ ".type=memory.");
+			}
+			DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+			DatabaseInitializationMode mode = DatabaseInitializationMode
+				.valueOf(properties.getInitializeSchema().name());
+			settings.setMode(mode);
+			if (mode != DatabaseInitializationMode.NEVER) {
+				// PostgreSQL has bytea where the others have blob; the rest is the same
+				// SQL.
+				PlatformPlaceholderDatabaseDriverResolver platforms = new PlatformPlaceholderDatabaseDriverResolver()
+					.withDriverPlatform(DatabaseDriver.H2, "blob")
+					.withDriverPlatform(DatabaseDriver.MYSQL, "blob")
+					.withDriverPlatform(DatabaseDriver.MARIADB, "blob");
+				settings.setSchemaLocations(platforms.resolveAll(dataSource, SCHEMA_LOCATION));
+			}
+			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
+		}
+
+		@Bean
+		JdbcDiscordTokenStore jdbcDiscordTokenStore(ObjectProvider<DataSource> dataSources,
+				ClientRegistrationRepository clientRegistrationRepository,
+				DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer,
+				DiscordTokenStoreProperties properties) {
+			logger.info("Discord tokens are stored in the application's database (table oauth2_authorized_client), "
+					+ (properties.getType() != null ? "as discord.oauth2.token-store.type=jdbc asks"
+							: "because the application has a DataSource")
+					+ "; every instance on this database shares them");
+			// The initializer has checked that there is one.
+			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSources.getObject()), clientRegistrationRepository);
+		}
+
+	}
+
+	/**
+	 * The memory store, when there is no JDBC store.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MemoryStoreCondition.class)
+	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		InMemoryDiscordTokenStore inMemoryDiscordTokenStore(DiscordTokenStoreProperties properties,
+				ObjectProvider<DataSource> dataSources) {
+			properties.validate();
+			if (properties.getType() == DiscordTokenStoreProperties.Type.JDBC) {
+				throw new DiscordOAuth2ConfigurationException(DiscordTokenStoreProperties.PREFIX + ".type",
+						"is jdbc, but the application has no single DataSource (or spring-jdbc is missing)",
+						"Add a database (e.g. spring-boot-starter-jdbc with a driver and spring.datasource.url), "
+								+ "or set " + DiscordTokenStoreProperties.PREFIX + ".type=memory for one instance.");
+			}
+			logger.info("Discord tokens are kept in memory (at most " + properties.getMemoryMaxUsers()
+					+ " users, lost on restart, for one instance only), "
+					+ ((properties.getType() != null) ? "as discord.oauth2.token-store.type=memory asks"
+							: "because the application has no DataSource"));
+			return new InMemoryDiscordTokenStore(properties.getMemoryMaxUsers(), Clock.systemUTC());
+		}
+
+	}
+
+	/**
+	 * Memory when chosen, or when the JDBC store cannot be: the JDBC configuration's
+	 * conditions negated, so that the order in which both are processed does not matter.
+	 */
+	static final class MemoryStoreCondition extends AnyNestedCondition {
+
+		MemoryStoreCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(prefix = DiscordTokenStoreProperties.PREFIX, name = "type", havingValue = "memory")
+		static final class MemoryChosen {
+
+		}
+
+		@ConditionalOnMissingClass("org.springframework.jdbc.core.JdbcTemplate")
+		static final class NoSpringJdbc {
+
+		}
+
+		@ConditionalOnMissingClass("org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer")
+		static final class NoBootJdbc {
+
+		}
+
+		@ConditionalOnMissingBean(DataSource.class)
+		static final class NoDataSource {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.discordoauth2.autoconfigure;
+
+import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
+import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientRepository;
+import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.DiscordTokens;
+import io.github.discordoauth2.security.DiscordTokensLogoutHandler;
+import io.github.discordoauth2.security.InMemoryDiscordTokenStore;
+import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Specification of {@link DiscordOAuth2TokenStoreAutoConfiguration}: which store, and
+ * Spring Security's service, repository and manager built on it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DiscordOAuth2TokenStoreAutoConfigurationTests {
+
+	private static final String[] DISCORD = { "discord.oauth2.client-id=1100000000000000001",
+			"discord.oauth2.client-secret=s3cret", "discord.oauth2.base-url=http://127.0.0.1:8090" };
+
+	private static final AutoConfigurations ALL = AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class,
+			DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class,
+			DiscordOAuth2WebSecurityAutoConfiguration.class, DiscordOAuth2WebMvcAutoConfiguration.class,
+			SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+			OAuth2ClientAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class);
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(ALL)
+		.withPropertyValues(DISCORD);
+
+	@Test
+	void withoutDataSourceTokensAreKeptInMemoryAndTheLogSaysWhy(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(InMemoryDiscordTokenStore.class);
+			assertThat(context).hasSingleBean(OAuth2AuthorizedClientService.class);
+			assertThat(context.getBean(OAuth2AuthorizedClientService.class))
+				.isSameAs(context.getBean(DiscordTokenStore.class));
+			assertThat(context.getBean(OAuth2AuthorizedClientRepository.class))
+				.isInstanceOf(DiscordOAuth2AuthorizedClientRepository.class);
+			assertThat(context.getBean(OAuth2AuthorizedClientManager.class))
+				.isInstanceOf(DiscordOAuth2AuthorizedClientManager.class);
+			assertThat(context).hasSingleBean(DiscordTokens.class);
+			assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
+				.isEqualTo(DiscordTokensLogoutHandler.Action.KEEP);
+		});
+		assertThat(output).contains("Discord tokens are kept in memory")
+			.contains("because the application has no DataSource");
+	}
+
+	@Test
+	void withDataSourceTokensGoToItsDatabaseWhoseTableIsCreatedWhenEmbedded(CapturedOutput output) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-embedded;DB_CLOSE_DELAY=-1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JdbcDiscordTokenStore.class);
+				assertThat(context.getBean(OAuth2AuthorizedClientService.class))
+					.isSameAs(context.getBean(JdbcDiscordTokenStore.class));
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_authorized_client", Integer.class))
+					.isZero();
+			});
+		assertThat(output).contains("Discord tokens are stored in the application's database")
+			.contains("because the application has a DataSource");
+	}
+
+	@Test
+	void memoryCanBeChosenDespiteADataSource() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-memory;DB_CLOSE_DELAY=-1",
+					"discord.oauth2.token-store.type=memory")
+			.run((context) -> assertThat(context).hasSingleBean(InMemoryDiscordTokenStore.class));
+	}
+
+	@Test
+	void initializeSchemaNeverLeavesTheDatabaseAlone() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-never;DB_CLOSE_DELAY=-1",
+					"discord.oauth2.token-store.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JdbcDiscordTokenStore.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				assertThat(jdbc.queryForObject(
+						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'oauth2_authorized_client'",
+						Integer.class))
+					.isZero();
+			});
+	}
+
+	@Test
+	void jdbcWithoutDataSourceFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("discord.oauth2.token-store.type=jdbc").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("discord.oauth2.token-store.type")
+				.hasMessageContaining("type=memory");
+		});
+	}
+
+	@Test
+	void onLogoutFollowsTheOlderRevokeProperty() {
+		this.contextRunner.withPropertyValues("discord.oauth2.login.revoke-on-logout=true")
+			.run((context) -> assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
+				.isEqualTo(DiscordTokensLogoutHandler.Action.REVOKE));
+		this.contextRunner
+			.withPropertyValues("discord.oauth2.login.revoke-on-logout=true",
+					"discord.oauth2.token-store.on-logout=remove")
+			.run((context) -> assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
+				.isEqualTo(DiscordTokensLogoutHandler.Action.REMOVE));
+	}
+
+}
