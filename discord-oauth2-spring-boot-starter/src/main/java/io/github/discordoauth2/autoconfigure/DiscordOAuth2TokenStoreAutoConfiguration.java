@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.security.DiscordAccountLinks;
 import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
 import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientRepository;
 import io.github.discordoauth2.security.DiscordTokenStore;
@@ -46,10 +47,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 /**
  * Auto-configuration of where the users' Discord tokens live: a {@link DiscordTokenStore}
  * (the table of Spring Security's JDBC authorized client service when the application has
- * a {@link DataSource}, else memory), the {@link DiscordTokens} bean, and the authorized
- * client service, repository and manager of Spring Security built on them. It runs before
- * Boot's OAuth2 client auto-configurations, whose in-memory service and session-less
- * repository then back off.
+ * a {@link DataSource}, else memory), the {@link DiscordTokens} and
+ * {@link DiscordAccountLinks} beans, and the authorized client service, repository and
+ * manager of Spring Security built on them. It runs before Boot's OAuth2 client
+ * auto-configurations, whose in-memory service and session-less repository then back off.
  *
  */
 @AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class,
@@ -73,6 +74,13 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 		storeProperties.validate();
 		return new DiscordTokens(client, properties.getRegistrationId(), store, events,
 				storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(DiscordTokens.class)
+	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
+		return new DiscordAccountLinks(tokens);
 	}
 
 	@Bean

@@ -11,9 +11,11 @@ import org.springframework.util.Assert;
  * The {@link OAuth2AuthorizedClientManager} of an application with Discord login: for the
  * Discord registration it hands out the user's stored token through {@link DiscordTokens}
  * (refreshed and saved when expired, races between instances settled in the store), and
- * only to an authentication that came from the Discord registration; everyone else gets
- * {@code null}, which sends them through the login. Other registrations go to the
- * delegate (Spring Security's {@code DefaultOAuth2AuthorizedClientManager}).
+ * only to an authentication that came from the Discord registration or to a local account
+ * that has connected Discord ({@link DiscordAccountLinks}); everyone else gets
+ * {@code null}, which sends them through the login (or, for a local account, to a 403).
+ * Other registrations go to the delegate (Spring Security's
+ * {@code DefaultOAuth2AuthorizedClientManager}).
  *
  * <p>
  * Because Discord refreshes never pass through Spring Security's refresh provider, its
@@ -26,6 +28,8 @@ public final class DiscordOAuth2AuthorizedClientManager implements OAuth2Authori
 
 	private final OAuth2AuthorizedClientManager delegate;
 
+	private final DiscordAccountLinks links;
+
 	/**
 	 * Creates the manager.
 	 * @param tokens reads and refreshes the Discord tokens
@@ -36,6 +40,7 @@ public final class DiscordOAuth2AuthorizedClientManager implements OAuth2Authori
 		Assert.notNull(delegate, "delegate must not be null");
 		this.tokens = tokens;
 		this.delegate = delegate;
+		this.links = new DiscordAccountLinks(tokens);
 	}
 
 	@Override
@@ -44,7 +49,7 @@ public final class DiscordOAuth2AuthorizedClientManager implements OAuth2Authori
 		if (!this.tokens.registrationId().equals(authorizeRequest.getClientRegistrationId())) {
 			return this.delegate.authorize(authorizeRequest);
 		}
-		Long userId = this.tokens.userIdOf(authorizeRequest.getPrincipal());
+		Long userId = this.links.userIdOf(authorizeRequest.getPrincipal());
 		if (userId == null) {
 			return null;
 		}

@@ -15,8 +15,11 @@ import org.springframework.util.Assert;
  * Discord registration's tokens go to the {@link DiscordTokenStore}, keyed by the Discord
  * user ID, and only for an authentication that came from that registration. Any other
  * authentication (a form login whose user name happens to be someone's Discord ID) never
- * reads a stored Discord token; a Discord authorization it obtains stays in its own HTTP
- * session. Other registrations go to the delegate.
+ * reads a stored Discord token, except the one of the Discord account it has connected
+ * itself: a signed-in local account that completes a Discord authorization (Spring
+ * Security's {@code oauth2Client()}, see {@link DiscordConnectConfigurer}) is linked to
+ * the Discord user of that token ({@link DiscordAccountLinks}). An anonymous user's
+ * authorization stays in its HTTP session. Other registrations go to the delegate.
  *
  * <p>
  * Saving an expired Discord token through this repository only marks the stored entry for
@@ -36,6 +39,8 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 
 	private final OAuth2AuthorizedClientRepository delegate;
 
+	private final DiscordAccountLinks links;
+
 	private final OAuth2AuthorizedClientRepository sessions = new HttpSessionOAuth2AuthorizedClientRepository();
 
 	/**
@@ -52,6 +57,7 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		this.tokens = tokens;
 		this.store = store;
 		this.delegate = delegate;
+		this.links = new DiscordAccountLinks(tokens);
 	}
 
 	@Override
@@ -61,7 +67,7 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		if (!isDiscord(clientRegistrationId)) {
 			return this.delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
 		}
-		Long userId = this.tokens.userIdOf(principal);
+		Long userId = this.links.userIdOf(principal);
 		if (userId == null) {
 			return this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
 		}
@@ -77,6 +83,12 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 			return;
 		}
 		Long userId = this.tokens.userIdOf(principal);
+		if (userId == null && principal != null && this.links.isLocalAccount(principal)) {
+			// A signed-in local account completed a Discord authorization ("Connect
+			// Discord", state checked by Spring Security): link it.
+			this.links.connect(principal, authorizedClient);
+			return;
+		}
 		if (userId == null) {
 			this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
 			return;
@@ -99,7 +111,7 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 			this.delegate.removeAuthorizedClient(clientRegistrationId, principal, request, response);
 			return;
 		}
-		Long userId = this.tokens.userIdOf(principal);
+		Long userId = this.links.userIdOf(principal);
 		if (userId == null) {
 			this.sessions.removeAuthorizedClient(clientRegistrationId, principal, request, response);
 			return;

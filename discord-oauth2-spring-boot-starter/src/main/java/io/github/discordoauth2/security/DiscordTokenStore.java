@@ -16,6 +16,11 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * {@code principalName} of that interface is the Discord user ID.
  *
  * <p>
+ * It also keeps the links of account linking ({@link DiscordAccountLinks}): which Discord
+ * user ID a local account (a form login, another provider) has connected, keyed by
+ * {@link DiscordAccountLinks#accountKey(org.springframework.security.core.Authentication)}.
+ *
+ * <p>
  * Implementations: {@link JdbcDiscordTokenStore} (shared by every instance of an
  * application) and {@link InMemoryDiscordTokenStore} (one instance). Use
  * {@link DiscordTokens} rather than the store to get a user's current token: it refreshes
@@ -60,6 +65,32 @@ public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 	 * @return the page
 	 */
 	UserPage userIds(String registrationId, @Nullable String after, int size);
+
+	/**
+	 * The Discord user ID a local account has connected.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * ({@link DiscordAccountLinks#accountKey(org.springframework.security.core.Authentication)})
+	 * @return the Discord user ID, or {@code null} when the account has none connected
+	 */
+	@Nullable Long linkedUserId(String registrationId, String accountKey);
+
+	/**
+	 * Records that a local account has connected a Discord user ID, replacing any earlier
+	 * link of that account.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * @param userId the Discord user ID, as Discord reported it for the account's token
+	 */
+	void saveLink(String registrationId, String accountKey, long userId);
+
+	/**
+	 * Forgets a local account's link.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * @return whether a link was stored
+	 */
+	boolean removeLink(String registrationId, String accountKey);
 
 	/**
 	 * A page of stored user IDs.

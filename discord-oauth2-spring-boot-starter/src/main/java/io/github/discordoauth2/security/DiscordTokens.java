@@ -219,6 +219,10 @@ public final class DiscordTokens {
 		}
 	}
 
+	DiscordTokenStore store() {
+		return this.store;
+	}
+
 	/**
 	 * The stored entry, refreshed when needed.
 	 */

@@ -23,7 +23,8 @@ import org.springframework.util.Assert;
  * <p>
  * It is bounded: it holds at most {@code maxUsers} entries (the least recently used go
  * first), and drops entries that can no longer give a token (access token expired and no
- * refresh token). Logged-out users' entries go when logout removes tokens
+ * refresh token). The links of account linking are bounded by the same number (the least
+ * recently used go first). Logged-out users' entries go when logout removes tokens
  * ({@code discord.oauth2.token-store.on-logout}).
  *
  */
@@ -34,6 +35,8 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 	private final Clock clock;
 
 	private final LinkedHashMap<Key, OAuth2AuthorizedClient> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final LinkedHashMap<Key, Long> links = new LinkedHashMap<>(16, 0.75f, true);
 
 	/**
 	 * Creates the store.
@@ -110,6 +113,26 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 		List<Long> ids = new ArrayList<>(names.size());
 		names.forEach((name) -> ids.add(Long.parseLong(name)));
 		return new UserPage(ids, (names.size() < size) ? null : names.get(names.size() - 1));
+	}
+
+	@Override
+	public synchronized @Nullable Long linkedUserId(String registrationId, String accountKey) {
+		return this.links.get(new Key(registrationId, accountKey));
+	}
+
+	@Override
+	public synchronized void saveLink(String registrationId, String accountKey, long userId) {
+		this.links.put(new Key(registrationId, accountKey), userId);
+		Iterator<Key> eldest = this.links.keySet().iterator();
+		while (this.links.size() > this.maxUsers && eldest.hasNext()) {
+			eldest.next();
+			eldest.remove();
+		}
+	}
+
+	@Override
+	public synchronized boolean removeLink(String registrationId, String accountKey) {
+		return this.links.remove(new Key(registrationId, accountKey)) != null;
 	}
 
 	/**

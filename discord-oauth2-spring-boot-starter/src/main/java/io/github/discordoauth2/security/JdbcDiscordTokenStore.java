@@ -28,9 +28,11 @@ import org.springframework.util.Assert;
  * <p>
  * Beyond Spring Security's service it removes an entry only while it still matches (under
  * a row lock, {@code SELECT ... FOR UPDATE}) and walks the user IDs in pages (keyset
- * pagination on the primary key). The SQL runs on PostgreSQL, MySQL, MariaDB and H2. The
- * tokens are stored as Spring Security stores them (not encrypted): protect the table as
- * you protect passwords.
+ * pagination on the primary key). The links of account linking live in a second table,
+ * {@code discord_account_link} (registration, local account key, Discord user ID),
+ * created by the same schema scripts. The SQL runs on PostgreSQL, MySQL, MariaDB and H2.
+ * The tokens are stored as Spring Security stores them (not encrypted): protect the table
+ * as you protect passwords.
  *
  */
 public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService implements DiscordTokenStore {
@@ -45,6 +47,20 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 
 	private static final String PAGE_SQL = "SELECT principal_name FROM " + TABLE
 			+ " WHERE client_registration_id = ? AND principal_name > ? ORDER BY principal_name LIMIT ?";
+
+	private static final String LINK_TABLE = "discord_account_link";
+
+	private static final String LINK_SELECT_SQL = "SELECT discord_user_id FROM " + LINK_TABLE
+			+ " WHERE client_registration_id = ? AND account_key = ?";
+
+	private static final String LINK_UPDATE_SQL = "UPDATE " + LINK_TABLE
+			+ " SET discord_user_id = ? WHERE client_registration_id = ? AND account_key = ?";
+
+	private static final String LINK_INSERT_SQL = "INSERT INTO " + LINK_TABLE
+			+ " (client_registration_id, account_key, discord_user_id) VALUES (?, ?, ?)";
+
+	private static final String LINK_DELETE_SQL = "DELETE FROM " + LINK_TABLE
+			+ " WHERE client_registration_id = ? AND account_key = ?";
 
 	private final TransactionTemplate transactions;
 
@@ -118,6 +134,33 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 		}
 		String next = (names.size() < size) ? null : names.get(names.size() - 1);
 		return new UserPage(ids, next);
+	}
+
+	@Override
+	public @Nullable Long linkedUserId(String registrationId, String accountKey) {
+		List<Long> ids = this.jdbcOperations.queryForList(LINK_SELECT_SQL, Long.class, registrationId, accountKey);
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	@Override
+	public void saveLink(String registrationId, String accountKey, long userId) {
+		// Update first, insert when missing: plain SQL that every supported database runs
+		// (no MERGE / ON CONFLICT / ON DUPLICATE KEY dialects).
+		if (this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, accountKey) > 0) {
+			return;
+		}
+		try {
+			this.jdbcOperations.update(LINK_INSERT_SQL, registrationId, accountKey, userId);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance linked the same account between the update and the insert.
+			this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, accountKey);
+		}
+	}
+
+	@Override
+	public boolean removeLink(String registrationId, String accountKey) {
+		return this.jdbcOperations.update(LINK_DELETE_SQL, registrationId, accountKey) > 0;
 	}
 
 	static Authentication principal(long userId) {
