@@ -27,7 +27,7 @@ class CompositionDocsTests {
 	private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
 	@ParameterizedTest
-	@ValueSource(strings = { "own-chain", "beside-google", "wrap-user-service" })
+	@ValueSource(strings = { "own-chain", "beside-google", "wrap-user-service", "account-linking" })
 	void docsShowTheTestedSnippet(String tag) throws IOException {
 		String snippet = snippet(Files.readString(SNIPPETS), tag);
 		List<String> blocks = new ArrayList<>();

@@ -3,14 +3,23 @@ package io.github.discordoauth2.login;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.security.DiscordAccountLinks;
+import io.github.discordoauth2.security.DiscordAccountRequiredException;
+import io.github.discordoauth2.security.DiscordConnectConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2User;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
@@ -19,6 +28,9 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The code of docs/spring-boot.md's composition sections, exactly: each snippet between
@@ -104,6 +116,58 @@ final class CompositionSnippets {
 
 		}
 		// end::wrap-user-service[]
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(AccountLinking.AccountController.class)
+	static class AccountLinking {
+
+		// tag::account-linking[]
+		@Bean
+		SecurityFilterChain security(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/", "/error").permitAll().anyRequest().authenticated());
+			http.formLogin(Customizer.withDefaults());
+			// GET /oauth2/connect/discord connects, POST /oauth2/disconnect/discord
+			// disconnects; both come back to /account.
+			http.with(DiscordConnectConfigurer.discordConnect().returnUrl("/account"), Customizer.withDefaults());
+			return http.build();
+		}
+
+		@RestController
+		static class AccountController {
+
+			private final DiscordAccountLinks links;
+
+			AccountController(DiscordAccountLinks links) {
+				this.links = links;
+			}
+
+			@GetMapping("/account")
+			String account(Authentication authentication) {
+				return this.links.discordIdOf(authentication)
+					.map((id) -> authentication.getName() + " connected Discord user " + id)
+					.orElse(authentication.getName() + " has not connected Discord");
+			}
+
+			// The principal stays the local account; the token is its connected Discord
+			// user's.
+			@GetMapping("/discord")
+			String discord(Authentication authentication, AccessToken token) {
+				return authentication.getName() + " is " + token.fetchIdentify().username() + " on Discord";
+			}
+
+			// Not connected (or the tokens are gone): offer to connect.
+			@ExceptionHandler(DiscordAccountRequiredException.class)
+			ResponseEntity<String> connectFirst(DiscordAccountRequiredException ex) {
+				return ResponseEntity.status(HttpStatus.FORBIDDEN)
+					.contentType(MediaType.TEXT_HTML)
+					.body("<a href=\"/oauth2/connect/" + ex.registrationId() + "\">Connect Discord</a>");
+			}
+
+		}
+		// end::account-linking[]
 
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The memory store stays bounded: the least recently used users go beyond its size, and
- * entries that can no longer give a token go first.
+ * The memory store stays bounded: the least recently used users (and account links) go
+ * beyond its size, and entries that can no longer give a token go first.
  */
 class InMemoryDiscordTokenStoreTests {
 
@@ -34,6 +34,22 @@ class InMemoryDiscordTokenStoreTests {
 		assertThat(store.size()).isEqualTo(3);
 		assertThat(store.load("discord", FIRST + 2)).isNull();
 		assertThat(store.load("discord", FIRST + 1)).isNotNull();
+	}
+
+	@Test
+	void holdsAtMostItsSizeOfAccountLinks() {
+		InMemoryDiscordTokenStore store = new InMemoryDiscordTokenStore(2, Clock.systemUTC());
+		store.saveLink("discord", "local:a", FIRST + 1);
+		store.saveLink("discord", "local:b", FIRST + 2);
+		assertThat(store.linkedUserId("discord", "local:a")).isEqualTo(FIRST + 1);
+
+		store.saveLink("discord", "local:c", FIRST + 3);
+
+		assertThat(store.linkedUserId("discord", "local:b")).isNull();
+		assertThat(store.linkedUserId("discord", "local:a")).isEqualTo(FIRST + 1);
+		assertThat(store.linkedUserId("discord", "local:c")).isEqualTo(FIRST + 3);
+		assertThat(store.removeLink("discord", "local:a")).isTrue();
+		assertThat(store.linkedUserId("discord", "local:a")).isNull();
 	}
 
 	@Test

@@ -82,6 +82,51 @@ class JdbcDiscordTokenStoreTests {
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();
 		new JdbcTemplate(dataSource).update("DELETE FROM oauth2_authorized_client");
+		new JdbcTemplate(dataSource).update("DELETE FROM discord_account_link");
+	}
+
+	@Test
+	void postgresKeepsAccountLinksOverARestart() {
+		DataSource dataSource = postgres.getPostgresDatabase();
+		createSchema(dataSource, "postgresql");
+		linksSpecification(dataSource);
+	}
+
+	@Test
+	void h2KeepsAccountLinksOverARestart() {
+		DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+			.generateUniqueName(true)
+			.build();
+		createSchema(dataSource, "blob");
+		linksSpecification(dataSource);
+	}
+
+	private void linksSpecification(DataSource dataSource) {
+		long alice = 1100000000000000011L;
+		long other = 1100000000000000012L;
+		JdbcDiscordTokenStore before = new JdbcDiscordTokenStore(new JdbcTemplate(dataSource),
+				new InMemoryClientRegistrationRepository(DISCORD));
+		before.save(entry(alice, "a-access", "a-refresh"), alice);
+		before.saveLink("discord", "local:alice", other);
+		// Connecting again replaces the account's link.
+		before.saveLink("discord", "local:alice", alice);
+		assertThat(before.linkedUserId("discord", "local:alice")).isEqualTo(alice);
+
+		// Another instance, or this one after a restart: same database, new store.
+		JdbcDiscordTokenStore after = new JdbcDiscordTokenStore(new JdbcTemplate(dataSource),
+				new InMemoryClientRegistrationRepository(DISCORD));
+		assertThat(after.linkedUserId("discord", "local:alice")).isEqualTo(alice);
+		OAuth2AuthorizedClient stored = after.load("discord", alice);
+		assertThat(stored).isNotNull();
+		assertThat(stored.getAccessToken().getTokenValue()).isEqualTo("a-access");
+		// Keys are per account and per registration: nobody else reads Alice's link.
+		assertThat(after.linkedUserId("discord", "local:bob")).isNull();
+		assertThat(after.linkedUserId("discord", "oauth2:google:alice")).isNull();
+		assertThat(after.linkedUserId("other", "local:alice")).isNull();
+
+		assertThat(after.removeLink("discord", "local:alice")).isTrue();
+		assertThat(after.removeLink("discord", "local:alice")).isFalse();
+		assertThat(before.linkedUserId("discord", "local:alice")).isNull();
 	}
 
 	private void specification(DataSource dataSource) {
