@@ -5,6 +5,7 @@ import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
+import io.github.discordoauth2.security.DiscordAccountRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -21,9 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Turns the errors a user can cause while using Discord (a missing scope, an expired or
- * revoked token, rate limiting, Discord being down) into the friendly problem page.
- * Everything else falls through to Boot's error handling, which renders
- * {@code error.html}.
+ * revoked token, a local account without Discord, rate limiting, Discord being down) into
+ * the friendly problem page. Everything else falls through to Boot's error handling,
+ * which renders {@code error.html}.
  */
 @ControllerAdvice
 final class DiscordErrorAdvice {
@@ -43,6 +44,12 @@ final class DiscordErrorAdvice {
 	ModelAndView missingScope(MissingScopeException ex) {
 		log.info("The user's token lacks the scope " + ex.scope());
 		return page(Problem.missingScope(ex.scope()));
+	}
+
+	/** The local account has not connected Discord (or its tokens are gone): offer it. */
+	@ExceptionHandler(DiscordAccountRequiredException.class)
+	ModelAndView discordAccountRequired(DiscordAccountRequiredException ex) {
+		return page(Problem.connectDiscord(ex.registrationId()));
 	}
 
 	@ExceptionHandler(BotTokenRejectedException.class)

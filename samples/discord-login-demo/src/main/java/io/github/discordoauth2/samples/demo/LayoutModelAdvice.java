@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.security.DiscordOAuth2User;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,6 +30,10 @@ final class LayoutModelAdvice {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof DiscordOAuth2User user) {
 			return Viewer.of(user.user(), images);
+		}
+		if (authentication instanceof UsernamePasswordAuthenticationToken local && local.isAuthenticated()) {
+			// The local account, whether or not it has connected Discord.
+			return new Viewer(true, local.getName(), null);
 		}
 		return Viewer.ANONYMOUS;
 	}

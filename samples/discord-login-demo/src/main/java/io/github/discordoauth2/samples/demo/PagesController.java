@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The read-only pages: home, profile, servers and connections. Each takes the logged-in
  * user's {@link AccessToken} as a method argument (the starter resolves and, when needed,
- * refreshes it) and reads Discord through it.
+ * refreshes it) and reads Discord through it: the Discord login's token, or the token of
+ * the Discord account the local account has connected.
  */
 @Controller
 final class PagesController {
@@ -46,8 +49,11 @@ final class PagesController {
 	}
 
 	@GetMapping("/profile")
-	String profile(AccessToken token, Model model) {
+	String profile(AccessToken token, Model model, Authentication authentication) {
 		User user = token.fetchIdentify();
+		// The local account that connected this Discord account, if it is one.
+		model.addAttribute("localAccount",
+				authentication instanceof UsernamePasswordAuthenticationToken ? authentication.getName() : null);
 		model.addAttribute("user", user);
 		model.addAttribute("displayName", user.displayName());
 		model.addAttribute("avatarUrl", images.avatar(user));

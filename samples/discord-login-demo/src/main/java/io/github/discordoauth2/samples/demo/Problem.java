@@ -18,6 +18,17 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
 
 	static final String LOGIN_URL = "/oauth2/authorization/discord";
 
+	/**
+	 * A local account on a page that reads Discord, with no Discord account connected.
+	 */
+	static Problem connectDiscord(String registrationId) {
+		return new Problem(403, "Discord not connected", "Connect your Discord account",
+				"You are signed in with a local account, and this page reads Discord for you, but no Discord"
+						+ " account is connected to it yet.",
+				"Connect Discord: Discord asks you to authorize this app, and you stay signed in as yourself.",
+				"/oauth2/connect/" + registrationId, "Connect Discord");
+	}
+
 	static Problem loginCancelled() {
 		return new Problem(401, "Login cancelled", "You cancelled the login",
 				"You chose Cancel on Discord's consent screen, so Discord shared nothing with this app.",

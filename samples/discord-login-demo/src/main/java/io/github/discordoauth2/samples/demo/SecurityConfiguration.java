@@ -1,18 +1,26 @@
 package io.github.discordoauth2.samples.demo;
 
+import static io.github.discordoauth2.security.DiscordConnectConfigurer.discordConnect;
 import static io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer.discordLogin;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * The app's own security chain, with Discord login added by the starter's configurer:
  * public home and error pages, everything else needs a login, a friendly page for failed
- * logins, and a logout that revokes the token at Discord.
+ * logins, and a logout that revokes the token at Discord. Beside it, a local account
+ * ("demo" / "demo", form login) that can connect a Discord account without becoming the
+ * Discord user (account linking).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,8 +42,25 @@ class SecurityConfiguration {
 					.oauth2Login(login -> login
 						.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
 				Customizer.withDefaults());
+		// The local account: Spring Security's login page at /login, then the profile,
+		// which offers "Connect Discord" (GET /oauth2/connect/discord) and, once
+		// connected, "Disconnect Discord" (POST /oauth2/disconnect/discord).
+		http.formLogin(form -> form.defaultSuccessUrl("/profile"));
+		// A visitor who opens a protected page still goes straight to Discord (with a
+		// form login beside it, Spring Security would show its login page instead). A
+		// default entry point, registered before the logins' own, so that Spring
+		// Security still generates the login page at /login.
+		http.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+				new LoginUrlAuthenticationEntryPoint(Problem.LOGIN_URL), AnyRequestMatcher.INSTANCE));
+		http.with(discordConnect().returnUrl("/profile"), Customizer.withDefaults());
 		http.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();
+	}
+
+	/** The demo's one local account; a real app keeps its users in a database. */
+	@Bean
+	UserDetailsService localAccounts() {
+		return new InMemoryUserDetailsManager(User.withUsername("demo").password("{noop}demo").roles("USER").build());
 	}
 
 }

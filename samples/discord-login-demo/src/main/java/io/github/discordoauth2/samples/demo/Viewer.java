@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Who looks at a page, for the top bar.
  *
- * @param loggedIn whether a Discord user is logged in
- * @param name the display name, empty when logged out
+ * @param loggedIn whether a Discord user or the local account is logged in
+ * @param name the display name (the local account's name), empty when logged out
  * @param avatarUrl the avatar, when logged in
  */
 record Viewer(boolean loggedIn, String name, @Nullable String avatarUrl) {

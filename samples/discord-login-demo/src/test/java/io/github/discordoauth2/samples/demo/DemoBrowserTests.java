@@ -34,10 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The demo as a person uses it, in a real headless Chromium: log in on FakeDiscord's
- * consent screen, visit every page, join the server, update linked roles, log out; and
- * cancel a login. Uses Debian's {@code chromium} and {@code chromedriver} (never a
- * downloaded browser). Without them the test is skipped, except under {@code CI=true},
- * where a missing browser fails the build.
+ * consent screen, visit every page, join the server, update linked roles, log out; cancel
+ * a login; and, signed in with the local account, connect Discord and disconnect it. Uses
+ * Debian's {@code chromium} and {@code chromedriver} (never a downloaded browser).
+ * Without them the test is skipped, except under {@code CI=true}, where a missing browser
+ * fails the build.
  */
 // A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc.
 // set.
@@ -194,6 +195,42 @@ class DemoBrowserTests {
 		assertThat(text(By.id("logged-out"))).contains("revoked");
 		assertThat(browser.findElements(By.id("login"))).hasSize(1);
 		saveScreenshot("logged-out.png", false);
+		assertThat(fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
+	}
+
+	@Test
+	void aLocalAccountConnectsDiscordUsesItAndDisconnects() throws IOException {
+		open("/");
+		clickToNextPage(By.id("local-login"));
+		waitForUrl(app("/login"));
+		browser.findElement(By.id("username")).sendKeys("demo");
+		browser.findElement(By.id("password")).sendKeys("demo");
+		clickToNextPage(By.cssSelector("form.login-form button[type=submit]"));
+
+		// Signed in locally, no Discord account yet: the profile offers to connect one.
+		waitForUrl(app("/profile"));
+		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
+		assertThat(text(By.id("problem-title"))).isEqualTo("Connect your Discord account");
+		saveScreenshot("connect-discord.png", false);
+		clickToNextPage(By.id("problem-action"));
+
+		// An authorization on FakeDiscord's consent screen, not a login.
+		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		clickToNextPage(By.cssSelector("button[name=decision][value=authorize]"));
+
+		waitForUrl(app("/profile"));
+		assertThat(text(By.id("display-name"))).isEqualTo(DemoData.GLOBAL_NAME);
+		assertThat(text(By.id("local-account"))).contains("demo");
+		// Still the local account.
+		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
+		saveScreenshot("connected-discord.png", false);
+
+		fake.clearJournal();
+		clickToNextPage(By.id("disconnect"));
+
+		waitForUrl(app("/profile"));
+		assertThat(text(By.id("problem-title"))).isEqualTo("Connect your Discord account");
+		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
 		assertThat(fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
 	}
 
