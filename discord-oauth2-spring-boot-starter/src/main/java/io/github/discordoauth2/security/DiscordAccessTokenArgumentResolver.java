@@ -38,9 +38,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * (not logged in with Discord, or the refresh was refused because the user revoked the
  * app) the resolver throws {@link ClientAuthorizationRequiredException}, on which Spring
  * Security's authorization request filter sends the user to Discord for a fresh login and
- * back to the same page; a user who signed in some other way gets
- * {@link DiscordAccountRequiredException} (HTTP 403) instead, as that login would replace
- * their identity. When Discord refuses the token before its expiry (HTTP 401),
+ * back to the same page. A user who signed in some other way gets the token of the
+ * Discord account they connected ({@link DiscordAccountLinks}), else
+ * {@link DiscordAccountRequiredException} (HTTP 403), as that login would replace their
+ * identity. When Discord refuses the token before its expiry (HTTP 401),
  * {@link DiscordUnauthorizedExceptionResolver} takes over.
  *
  */
