@@ -102,9 +102,15 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 			.getIfUnique();
 		ClientRegistrationRepository registrations = context.getBeanProvider(ClientRegistrationRepository.class)
 			.getIfUnique();
-		if (links == null || tokens == null || tokenClient == null || registrations == null) {
+		if (tokenClient == null || registrations == null) {
 			// Discord is off (no client ID): leave the chain as the application wrote it.
 			return;
+		}
+		if (links == null || tokens == null) {
+			throw new IllegalStateException(
+					"Connect Discord keeps the tokens in the starter's token store, and there is none: remove the "
+							+ "application's own OAuth2AuthorizedClientService bean, or define a DiscordTokenStore bean "
+							+ "(JdbcDiscordTokenStore or InMemoryDiscordTokenStore)");
 		}
 		SecurityContextHolderStrategy contexts = context.getBeanProvider(SecurityContextHolderStrategy.class)
 			.getIfUnique(SecurityContextHolder::getContextHolderStrategy);

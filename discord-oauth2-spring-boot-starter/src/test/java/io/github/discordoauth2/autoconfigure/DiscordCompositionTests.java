@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
+import io.github.discordoauth2.security.DiscordConnectConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
@@ -79,6 +80,25 @@ class DiscordCompositionTests {
 				assertThat(logoutHandlers(context, "appChain"))
 					.noneMatch(DiscordRevokeTokenLogoutHandler.class::isInstance);
 			});
+	}
+
+	@Test
+	void connectStaysOffWhenOnlyAnotherProviderIsConfigured() {
+		this.contextRunner.withPropertyValues(GOOGLE)
+			.withUserConfiguration(FormLoginConnectChainConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void connectWithoutTheTokenStoreFailsAtStartupNamingTheFix() {
+		// This runner has no token store auto-configuration, as when the application
+		// defines its own OAuth2AuthorizedClientService.
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withUserConfiguration(FormLoginConnectChainConfiguration.class)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Connect Discord")
+				.hasMessageContaining("DiscordTokenStore bean"));
 	}
 
 	@Test
@@ -213,6 +233,19 @@ class DiscordCompositionTests {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			http.oauth2Login(Customizer.withDefaults());
 			http.with(DiscordOAuth2LoginConfigurer.discordLogin().revokeTokenOnLogout(true), Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FormLoginConnectChainConfiguration {
+
+		@Bean
+		SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.formLogin(Customizer.withDefaults());
+			http.with(DiscordConnectConfigurer.discordConnect(), Customizer.withDefaults());
 			return http.build();
 		}
 
