@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountLinkingIntegrationTests extends ComposedLoginTests {
 
+	private static final Pattern HIDDEN_INPUT = Pattern
+		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -97,6 +100,52 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void anotherUserReplayingTheCallbackGetsNoLink() {
+		TestBrowser dave = loggedIn("dave");
+		HttpResponse<String> toDiscord = dave.get(url("/oauth2/connect/discord"));
+		HttpResponse<String> fromDiscord = dave.get(TestBrowser.location(toDiscord).toString());
+		String callback = TestBrowser.location(fromDiscord).toString();
+		assertThat(callback).contains("/oauth2/connect/code/discord?code=").contains("state=");
+
+		// Erin, signed in too, sends Dave's callback (code and state) from her session.
+		TestBrowser erin = loggedIn("erin");
+		erin.follow(callback);
+
+		assertThat(this.store.linkedUserId("discord", "local:erin")).isNull();
+		assertThat(erin.get(url("/discord")).statusCode()).isEqualTo(403);
+		// The authorization belongs to the session that started it.
+		assertThat(dave.follow(callback).body()).isEqualTo("dave connected Discord user " + DemoData.USER_ID);
+	}
+
+	@Test
+	void cancellingOnDiscordComesBackWithTheErrorAndNoLink() {
+		TestBrowser frank = loggedIn("frank");
+		discord.fake().autoApprove(false);
+		try {
+			HttpResponse<String> toDiscord = frank.get(url("/oauth2/connect/discord"));
+			String consent = TestBrowser.location(toDiscord).toString();
+			StringBuilder form = new StringBuilder("decision=cancel");
+			Matcher hidden = HIDDEN_INPUT.matcher(frank.get(consent).body());
+			while (hidden.find()) {
+				form.append('&')
+					.append(hidden.group(1))
+					.append('=')
+					.append(URLEncoder.encode(hidden.group(2).replace("&amp;", "&"), StandardCharsets.UTF_8));
+			}
+			HttpResponse<String> cancelled = frank.post(consent.substring(0, consent.indexOf('?')), form.toString());
+
+			HttpResponse<String> landed = frank.follow(TestBrowser.location(cancelled).toString());
+
+			assertThat(landed.uri().getPath()).isEqualTo("/account");
+			assertThat(landed.uri().getQuery()).isEqualTo("discord-connect-error=access_denied");
+			assertThat(landed.body()).isEqualTo("frank has not connected Discord");
+		}
+		finally {
+			discord.fake().autoApprove(true);
+		}
+	}
+
+	@Test
 	void anAnonymousVisitorCannotConnect() {
 		TestBrowser anonymous = new TestBrowser();
 
@@ -132,7 +181,10 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 		UserDetailsService localAccounts() {
 			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}pw").roles("USER").build(),
 					User.withUsername("bob").password("{noop}pw").roles("USER").build(),
-					User.withUsername("carol").password("{noop}pw").roles("USER").build());
+					User.withUsername("carol").password("{noop}pw").roles("USER").build(),
+					User.withUsername("dave").password("{noop}pw").roles("USER").build(),
+					User.withUsername("erin").password("{noop}pw").roles("USER").build(),
+					User.withUsername("frank").password("{noop}pw").roles("USER").build());
 		}
 
 	}
