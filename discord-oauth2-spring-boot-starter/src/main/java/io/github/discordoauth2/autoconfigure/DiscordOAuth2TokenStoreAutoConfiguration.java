@@ -1,6 +1,8 @@
 package io.github.discordoauth2.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -124,6 +126,8 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 
 		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-@@platform@@.sql";
 
+		static final String LINKS_SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-links.sql";
+
 		@Bean
 		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSources,
 				DiscordTokenStoreProperties properties) {
@@ -147,7 +151,10 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 					.withDriverPlatform(DatabaseDriver.H2, "blob")
 					.withDriverPlatform(DatabaseDriver.MYSQL, "blob")
 					.withDriverPlatform(DatabaseDriver.MARIADB, "blob");
-				settings.setSchemaLocations(platforms.resolveAll(dataSource, SCHEMA_LOCATION));
+				List<String> locations = new ArrayList<>(platforms.resolveAll(dataSource, SCHEMA_LOCATION));
+				// The account links' table is the same SQL everywhere.
+				locations.add(LINKS_SCHEMA_LOCATION);
+				settings.setSchemaLocations(locations);
 			}
 			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
 		}

@@ -66,18 +66,21 @@ class JdbcDiscordTokenStoreTests {
 
 	@Test
 	void h2KeepsPagesAndUpdatesByUserId() {
-		DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-			.generateUniqueName(true)
-			.build();
+		DataSource dataSource = h2();
 		createSchema(dataSource, "blob");
 		specification(dataSource);
+	}
+
+	private static DataSource h2() {
+		return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
 	}
 
 	static void createSchema(DataSource dataSource, String platform) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(DatabaseInitializationMode.ALWAYS);
 		settings.setSchemaLocations(
-				List.of("classpath:io/github/discordoauth2/security/token-store-schema-" + platform + ".sql"));
+				List.of("classpath:io/github/discordoauth2/security/token-store-schema-" + platform + ".sql",
+						"classpath:io/github/discordoauth2/security/token-store-schema-links.sql"));
 		// Twice, as on every restart with initialize-schema=always.
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();
@@ -94,9 +97,7 @@ class JdbcDiscordTokenStoreTests {
 
 	@Test
 	void h2KeepsAccountLinksOverARestart() {
-		DataSource dataSource = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-			.generateUniqueName(true)
-			.build();
+		DataSource dataSource = h2();
 		createSchema(dataSource, "blob");
 		linksSpecification(dataSource);
 	}
