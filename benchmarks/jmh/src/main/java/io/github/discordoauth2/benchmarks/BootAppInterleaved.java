@@ -75,6 +75,8 @@ public final class BootAppInterleaved {
 		addApp(variants, apps, "Boot web app + starter + restclient + httpclient5 on the class path", true);
 		addApp(variants, apps, "same, app sets spring.http.clients.imperative.factory=http-components", true,
 				"--spring.http.clients.imperative.factory=http-components");
+		addApp(variants, apps, "same, app's own HttpComponents factory builder: pool of 32, no automatic retries", true,
+				"--bench.tuned-http-components=true");
 		addApp(variants, apps, "same without httpclient5, app sets spring.http.clients.imperative.factory=jdk", false,
 				"--spring.http.clients.imperative.factory=jdk");
 		PythonWorker python = PythonWorker.start();
