@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -105,6 +107,13 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	}
 
 	@Test
+	void aCustomizedFactoryBuilderIsKept() {
+		this.restClientApp.withUserConfiguration(FactoryBuilderCustomizerConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(JdkClientHttpRequestFactory.class));
+	}
+
+	@Test
 	void theApplicationsOwnFactoryBeanIsUsed() {
 		this.restClientApp.withUserConfiguration(OwnFactoryConfiguration.class)
 			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
@@ -114,6 +123,14 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	@Test
 	void theApplicationsOwnRestClientBuilderKeepsItsFactory() {
 		this.restClientApp.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
+	}
+
+	@Test
+	void withoutBootsHttpClientSupportTheApplicationsOwnBuilderKeepsItsFactory() {
+		this.plainApp.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
 			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
 				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
 	}
@@ -223,6 +240,16 @@ class DiscordOAuth2ClientRequestFactoryTests {
 		@Bean
 		ClientHttpRequestFactoryBuilder<?> myFactoryBuilder() {
 			return ClientHttpRequestFactoryBuilder.jdk();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FactoryBuilderCustomizerConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> jdkExecutor() {
+			return (builder) -> builder.withExecutor(Runnable::run);
 		}
 
 	}
