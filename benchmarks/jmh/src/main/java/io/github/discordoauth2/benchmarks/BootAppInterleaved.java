@@ -51,6 +51,9 @@ public final class BootAppInterleaved {
 			"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
 			"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration" };
 
+	/** Held, so that the level set on it stays. */
+	private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
 	private BootAppInterleaved() {
 	}
 
@@ -63,6 +66,8 @@ public final class BootAppInterleaved {
 		// The benchmark's class path logs nowhere (slf4j-nop); Boot need not set logging
 		// up.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		// Tomcat logs its start and stop through java.util.logging; only warnings matter.
+		TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
 
 		IdentifyBenchmark raw = new IdentifyBenchmark();
 		raw.setUp();
