@@ -1,7 +1,13 @@
 package io.github.discordoauth2.autoconfigure;
 
 import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.github.discordoauth2.Client;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +34,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Specification of the request factory the {@link Client} bean gets in each HTTP setup of
@@ -75,13 +82,42 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	}
 
 	@Test
-	void withHttpComponentsOnTheClassPathTheClientUsesHttpUrlConnection() {
-		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
-			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
-				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
-			assertThat(requestFactoryOf(context.getBean(Client.class)))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class);
+	void withHttpComponentsOnTheClassPathTheClientUsesIt() {
+		this.restClientApp.withClassLoader(getClass().getClassLoader())
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void onHttpComponentsA429ReachesTheRateLimiterWithoutBeingRepeated() throws Exception {
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			requests.incrementAndGet();
+			byte[] body = "{\"message\":\"You are being rate limited.\",\"retry_after\":1,\"global\":false}"
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.getResponseHeaders().add("Retry-After", "1");
+			exchange.sendResponseHeaders(429, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
 		});
+		server.start();
+		try {
+			this.restClientApp.withClassLoader(getClass().getClassLoader())
+				.withPropertyValues("discord.oauth2.rate-limit.max-wait=0",
+						"discord.oauth2.base-url=http://127.0.0.1:" + server.getAddress().getPort())
+				.run((context) -> {
+					Client client = context.getBean(Client.class);
+					assertThatException().isThrownBy(() -> client.fromAccessToken("user-token").fetchIdentify());
+					// HttpClient's default strategy would have waited Retry-After and
+					// sent it again.
+					assertThat(requests).hasValue(1);
+				});
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test
