@@ -59,10 +59,7 @@ public final class BootAppInterleaved {
 
 	/** Starts the applications, runs the rounds and prints the tables. */
 	public static void main(String[] args) throws Exception {
-		String[] threadCounts = (args.length > 0 ? args[0] : "1,8").split(",");
-		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-		long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 1500;
-		long warmupMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
+		Interleaved.Settings settings = Interleaved.Settings.parse(args);
 		// The benchmark's class path logs nowhere (slf4j-nop); Boot need not set logging
 		// up.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -88,7 +85,7 @@ public final class BootAppInterleaved {
 		variants.put(python.label(), python::slice);
 		System.err.println("== started " + apps.size() + " applications; load average " + Interleaved.loadAverage());
 		try {
-			Interleaved.runAndPrint(variants, threadCounts, rounds, sliceMillis, warmupMillis);
+			Interleaved.runAndPrint(variants, settings);
 		}
 		finally {
 			python.close();

@@ -32,11 +32,7 @@ public final class Interleaved {
 
 	/** Runs the rounds for each thread count and prints a markdown table. */
 	public static void main(String[] args) throws Exception {
-		String[] threadCounts = (args.length > 0 ? args[0] : "1,8").split(",");
-		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-		long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 1500;
-		long warmupMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
-
+		Settings settings = Settings.parse(args);
 		IdentifyBenchmark raw = new IdentifyBenchmark();
 		raw.setUp();
 		CoreBenchmark core = new CoreBenchmark();
@@ -54,7 +50,7 @@ public final class Interleaved {
 
 		Map<String, Variant> sliced = new LinkedHashMap<>();
 		variants.forEach((name, call) -> sliced.put(name, (threads, millis) -> measure(call, threads, millis)));
-		runAndPrint(sliced, threadCounts, rounds, sliceMillis, warmupMillis);
+		runAndPrint(sliced, settings);
 		raw.tearDown();
 		core.tearDown();
 
@@ -65,8 +61,11 @@ public final class Interleaved {
 	 * the calls per second and CPU per call tables. A variant whose name starts with
 	 * "raw" is a baseline.
 	 */
-	static void runAndPrint(Map<String, Variant> variants, String[] threadCounts, int rounds, long sliceMillis,
-			long warmupMillis) throws Exception {
+	static void runAndPrint(Map<String, Variant> variants, Settings settings) throws Exception {
+		String[] threadCounts = settings.threadCounts();
+		int rounds = settings.rounds();
+		long sliceMillis = settings.sliceMillis();
+		long warmupMillis = settings.warmupMillis();
 		Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
 		Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
 		List<Integer> threadList = new ArrayList<>();
@@ -193,6 +192,20 @@ public final class Interleaved {
 		Collections.sort(sorted);
 		int n = sorted.size();
 		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+	/**
+	 * The command line of both harnesses:
+	 * {@code [threadCounts=1,8] [rounds=9] [sliceMillis=1500] [warmupMillis=3000]}.
+	 */
+	record Settings(String[] threadCounts, int rounds, long sliceMillis, long warmupMillis) {
+
+		static Settings parse(String[] args) {
+			return new Settings((args.length > 0 ? args[0] : "1,8").split(","),
+					args.length > 1 ? Integer.parseInt(args[1]) : 9, args.length > 2 ? Long.parseLong(args[2]) : 1500,
+					args.length > 3 ? Long.parseLong(args[3]) : 3000);
+		}
+
 	}
 
 	/** One variant, measured one slice at a time. */
