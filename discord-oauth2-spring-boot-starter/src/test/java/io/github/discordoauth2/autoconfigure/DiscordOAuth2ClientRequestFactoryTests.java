@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.discordoauth2.Client;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -82,10 +84,15 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	}
 
 	@Test
-	void withHttpComponentsOnTheClassPathTheClientUsesIt() {
-		this.restClientApp.withClassLoader(getClass().getClassLoader())
-			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
-				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class));
+	void withHttpComponentsOnTheClassPathTheClientUsesItWithAPoolLargerThanFive() {
+		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
+			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+			assertThat(factory).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			Object pool = field(((HttpComponentsClientHttpRequestFactory) factory).getHttpClient(),
+					HttpClientConnectionManager.class);
+			assertThat(pool).isInstanceOf(PoolingHttpClientConnectionManager.class);
+			assertThat(((PoolingHttpClientConnectionManager) pool).getDefaultMaxPerRoute()).isEqualTo(32);
+		});
 	}
 
 	@Test
