@@ -5,9 +5,13 @@
 #   benchmarks/run.sh jmh          the same variants under JMH (one after the other; 1 and 8 threads)
 #   benchmarks/run.sh ratelimit    rate-limit efficiency against FakeDiscord
 #   benchmarks/run.sh starter      startup time and heap of a minimal web app without and with the starter
+#   benchmarks/run.sh bootapp      the starter's Client bean in Boot web apps (without/with spring-boot-starter-restclient,
+#                                  with httpclient5) beside raw HttpURLConnection + Jackson and the Python library, interleaved
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
-# RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application). Everything stays on loopback; each part takes a few minutes at most.
+# RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
+# "1,8 9 1500 3000", as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
+# seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON. Everything stays on loopback; each part takes a few minutes at most.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -55,6 +59,18 @@ run_overhead() {
     echo "== overhead: GET /api/v10/users/@me against nginx on loopback, interleaved slices"
     # shellcheck disable=SC2086
     java -cp "$classpath" io.github.discordoauth2.benchmarks.Interleaved ${OVERHEAD_ARGS:-1,8 9 1500 3000}
+    stop_nginx
+}
+
+run_bootapp() {
+    build_jmh
+    start_nginx
+    echo
+    echo "== the Client bean in Boot web apps: GET /api/v10/users/@me against nginx on loopback, interleaved slices"
+    echo "== Python: $(${PYTHON:-python3} -c 'import sys, requests; print(sys.version.split()[0], "requests", requests.__version__)')," \
+        "library: ${DISCORDOAUTH2_PY:-not given (stand-in)}"
+    # shellcheck disable=SC2086
+    (cd "$root" && java -cp "$classpath" io.github.discordoauth2.benchmarks.BootAppInterleaved ${BOOTAPP_ARGS:-1,8 9 1500 3000})
     stop_nginx
 }
 
@@ -116,7 +132,8 @@ case "$what" in
     jmh) run_jmh ;;
     ratelimit) run_ratelimit ;;
     starter) run_starter ;;
+    bootapp) run_bootapp ;;
     all) run_overhead; run_ratelimit; run_starter ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

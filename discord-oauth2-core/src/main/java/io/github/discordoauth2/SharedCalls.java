@@ -10,11 +10,18 @@ import java.util.function.Supplier;
  * Lets concurrent callers with the same key share one call and its outcome (used for
  * refreshes: Discord rotates the refresh token, so a second call with it would fail). A
  * key is remembered only while its call runs, so the state never grows with the number of
- * users.
+ * users. Public so that code keeping tokens elsewhere (the Spring Boot starter's token
+ * store) shares refreshes the same way.
  *
  * @param <V> the call's result
  */
-final class SharedCalls<V> {
+public final class SharedCalls<V> {
+
+	/**
+	 * Creates an empty set of calls.
+	 */
+	public SharedCalls() {
+	}
 
 	private final ConcurrentMap<String, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
 
@@ -23,8 +30,9 @@ final class SharedCalls<V> {
 	 * @param key what identifies the call (a hash, never a secret)
 	 * @param call the call
 	 * @return the call's result, the same object for every caller that shared it
+	 * @throws RuntimeException the one the call threw, to every caller that shared it
 	 */
-	V call(String key, Supplier<V> call) {
+	public V call(String key, Supplier<V> call) {
 		CompletableFuture<V> mine = new CompletableFuture<>();
 		CompletableFuture<V> running = this.inFlight.putIfAbsent(key, mine);
 		if (running != null) {

@@ -636,16 +636,17 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	public static class Http {
 
 		/**
-		 * Connect timeout for calls to Discord. When not set, the settings of the
-		 * application's RestClient.Builder apply (spring.http.clients.*), or 10 seconds
-		 * when it has none.
+		 * Connect timeout for calls to Discord. When not set, the application's HTTP
+		 * client settings apply (spring.http.clients.connect-timeout), or 10 seconds
+		 * without spring-boot-restclient. Setting it changes only this value of those
+		 * settings.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
-		 * Read timeout for calls to Discord. When not set, the settings of the
-		 * application's RestClient.Builder apply (spring.http.clients.*), or 30 seconds
-		 * when it has none.
+		 * Read timeout for calls to Discord. When not set, the application's HTTP client
+		 * settings apply (spring.http.clients.read-timeout), or 30 seconds without
+		 * spring-boot-restclient. Setting it changes only this value of those settings.
 		 */
 		private @Nullable Duration readTimeout;
 

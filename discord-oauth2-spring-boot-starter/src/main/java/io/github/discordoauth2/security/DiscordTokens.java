@@ -3,15 +3,12 @@ package io.github.discordoauth2.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.SharedCalls;
 import io.github.discordoauth2.TokenTypeHint;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import org.apache.commons.logging.Log;
@@ -65,7 +62,7 @@ public final class DiscordTokens {
 
 	private final Duration raceWait;
 
-	private final ConcurrentMap<Long, CompletableFuture<Optional<OAuth2AuthorizedClient>>> refreshes = new ConcurrentHashMap<>();
+	private final SharedCalls<Optional<OAuth2AuthorizedClient>> refreshes = new SharedCalls<>();
 
 	/**
 	 * Creates the service.
@@ -276,31 +273,7 @@ public final class DiscordTokens {
 	}
 
 	private Optional<OAuth2AuthorizedClient> refreshOnce(long userId) {
-		CompletableFuture<Optional<OAuth2AuthorizedClient>> mine = new CompletableFuture<>();
-		CompletableFuture<Optional<OAuth2AuthorizedClient>> running = this.refreshes.putIfAbsent(userId, mine);
-		if (running != null) {
-			try {
-				return running.join();
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException runtime) {
-					throw runtime;
-				}
-				throw ex;
-			}
-		}
-		try {
-			Optional<OAuth2AuthorizedClient> result = refresh(userId);
-			mine.complete(result);
-			return result;
-		}
-		catch (Throwable ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.refreshes.remove(userId, mine);
-		}
+		return this.refreshes.call(Long.toString(userId), () -> refresh(userId));
 	}
 
 	private Optional<OAuth2AuthorizedClient> refresh(long userId) {

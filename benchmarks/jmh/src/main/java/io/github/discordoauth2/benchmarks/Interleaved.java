@@ -32,11 +32,7 @@ public final class Interleaved {
 
 	/** Runs the rounds for each thread count and prints a markdown table. */
 	public static void main(String[] args) throws Exception {
-		String[] threadCounts = (args.length > 0 ? args[0] : "1,8").split(",");
-		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-		long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 1500;
-		long warmupMillis = args.length > 3 ? Long.parseLong(args[3]) : 3000;
-
+		Settings settings = Settings.parse(args);
 		IdentifyBenchmark raw = new IdentifyBenchmark();
 		raw.setUp();
 		CoreBenchmark core = new CoreBenchmark();
@@ -52,20 +48,38 @@ public final class Interleaved {
 		variants.put("core fetchIdentify() on a RestClient.Builder with HttpComponents (extra dependency)",
 				core::coreFetchIdentifyOnHttpComponents);
 
+		Map<String, Variant> sliced = new LinkedHashMap<>();
+		variants.forEach((name, call) -> sliced.put(name, (threads, millis) -> measure(call, threads, millis)));
+		runAndPrint(sliced, settings);
+		raw.tearDown();
+		core.tearDown();
+
+	}
+
+	/**
+	 * Measures every variant in slices, round after round in a shuffled order, and prints
+	 * the calls per second and CPU per call tables. A variant whose name starts with
+	 * "raw" is a baseline.
+	 */
+	static void runAndPrint(Map<String, Variant> variants, Settings settings) throws Exception {
+		String[] threadCounts = settings.threadCounts();
+		int rounds = settings.rounds();
+		long sliceMillis = settings.sliceMillis();
+		long warmupMillis = settings.warmupMillis();
 		Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
 		Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
 		List<Integer> threadList = new ArrayList<>();
 		for (String t : threadCounts) {
 			int threads = Integer.parseInt(t.trim());
 			threadList.add(threads);
-			for (Map.Entry<String, Call> variant : variants.entrySet()) {
-				measure(variant.getValue(), threads, warmupMillis);
+			for (Variant variant : variants.values()) {
+				variant.slice(threads, warmupMillis);
 			}
 			List<String> order = new ArrayList<>(variants.keySet());
 			for (int round = 0; round < rounds; round++) {
 				Collections.shuffle(order);
 				for (String name : order) {
-					double[] slice = measure(Objects.requireNonNull(variants.get(name)), threads, sliceMillis);
+					double[] slice = Objects.requireNonNull(variants.get(name)).slice(threads, sliceMillis);
 					results.computeIfAbsent(name, n -> new LinkedHashMap<>())
 						.computeIfAbsent(threads, n -> new ArrayList<>())
 						.add(slice[0]);
@@ -74,18 +88,27 @@ public final class Interleaved {
 						.add(slice[1]);
 				}
 			}
-			System.err.printf(Locale.ROOT, "done: %d thread(s)%n", threads);
+			System.err.printf(Locale.ROOT, "done: %d thread(s), load average %s%n", threads, loadAverage());
 		}
-		raw.tearDown();
-		core.tearDown();
-
 		System.out.println("Calls per second (higher is better):");
 		System.out.println();
 		printTable(results, threadList, "calls/s, median (min–max)", true);
 		System.out.println();
-		System.out.println("Client CPU time per call, whole JVM, in microseconds (lower is better):");
+		System.out.println("Client CPU time per call, in microseconds (lower is better):");
 		System.out.println();
 		printTable(cpu, threadList, "µs CPU/call, median (min–max)", false);
+	}
+
+	/** The 1, 5 and 15 minute load averages, as uptime prints them. */
+	static String loadAverage() {
+		try {
+			String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+			String[] parts = line.split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static void printTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
@@ -123,7 +146,7 @@ public final class Interleaved {
 	/**
 	 * @return calls per second and the JVM's CPU microseconds per call over one slice
 	 */
-	private static double[] measure(Call call, int threads, long millis) throws InterruptedException {
+	static double[] measure(Call call, int threads, long millis) throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		CountDownLatch start = new CountDownLatch(1);
@@ -171,9 +194,35 @@ public final class Interleaved {
 		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
+	/**
+	 * The command line of both harnesses:
+	 * {@code [threadCounts=1,8] [rounds=9] [sliceMillis=1500] [warmupMillis=3000]}.
+	 */
+	record Settings(String[] threadCounts, int rounds, long sliceMillis, long warmupMillis) {
+
+		static Settings parse(String[] args) {
+			return new Settings((args.length > 0 ? args[0] : "1,8").split(","),
+					args.length > 1 ? Integer.parseInt(args[1]) : 9, args.length > 2 ? Long.parseLong(args[2]) : 1500,
+					args.length > 3 ? Long.parseLong(args[3]) : 3000);
+		}
+
+	}
+
+	/** One variant, measured one slice at a time. */
+	@FunctionalInterface
+	interface Variant {
+
+		/**
+		 * Runs the variant for a slice.
+		 * @return calls per second and CPU microseconds per call over the slice
+		 */
+		double[] slice(int threads, long millis) throws Exception;
+
+	}
+
 	/** One call of a variant. */
 	@FunctionalInterface
-	private interface Call {
+	interface Call {
 
 		Object run() throws Exception;
 

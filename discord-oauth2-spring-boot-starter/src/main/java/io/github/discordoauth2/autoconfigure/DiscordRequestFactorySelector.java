@@ -1,0 +1,209 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.time.Duration;
+
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientsProperties;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Picks the request factory of the {@code Client} bean when the application has Spring
+ * Boot's {@code RestClient.Builder}.
+ *
+ * <p>
+ * Boot's builder, when the application picked no factory, takes the first HTTP library it
+ * finds on the class path, and falls back to the JDK's {@code HttpClient}. For Discord's
+ * small keep-alive calls that fallback costs several times the CPU of
+ * {@code HttpURLConnection} (see BENCHMARKS.md, "The Client bean in a Spring Boot app"),
+ * so the Discord client then uses Boot's {@link ClientHttpRequestFactoryBuilder#simple()
+ * HttpURLConnection factory} instead, built from the application's own
+ * {@link HttpClientSettings} (spring.http.clients.*: timeouts, redirects, SSL bundle).
+ * When Boot found HttpComponents on the class path, the client keeps it (with a larger
+ * pool it measured cheaper still), but without its automatic repeats of 429 and 503
+ * answers, which would go behind the core's rate limiter.
+ *
+ * <p>
+ * A factory the application chose explicitly stays: {@code
+ * spring.http.clients.imperative.factory}, its own
+ * {@link ClientHttpRequestFactoryBuilder} bean or customizers of Boot's one, its own
+ * {@link ClientHttpRequestFactory} bean, or its own {@code RestClient.Builder} bean. A
+ * factory that a {@code RestClientCustomizer} sets cannot be seen (the builder has no
+ * getter) and is replaced too. The {@code discord.oauth2.http.*} timeouts replace those
+ * two values of the settings and nothing else.
+ */
+final class DiscordRequestFactorySelector {
+
+	private static final String BOOT_HTTP_CLIENT_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
+
+	private static final String HTTP_COMPONENTS_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClientBuilder";
+
+	private static final String BOOT_REST_CLIENT_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	@SuppressWarnings("rawtypes")
+	private final ObjectProvider<ClientHttpRequestFactoryBuilder> factoryBuilder;
+
+	private final ObjectProvider<HttpClientSettings> settings;
+
+	private final ObjectProvider<ImperativeHttpClientsProperties> clientsProperties;
+
+	@SuppressWarnings("rawtypes")
+	private final ObjectProvider<ClientHttpRequestFactoryBuilderCustomizer> factoryBuilderCustomizers;
+
+	/**
+	 * Creates a selector; only called when Boot's HTTP client support is on the class
+	 * path (it comes with spring-boot-restclient).
+	 * @param beanFactory the application's bean factory
+	 */
+	DiscordRequestFactorySelector(ConfigurableListableBeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+		this.factoryBuilder = beanFactory.getBeanProvider(ClientHttpRequestFactoryBuilder.class);
+		this.settings = beanFactory.getBeanProvider(HttpClientSettings.class);
+		this.clientsProperties = beanFactory.getBeanProvider(ImperativeHttpClientsProperties.class);
+		this.factoryBuilderCustomizers = beanFactory.getBeanProvider(ClientHttpRequestFactoryBuilderCustomizer.class);
+	}
+
+	/**
+	 * Returns the request factory to set on (a clone of) the application's
+	 * {@code RestClient.Builder}, or {@code null} when the builder's own factory is the
+	 * right one.
+	 * @param http the {@code discord.oauth2.http.*} properties
+	 * @return the factory for the Discord client, or {@code null} to keep the builder's
+	 */
+	@Nullable ClientHttpRequestFactory select(DiscordOAuth2Properties.Http http) {
+		Duration connectTimeout = http.getConnectTimeout();
+		Duration readTimeout = http.getReadTimeout();
+		boolean timeoutsSet = connectTimeout != null || readTimeout != null;
+		String ownFactory = applicationBean(ClientHttpRequestFactory.class, BOOT_HTTP_CLIENT_CONFIGURATION);
+		if (ownFactory != null) {
+			if (timeoutsSet) {
+				// A finished factory has no timeouts to replace without changing it for
+				// everyone else who uses it.
+				throw new DiscordOAuth2ConfigurationException(
+						DiscordOAuth2Properties.PREFIX + ".http."
+								+ ((connectTimeout != null) ? "connect-timeout" : "read-timeout"),
+						"cannot be applied to the application's own ClientHttpRequestFactory bean '" + ownFactory + "'",
+						"Set the timeout on that factory, or declare a ClientHttpRequestFactoryBuilder bean instead "
+								+ "of the factory, or remove " + DiscordOAuth2Properties.PREFIX + ".http.*.");
+			}
+			return this.beanFactory.getBean(ownFactory, ClientHttpRequestFactory.class);
+		}
+		boolean factoryChosen = factoryChosenByApplication();
+		if (!timeoutsSet && (factoryChosen
+				|| applicationBean(RestClient.Builder.class, BOOT_REST_CLIENT_CONFIGURATION) != null)) {
+			// The application's builder already holds the factory it asked for.
+			return null;
+		}
+		ClientHttpRequestFactoryBuilder<?> chosen = factoryChosen ? this.factoryBuilder.getIfAvailable() : null;
+		ClientHttpRequestFactoryBuilder<?> builder = (chosen != null) ? chosen : measuredFastest();
+		HttpClientSettings clientSettings = this.settings.getIfAvailable(HttpClientSettings::defaults);
+		if (connectTimeout != null) {
+			clientSettings = clientSettings.withConnectTimeout(connectTimeout);
+		}
+		if (readTimeout != null) {
+			clientSettings = clientSettings.withReadTimeout(readTimeout);
+		}
+		return builder.build(clientSettings);
+	}
+
+	/**
+	 * The factory for an application that chose none: HttpComponents when Boot found it
+	 * on the class path, with a pool of 32 connections per host and its status retries
+	 * off (so set up, it cost the least CPU per call at 8 threads in every run, and no
+	 * more than Boot's own HttpComponents at 1 thread; with Boot's default pool of 5 it
+	 * fell behind HttpURLConnection at 8 threads); else HttpURLConnection, about 10 times
+	 * cheaper than the JDK HttpClient Boot falls back to. Jetty and Reactor Netty, which
+	 * Boot would also pick, were not measured and give way to HttpURLConnection.
+	 */
+	private ClientHttpRequestFactoryBuilder<?> measuredFastest() {
+		ClassLoader classLoader = this.beanFactory.getBeanClassLoader();
+		if (ClassUtils.isPresent(HTTP_COMPONENTS_CLIENT, classLoader)) {
+			ClientHttpRequestFactoryBuilder<?> detected = this.factoryBuilder
+				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
+			if (detected instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+				return HttpComponentsWithoutStatusRetries.of(httpComponents);
+			}
+		}
+		return ClientHttpRequestFactoryBuilder.simple();
+	}
+
+	private boolean factoryChosenByApplication() {
+		ImperativeHttpClientsProperties properties = this.clientsProperties.getIfAvailable();
+		return (properties != null && properties.getFactory() != null)
+				|| applicationBean(ClientHttpRequestFactoryBuilder.class, BOOT_HTTP_CLIENT_CONFIGURATION) != null
+				|| this.factoryBuilderCustomizers.stream().findAny().isPresent();
+	}
+
+	/**
+	 * Returns the name of a bean of the given type that the application defined itself
+	 * (not the one of Boot's auto-configuration), without creating any bean.
+	 */
+	private @Nullable String applicationBean(Class<?> type, String bootConfiguration) {
+		for (String name : this.beanFactory.getBeanNamesForType(type, true, false)) {
+			if (!declaredBy(name, bootConfiguration)) {
+				return name;
+			}
+		}
+		return null;
+	}
+
+	private boolean declaredBy(String beanName, String configurationClass) {
+		if (!this.beanFactory.containsBeanDefinition(beanName)) {
+			return false;
+		}
+		BeanDefinition definition = this.beanFactory.getBeanDefinition(beanName);
+		String declaringBean = definition.getFactoryBeanName();
+		return declaringBean != null && this.beanFactory.containsBeanDefinition(declaringBean)
+				&& configurationClass.equals(this.beanFactory.getBeanDefinition(declaringBean).getBeanClassName());
+	}
+
+	/**
+	 * Boot's HttpComponents client, except that it does not repeat 429 and 503 answers
+	 * itself (its default): the core's rate limiter must see every 429 to keep its
+	 * buckets right, and the core already retries 502 to 504 with backoff. Repeating a
+	 * request whose connection broke stays on (idempotent methods only, never a POST).
+	 * Only loaded when httpclient5 is on the class path.
+	 */
+	private static final class HttpComponentsWithoutStatusRetries {
+
+		/**
+		 * HttpClient's default pool allows 5 connections per host, so a sixth concurrent
+		 * call waits for one; at 8 threads that cost a fifth of the calls per second
+		 * against HttpURLConnection, which has no such cap. The pool is the Discord
+		 * client's own (each built factory has one).
+		 */
+		private static final int CONNECTIONS_PER_HOST = 32;
+
+		static ClientHttpRequestFactoryBuilder<?> of(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer((client) -> client.setRetryStrategy(new NoStatusRetries()))
+				.withConnectionManagerCustomizer((pool) -> pool.setMaxConnPerRoute(CONNECTIONS_PER_HOST)
+					.setMaxConnTotal(2 * CONNECTIONS_PER_HOST));
+		}
+
+	}
+
+	/** HttpClient's default retry strategy without its retries on 429 and 503. */
+	private static final class NoStatusRetries extends DefaultHttpRequestRetryStrategy {
+
+		@Override
+		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+			return false;
+		}
+
+	}
+
+}

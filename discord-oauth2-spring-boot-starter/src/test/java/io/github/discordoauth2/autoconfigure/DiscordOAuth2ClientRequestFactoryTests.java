@@ -1,0 +1,322 @@
+package io.github.discordoauth2.autoconfigure;
+
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.discordoauth2.Client;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Specification of the request factory the {@link Client} bean gets in each HTTP setup of
+ * an application: the factory decides the cost of every call (see BENCHMARKS.md), so it
+ * is pinned here, not timed.
+ */
+class DiscordOAuth2ClientRequestFactoryTests {
+
+	private static final String[] CLIENT = { "discord.oauth2.client-id=1100000000000000001",
+			"discord.oauth2.client-secret=s3cret" };
+
+	/** An application without spring-boot-restclient. */
+	private final ApplicationContextRunner plainApp = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class))
+		.withPropertyValues(CLIENT);
+
+	/**
+	 * An application with spring-boot-starter-restclient and no other HTTP library (the
+	 * test class path's HttpComponents hidden).
+	 */
+	private final ApplicationContextRunner restClientApp = new ApplicationContextRunner()
+		.withClassLoader(new FilteredClassLoader("org.apache.hc.client5"))
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				DiscordOAuth2ClientAutoConfiguration.class))
+		.withPropertyValues(CLIENT);
+
+	@Test
+	void withoutBootsBuilderTheClientUsesTheCoresHttpUrlConnectionFactory() {
+		this.plainApp.run((context) -> {
+			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
+		});
+	}
+
+	@Test
+	void withBootsBuilderAndNoChoiceTheClientUsesHttpUrlConnectionNotTheJdkClientBootFallsBackTo() {
+		this.restClientApp.run((context) -> {
+			// What Boot's builder gives every other client of the application.
+			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
+				.isInstanceOf(JdkClientHttpRequestFactory.class);
+			assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(SimpleClientHttpRequestFactory.class);
+		});
+	}
+
+	@Test
+	void withHttpComponentsOnTheClassPathTheClientUsesItWithAPoolLargerThanFive() {
+		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
+			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+			assertThat(factory).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			Object pool = field(((HttpComponentsClientHttpRequestFactory) factory).getHttpClient(),
+					HttpClientConnectionManager.class);
+			assertThat(pool).isInstanceOf(PoolingHttpClientConnectionManager.class);
+			assertThat(((PoolingHttpClientConnectionManager) pool).getDefaultMaxPerRoute()).isEqualTo(32);
+		});
+	}
+
+	@Test
+	void onHttpComponentsA429ReachesTheRateLimiterWithoutBeingRepeated() throws Exception {
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			requests.incrementAndGet();
+			byte[] body = "{\"message\":\"You are being rate limited.\",\"retry_after\":1,\"global\":false}"
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.getResponseHeaders().add("Retry-After", "1");
+			exchange.sendResponseHeaders(429, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		try {
+			this.restClientApp.withClassLoader(getClass().getClassLoader())
+				.withPropertyValues("discord.oauth2.rate-limit.max-wait=0",
+						"discord.oauth2.base-url=http://127.0.0.1:" + server.getAddress().getPort())
+				.run((context) -> {
+					Client client = context.getBean(Client.class);
+					assertThatException().isThrownBy(() -> client.fromAccessToken("user-token").fetchIdentify());
+					// HttpClient's default strategy would have waited Retry-After and
+					// sent it again.
+					assertThat(requests).hasValue(1);
+				});
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void aFactoryChosenInPropertiesIsKept() {
+		this.restClientApp.withPropertyValues("spring.http.clients.imperative.factory=jdk")
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(JdkClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void httpComponentsChosenInPropertiesIsKept() {
+		this.restClientApp.withClassLoader(getClass().getClassLoader())
+			.withPropertyValues("spring.http.clients.imperative.factory=http-components")
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void theApplicationsOwnFactoryBuilderIsKept() {
+		this.restClientApp.withUserConfiguration(JdkFactoryBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(JdkClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void aCustomizedFactoryBuilderIsKept() {
+		this.restClientApp.withUserConfiguration(FactoryBuilderCustomizerConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isInstanceOf(JdkClientHttpRequestFactory.class));
+	}
+
+	@Test
+	void theApplicationsOwnFactoryBeanIsUsed() {
+		this.restClientApp.withUserConfiguration(OwnFactoryConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(context.getBean("myRequestFactory")));
+	}
+
+	@Test
+	void theApplicationsOwnRestClientBuilderKeepsItsFactory() {
+		this.restClientApp.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
+	}
+
+	@Test
+	void withoutBootsHttpClientSupportTheApplicationsOwnBuilderKeepsItsFactory() {
+		this.plainApp.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
+	}
+
+	@Test
+	void discordTimeoutsReplaceOnlyThoseValuesOfTheApplicationsHttpSettings() {
+		this.restClientApp
+			.withPropertyValues("discord.oauth2.http.read-timeout=7s", "spring.http.clients.connect-timeout=3s",
+					"spring.http.clients.redirects=dont-follow", "spring.http.clients.ssl.bundle=corporate",
+					"spring.ssl.bundle.pem.corporate.truststore.certificate=classpath:http/trust-only.crt")
+			.run((context) -> {
+				ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+				assertThat(factory).isInstanceOf(SimpleClientHttpRequestFactory.class);
+				HttpClientSettings settings = (HttpClientSettings) field(factory, HttpClientSettings.class);
+				assertThat(settings).isNotNull();
+				assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW);
+				assertThat(settings.sslBundle())
+					.isSameAs(context.getBean(org.springframework.boot.ssl.SslBundles.class).getBundle("corporate"));
+			});
+	}
+
+	@Test
+	void discordTimeoutsKeepAFactoryChosenInProperties() {
+		this.restClientApp
+			.withPropertyValues("spring.http.clients.imperative.factory=jdk", "discord.oauth2.http.read-timeout=7s")
+			.run((context) -> {
+				ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+				assertThat(factory).isInstanceOf(JdkClientHttpRequestFactory.class);
+				assertThat(field(factory, Duration.class)).isEqualTo(Duration.ofSeconds(7));
+			});
+	}
+
+	@Test
+	void discordTimeoutsWithTheApplicationsOwnFactoryBeanFailNamingTheProperty() {
+		this.restClientApp.withUserConfiguration(OwnFactoryConfiguration.class)
+			.withPropertyValues("discord.oauth2.http.connect-timeout=2s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(DiscordOAuth2ConfigurationException.class)
+				.hasMessageContaining("discord.oauth2.http.connect-timeout")
+				.hasMessageContaining("myRequestFactory"));
+	}
+
+	@Test
+	void withoutBootsBuilderDiscordTimeoutsReachTheCoresFactory() {
+		this.plainApp.withPropertyValues("discord.oauth2.http.read-timeout=7s").run((context) -> {
+			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
+			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
+			Field readTimeout = SimpleClientHttpRequestFactory.class.getDeclaredField("readTimeout");
+			readTimeout.setAccessible(true);
+			assertThat(readTimeout.get(factory)).isEqualTo(7000);
+		});
+	}
+
+	/**
+	 * The request factory inside a client. Neither the core nor RestClient offers an
+	 * accessor, so the test reads the fields (test only).
+	 */
+	private static ClientHttpRequestFactory requestFactoryOf(Object clientOrRestClient) throws Exception {
+		RestClient restClient = (clientOrRestClient instanceof RestClient rc) ? rc
+				: (RestClient) deepField(clientOrRestClient, RestClient.class, 3);
+		assertThat(restClient).as("RestClient inside the Client").isNotNull();
+		Field factory = restClient.getClass().getDeclaredField("clientRequestFactory");
+		factory.setAccessible(true);
+		return (ClientHttpRequestFactory) factory.get(restClient);
+	}
+
+	private static @Nullable Object deepField(Object target, Class<?> type, int depth) throws Exception {
+		for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+			for (Field f : c.getDeclaredFields()) {
+				if (f.getType().isPrimitive() || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+					continue;
+				}
+				f.setAccessible(true);
+				Object value = f.get(target);
+				if (type.isInstance(value)) {
+					return value;
+				}
+				if (value != null && depth > 1 && value.getClass().getName().startsWith("io.github.discordoauth2")) {
+					Object found = deepField(value, type, depth - 1);
+					if (found != null) {
+						return found;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Object field(Object target, Class<?> type) throws Exception {
+		for (Class<?> c = target.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+			for (Field f : c.getDeclaredFields()) {
+				if (f.getType() == type) {
+					f.setAccessible(true);
+					return f.get(target);
+				}
+			}
+		}
+		return null;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JdkFactoryBuilderConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilder<?> myFactoryBuilder() {
+			return ClientHttpRequestFactoryBuilder.jdk();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FactoryBuilderCustomizerConfiguration {
+
+		@Bean
+		ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> jdkExecutor() {
+			return (builder) -> builder.withExecutor(Runnable::run);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnFactoryConfiguration {
+
+		@Bean
+		ClientHttpRequestFactory myRequestFactory() {
+			return new JdkClientHttpRequestFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRestClientBuilderConfiguration {
+
+		static final ClientHttpRequestFactory FACTORY = new JdkClientHttpRequestFactory();
+
+		@Bean
+		RestClient.Builder myRestClientBuilder() {
+			return RestClient.builder().requestFactory(FACTORY);
+		}
+
+	}
+
+}
