@@ -48,8 +48,10 @@ final class DiscordErrorAdvice {
 
 	/** The local account has not connected Discord (or its tokens are gone): offer it. */
 	@ExceptionHandler(DiscordAccountRequiredException.class)
-	ModelAndView discordAccountRequired(DiscordAccountRequiredException ex) {
-		return page(Problem.connectDiscord(ex.registrationId()));
+	ModelAndView discordAccountRequired(DiscordAccountRequiredException ex, HttpServletRequest request) {
+		// The starter sends a failed or cancelled connection back here with its error
+		// code.
+		return page(Problem.connectDiscord(ex.registrationId(), request.getParameter("discord-connect-error")));
 	}
 
 	@ExceptionHandler(BotTokenRejectedException.class)

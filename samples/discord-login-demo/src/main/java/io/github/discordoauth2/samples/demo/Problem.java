@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the friendly error page shows: what happened and what to do, never a stack trace.
@@ -19,12 +20,18 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
 	static final String LOGIN_URL = "/oauth2/authorization/discord";
 
 	/**
-	 * A local account on a page that reads Discord, with no Discord account connected.
+	 * A local account on a page that reads Discord, with no Discord account connected;
+	 * {@code connectError} is the OAuth2 error code of a connection that just failed
+	 * (only known codes are described, none is echoed).
 	 */
-	static Problem connectDiscord(String registrationId) {
-		return new Problem(403, "Discord not connected", "Connect your Discord account",
-				"You are signed in with a local account, and this page reads Discord for you, but no Discord"
-						+ " account is connected to it yet.",
+	static Problem connectDiscord(String registrationId, @Nullable String connectError) {
+		String what = (connectError == null)
+				? "You are signed in with a local account, and this page reads Discord for you, but no Discord"
+						+ " account is connected to it yet."
+				: "access_denied".equals(connectError)
+						? "You chose Cancel on Discord's consent screen, so no Discord account was connected."
+						: "Discord did not complete the connection, so no Discord account was connected.";
+		return new Problem(403, "Discord not connected", "Connect your Discord account", what,
 				"Connect Discord: Discord asks you to authorize this app, and you stay signed in as yourself.",
 				"/oauth2/connect/" + registrationId, "Connect Discord");
 	}

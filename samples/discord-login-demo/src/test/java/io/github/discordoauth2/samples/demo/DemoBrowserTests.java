@@ -214,6 +214,15 @@ class DemoBrowserTests {
 		saveScreenshot("connect-discord.png", false);
 		clickToNextPage(By.id("problem-action"));
 
+		// Cancelled on the consent screen: back on the profile, told so, nothing
+		// connected.
+		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		clickToNextPage(By.cssSelector("button[name=decision][value=cancel]"));
+		waitForUrl(app("/profile?discord-connect-error=access_denied"));
+		assertThat(text(By.id("problem-what"))).contains("You chose Cancel");
+		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
+		clickToNextPage(By.id("problem-action"));
+
 		// An authorization on FakeDiscord's consent screen, not a login.
 		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
 		clickToNextPage(By.cssSelector("button[name=decision][value=authorize]"));
