@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -43,7 +44,10 @@ import org.springframework.util.Assert;
  * URL.</li>
  * </ul>
  * Both need a signed-in local account; for anyone else they do nothing. When Discord is
- * off (no {@code discord.oauth2.client-id}) the configurer does nothing.
+ * off (no {@code discord.oauth2.client-id}) the configurer does nothing. The
+ * application's own {@code oauth2Client()} settings for other providers stay (the start
+ * has a redirect filter of its own); the authorization request is kept where Spring
+ * Security's code grant filter reads it by default, the HTTP session.
  *
  */
 public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<DiscordConnectConfigurer, HttpSecurity> {
@@ -115,9 +119,17 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 		SecurityContextHolderStrategy contexts = context.getBeanProvider(SecurityContextHolderStrategy.class)
 			.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
 		String registrationId = tokens.registrationId();
-		http.oauth2Client((client) -> client.authorizationCodeGrant((grant) -> grant
-			.authorizationRequestResolver(new ConnectRequestResolver(registrations, registrationId, links, contexts))
-			.accessTokenResponseClient(tokenClient)));
+		// Spring Security's code grant filter takes the callback; Discord's token client
+		// hands other registrations on, and the application's own oauth2Client()
+		// settings (its resolver for other providers) stay as they are.
+		http.oauth2Client(
+				(client) -> client.authorizationCodeGrant((grant) -> grant.accessTokenResponseClient(tokenClient)));
+		// The start of "Connect Discord" has a redirect filter of its own, in front of
+		// the logins' and the client's.
+		http.addFilterBefore(
+				new OAuth2AuthorizationRequestRedirectFilter(
+						new ConnectRequestResolver(registrations, registrationId, links, contexts)),
+				OAuth2AuthorizationRequestRedirectFilter.class);
 		// After the authorization filter: the application's rules decide who reaches
 		// them (and the CSRF filter has checked the disconnect form).
 		http.addFilterAfter(new DiscordConnectFilter(links, contexts, registrationId, this.returnUrl),
@@ -159,20 +171,23 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 
 		@Override
 		public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-			if (!this.connect.matches(request)) {
-				return null;
-			}
-			return resolve(request, this.registrationId);
+			return this.connect.matches(request) ? connect(request) : null;
 		}
 
 		@Override
 		public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
-			if (!this.registrationId.equals(clientRegistrationId)
-					|| !this.links.isLocalAccount(this.contexts.getContext().getAuthentication())) {
+			// Only the connect path starts a connection: an authorization some controller
+			// needs (ClientAuthorizationRequiredException) is for the logins' and the
+			// client's own filters.
+			return null;
+		}
+
+		private @Nullable OAuth2AuthorizationRequest connect(HttpServletRequest request) {
+			if (!this.links.isLocalAccount(this.contexts.getContext().getAuthentication())) {
 				// Anonymous users go on to the application's rules (its login page).
 				return null;
 			}
-			return this.delegate.resolve(request, clientRegistrationId);
+			return this.delegate.resolve(request, this.registrationId);
 		}
 
 	}

@@ -47,6 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -184,6 +185,30 @@ class DiscordCompositionTests {
 	}
 
 	@Test
+	void connectLeavesTheApplicationsOwnClientAuthorizationsInPlace() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DiscordOAuth2TokenStoreAutoConfiguration.class))
+			.withPropertyValues(DISCORD)
+			.withPropertyValues(GOOGLE)
+			.withUserConfiguration(OwnClientAndConnectChainConfiguration.class)
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+				// The application's own oauth2Client() authorization of another provider.
+				mvc.perform(get("/oauth2/authorization/google").with(user("alice")))
+					.andExpect(status().isFound())
+					.andExpect(header().string("Location",
+							org.hamcrest.Matchers.startsWith("https://accounts.google.com/o/oauth2/v2/auth")));
+				// Connect Discord, with its own callback.
+				mvc.perform(get("/oauth2/connect/discord").with(user("alice")))
+					.andExpect(status().isFound())
+					.andExpect(header().string("Location",
+							org.hamcrest.Matchers.allOf(
+									org.hamcrest.Matchers.startsWith("http://127.0.0.1:8090/oauth2/authorize"),
+									org.hamcrest.Matchers
+										.containsString("redirect_uri=http://localhost/oauth2/connect/code/discord"))));
+			});
+	}
+
+	@Test
 	void argumentResolverReadsTheApplicationsSecurityContextHolderStrategy() {
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withUserConfiguration(StrategyConfiguration.class)
@@ -245,6 +270,20 @@ class DiscordCompositionTests {
 		SecurityFilterChain appChain(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			http.formLogin(Customizer.withDefaults());
+			http.with(DiscordConnectConfigurer.discordConnect(), Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientAndConnectChainConfiguration {
+
+		@Bean
+		SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			http.formLogin(Customizer.withDefaults());
+			http.oauth2Client(Customizer.withDefaults());
 			http.with(DiscordConnectConfigurer.discordConnect(), Customizer.withDefaults());
 			return http.build();
 		}
