@@ -1,0 +1,87 @@
+package io.github.discordoauth2.login;
+
+import io.github.discordoauth2.security.DiscordConnectConfigurer;
+import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.test.DemoData;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Account linking for a user who logged in with another OAuth2 provider (standing in for
+ * Google: a "partner" registration served by FakeDiscord): connecting Discord keeps the
+ * provider's principal, and the link is the provider's account, not a form user of the
+ * same name.
+ */
+@SpringBootTest(
+		classes = { ComposedLoginApplication.class, AccountLinkingBesideAnotherProviderIntegrationTests.Chain.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountLinkingBesideAnotherProviderIntegrationTests extends ComposedLoginTests {
+
+	private static final String PARTNER = "spring.security.oauth2.client.";
+
+	@DynamicPropertySource
+	static void partnerProvider(DynamicPropertyRegistry registry) {
+		registry.add(PARTNER + "registration.partner.client-id", () -> Long.toString(discord.fake().clientId()));
+		registry.add(PARTNER + "registration.partner.client-secret", discord.fake()::clientSecret);
+		registry.add(PARTNER + "registration.partner.authorization-grant-type", () -> "authorization_code");
+		registry.add(PARTNER + "registration.partner.redirect-uri",
+				() -> "{baseUrl}/login/oauth2/code/{registrationId}");
+		registry.add(PARTNER + "registration.partner.scope", () -> "identify");
+		registry.add(PARTNER + "provider.partner.authorization-uri",
+				() -> discord.fake().baseUrl() + "/oauth2/authorize");
+		registry.add(PARTNER + "provider.partner.token-uri", () -> discord.fake().baseUrl() + "/api/v10/oauth2/token");
+		registry.add(PARTNER + "provider.partner.user-info-uri", () -> discord.fake().baseUrl() + "/api/v10/users/@me");
+		registry.add(PARTNER + "provider.partner.user-name-attribute", () -> "username");
+	}
+
+	@Autowired
+	DiscordTokenStore store;
+
+	@Test
+	void aUserOfAnotherProviderConnectsDiscordAndStaysThatProvidersUser() {
+		TestBrowser browser = new TestBrowser();
+		browser.follow(url("/oauth2/authorization/partner"));
+		assertThat(browser.get(url("/authorities")).body()).startsWith("DefaultOAuth2User ");
+		assertThat(browser.get(url("/discord")).statusCode()).isEqualTo(403);
+
+		assertThat(browser.follow(url("/oauth2/connect/discord")).body())
+			.isEqualTo(DemoData.USERNAME + " connected Discord user " + DemoData.USER_ID);
+
+		assertThat(browser.get(url("/discord")).body())
+			.isEqualTo(DemoData.USERNAME + " is " + DemoData.USERNAME + " on Discord");
+		assertThat(browser.get(url("/authorities")).body()).startsWith("DefaultOAuth2User ");
+		assertThat(this.store.linkedUserId("discord", "oauth2:partner:" + DemoData.USERNAME))
+			.isEqualTo(DemoData.USER_ID);
+		// A form user of the same name is another account.
+		assertThat(this.store.linkedUserId("discord", "local:" + DemoData.USERNAME)).isNull();
+	}
+
+	/** Login with the other provider only; Discord is connected, never a login here. */
+	@Configuration(proxyBeanMethods = false)
+	@Import(CompositionSnippets.AccountLinking.AccountController.class)
+	static class Chain {
+
+		@Bean
+		SecurityFilterChain security(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated());
+			http.oauth2Login(Customizer.withDefaults());
+			http.with(DiscordConnectConfigurer.discordConnect().returnUrl("/account"), Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+}
