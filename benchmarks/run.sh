@@ -7,6 +7,8 @@
 #   benchmarks/run.sh starter      startup time and heap of a minimal web app without and with the starter
 #   benchmarks/run.sh bootapp      the starter's Client bean in Boot web apps (without/with spring-boot-starter-restclient,
 #                                  with httpclient5) beside raw HttpURLConnection + Jackson and the Python library, interleaved
+#   benchmarks/run.sh limiter      retained heap of the rate limiter at 100,000 tokens, before and after their windows end
+#   benchmarks/run.sh store        the JDBC token store on an embedded PostgreSQL: cost per request and per refresh, size per user
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
 # RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
@@ -74,6 +76,25 @@ run_bootapp() {
     stop_nginx
 }
 
+run_limiter() {
+    [ -n "${classpath:-}" ] || build_jmh
+    echo
+    echo "== rate-limiter memory (the limiter's clock is driven by the program, so load does not change it)"
+    java -Xmx1g -cp "$classpath" io.github.discordoauth2.benchmarks.LimiterMemory "${LIMITER_TOKENS:-100000}"
+}
+
+run_store() {
+    local st="$root/discord-oauth2-spring-boot-starter/target"
+    echo "== building the starter's test classes (mvn test-compile -pl discord-oauth2-spring-boot-starter -am)"
+    (cd "$root" && mvn -B -q -pl discord-oauth2-spring-boot-starter -am test-compile dependency:build-classpath \
+        -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test)
+    echo
+    echo "== JDBC token store on embedded PostgreSQL (one connection on loopback)"
+    # The embedded server's own log lines say nothing about the store.
+    java -cp "$st/test-classes:$st/classes:$(cat "$st/test-classpath.txt")" \
+        io.github.discordoauth2.store.TokenStoreBenchmark 2>&1 | grep -v 'io.zonky.test.db.postgres'
+}
+
 run_jmh() {
     build_jmh
     start_nginx
@@ -133,7 +154,9 @@ case "$what" in
     ratelimit) run_ratelimit ;;
     starter) run_starter ;;
     bootapp) run_bootapp ;;
+    limiter) run_limiter ;;
+    store) run_store ;;
     all) run_overhead; run_ratelimit; run_starter ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
