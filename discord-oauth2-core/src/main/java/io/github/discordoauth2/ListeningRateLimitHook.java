@@ -43,6 +43,30 @@ final class ListeningRateLimitHook implements RateLimitHook {
 		return retry;
 	}
 
+	@Override
+	public long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
+		return this.delegate.tryBeforeRequest(key, maxWait, waited, wakeUp);
+	}
+
+	@Override
+	public boolean afterResponseWithoutParking(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		if (response.status() == 429) {
+			this.listener.onRateLimited(key.method(), key.route(), response.global());
+		}
+		return this.delegate.afterResponseWithoutParking(key, response, retryable);
+	}
+
+	@Override
+	public void onFailureWithoutParking(RateLimitKey key, RuntimeException failure) {
+		this.delegate.onFailureWithoutParking(key, failure);
+	}
+
+	@Override
+	public void waited(RateLimitKey key, Duration waited) {
+		this.delegate.waited(key, waited);
+		waited(key, waited.toNanos());
+	}
+
 	private void waited(RateLimitKey key, long nanos) {
 		if (nanos >= MIN_WAIT_NANOS) {
 			this.listener.onWait(key.method(), key.route(), Duration.ofNanos(nanos));

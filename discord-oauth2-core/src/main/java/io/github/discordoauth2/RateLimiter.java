@@ -1,9 +1,11 @@
 package io.github.discordoauth2;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -55,6 +57,14 @@ import org.jspecify.annotations.Nullable;
  * threads parked most (JFR). Every operation under a stripe's lock is a few map look-ups,
  * and waiting happens on the stripe's {@link Condition}, signalled whenever an answer
  * arrives. Global blocks, per credential, live in one concurrent map.
+ *
+ * <p>
+ * Both request roads share this bookkeeping. The blocking road waits on the stripe's
+ * {@link Condition}; the non-blocking road ({@link ReactiveDiscordHttp}) only asks
+ * {@link #tryBeforeRequest how long it must wait}, waits on its own timer, and is woken
+ * early, like a blocked thread, when an answer arrives on its stripe. On that road the
+ * stripe's lock is taken by spinning, never by parking an event-loop thread: every
+ * section under it is a few map look-ups, and no one ever waits while holding it.
  */
 final class RateLimiter implements RateLimitHook {
 
@@ -145,13 +155,29 @@ final class RateLimiter implements RateLimitHook {
 	}
 
 	@Override
+	public long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
+		this.stripes[(this.nextToTidy++) & (STRIPES - 1)].tryCleanUp();
+		return stripe(key).tryBeforeRequest(key, maxWait, waited, wakeUp);
+	}
+
+	@Override
 	public boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		return stripe(key).afterResponse(key, response, retryable);
+		return stripe(key).afterResponse(key, response, retryable, true);
+	}
+
+	@Override
+	public boolean afterResponseWithoutParking(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		return stripe(key).afterResponse(key, response, retryable, false);
 	}
 
 	@Override
 	public void onFailure(RateLimitKey key, RuntimeException failure) {
-		stripe(key).onFailure(key, failure);
+		stripe(key).onFailure(key, failure, true);
+	}
+
+	@Override
+	public void onFailureWithoutParking(RateLimitKey key, RuntimeException failure) {
+		stripe(key).onFailure(key, failure, false);
 	}
 
 	/**
@@ -220,6 +246,13 @@ final class RateLimiter implements RateLimitHook {
 
 		private long invalidResponses;
 
+		/**
+		 * Non-blocking callers waiting on this stripe, woken (and forgotten) by the next
+		 * answer or failure, as {@link #changed} wakes blocked threads. A waiter whose
+		 * own timer fired first stays until then; each waiting call adds one per wait.
+		 */
+		private List<Runnable> wakeUps = new ArrayList<>();
+
 		void beforeRequest(RateLimitKey key, Duration maxWait) {
 			RouteKey route = RouteKey.of(key);
 			long now = RateLimiter.this.nanoClock.getAsLong();
@@ -230,58 +263,12 @@ final class RateLimiter implements RateLimitHook {
 			try {
 				cleanUp(now);
 				while (true) {
-					long waitUntil;
-					boolean global = false;
-					Bucket bucket = bucket(route, now);
-					Long blockedUntil = RateLimiter.this.globalUntil.get(key.tokenIdentity());
-					if (blockedUntil != null && blockedUntil - now <= 0) {
-						RateLimiter.this.globalUntil.remove(key.tokenIdentity(), blockedUntil);
-						blockedUntil = null;
-					}
-					if (blockedUntil != null) {
-						waitUntil = blockedUntil;
-						global = true;
-					}
-					else if (bucket.limit == UNKNOWN) {
-						if (!bucket.probing || now >= firstRequestDeadline) {
-							// The first request learns the bucket for everybody; past the
-							// wait, liveness beats caution.
-							bucket.probing = true;
-							bucket.inFlight++;
-							return;
-						}
-						waitUntil = firstRequestDeadline;
-					}
-					else if (bucket.limit == UNLIMITED) {
-						bucket.inFlight++;
+					long wait = reserve(key, route, now, deadline, firstRequestDeadline, maxWait);
+					if (wait == 0) {
 						return;
 					}
-					else {
-						if (bucket.resetKnown && now >= bucket.resetAt) {
-							// A new window; requests still in flight may count in it.
-							bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
-							bucket.resetKnown = false;
-						}
-						else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
-							// Every request of this window failed before an answer told
-							// us
-							// its reset.
-							bucket.remaining = bucket.limit;
-						}
-						if (bucket.remaining > 0) {
-							bucket.remaining--;
-							bucket.inFlight++;
-							return;
-						}
-						// Empty: wait for the known reset, or for an answer that tells
-						// it.
-						waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
-					}
-					if (waitUntil - now > deadline - now) {
-						throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
-					}
 					try {
-						this.changed.awaitNanos(waitUntil - now);
+						this.changed.awaitNanos(wait);
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
@@ -297,10 +284,96 @@ final class RateLimiter implements RateLimitHook {
 			}
 		}
 
-		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
 			RouteKey route = RouteKey.of(key);
 			long now = RateLimiter.this.nanoClock.getAsLong();
-			this.lock.lock();
+			long maxWaitNanos = nanos(maxWait);
+			long deadline = saturatedAdd(now, maxWaitNanos);
+			// The first-request wait counts from the call's first try, as a blocked
+			// thread's would.
+			long firstRequestWaitLeft = Math.max(0, FIRST_REQUEST_WAIT.toNanos() - nanos(waited));
+			long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, firstRequestWaitLeft));
+			lockWithoutParking();
+			try {
+				cleanUp(now);
+				long wait = reserve(key, route, now, deadline, firstRequestDeadline, maxWait);
+				if (wait > 0) {
+					this.wakeUps.add(wakeUp);
+				}
+				return wait;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
+		/**
+		 * Takes a slot for the request, or says how long to wait before asking again;
+		 * called under the lock.
+		 * @return {@code 0} when the request may be sent (its slot is taken), else the
+		 * nanoseconds to wait (an answer on the stripe may end the wait sooner)
+		 * @throws RateLimitedException when the wait would end after the deadline
+		 */
+		private long reserve(RateLimitKey key, RouteKey route, long now, long deadline, long firstRequestDeadline,
+				Duration maxWait) {
+			long waitUntil;
+			boolean global = false;
+			Bucket bucket = bucket(route, now);
+			Long blockedUntil = RateLimiter.this.globalUntil.get(key.tokenIdentity());
+			if (blockedUntil != null && blockedUntil - now <= 0) {
+				RateLimiter.this.globalUntil.remove(key.tokenIdentity(), blockedUntil);
+				blockedUntil = null;
+			}
+			if (blockedUntil != null) {
+				waitUntil = blockedUntil;
+				global = true;
+			}
+			else if (bucket.limit == UNKNOWN) {
+				if (!bucket.probing || now >= firstRequestDeadline) {
+					// The first request learns the bucket for everybody; past the
+					// wait, liveness beats caution.
+					bucket.probing = true;
+					bucket.inFlight++;
+					return 0;
+				}
+				waitUntil = firstRequestDeadline;
+			}
+			else if (bucket.limit == UNLIMITED) {
+				bucket.inFlight++;
+				return 0;
+			}
+			else {
+				if (bucket.resetKnown && now >= bucket.resetAt) {
+					// A new window; requests still in flight may count in it.
+					bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
+					bucket.resetKnown = false;
+				}
+				else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
+					// Every request of this window failed before an answer told
+					// us
+					// its reset.
+					bucket.remaining = bucket.limit;
+				}
+				if (bucket.remaining > 0) {
+					bucket.remaining--;
+					bucket.inFlight++;
+					return 0;
+				}
+				// Empty: wait for the known reset, or for an answer that tells
+				// it.
+				waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
+			}
+			if (waitUntil - now > deadline - now) {
+				throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
+			}
+			return Math.max(1, waitUntil - now);
+		}
+
+		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable, boolean mayPark) {
+			RouteKey route = RouteKey.of(key);
+			long now = RateLimiter.this.nanoClock.getAsLong();
+			List<Runnable> toWake;
+			lock(mayPark);
 			try {
 				Bucket bucket = bucket(route, now);
 				bucket.inFlight = Math.max(0, bucket.inFlight - 1);
@@ -317,13 +390,16 @@ final class RateLimiter implements RateLimitHook {
 			}
 			finally {
 				this.changed.signalAll();
+				toWake = takeWakeUps();
 				this.lock.unlock();
+				wake(toWake);
 			}
 		}
 
-		void onFailure(RateLimitKey key, RuntimeException failure) {
+		void onFailure(RateLimitKey key, RuntimeException failure, boolean mayPark) {
 			RouteKey route = RouteKey.of(key);
-			this.lock.lock();
+			List<Runnable> toWake;
+			lock(mayPark);
 			try {
 				Bucket bucket = this.routes.get(route);
 				if (bucket != null) {
@@ -335,7 +411,45 @@ final class RateLimiter implements RateLimitHook {
 			}
 			finally {
 				this.changed.signalAll();
+				toWake = takeWakeUps();
 				this.lock.unlock();
+				wake(toWake);
+			}
+		}
+
+		private void lock(boolean mayPark) {
+			if (mayPark) {
+				this.lock.lock();
+			}
+			else {
+				lockWithoutParking();
+			}
+		}
+
+		/**
+		 * Takes the lock on a thread that must not park (an event loop): nobody holds it
+		 * for more than a few map look-ups, so spinning is short.
+		 */
+		private void lockWithoutParking() {
+			while (!this.lock.tryLock()) {
+				Thread.onSpinWait();
+			}
+		}
+
+		/** Called under the lock. */
+		private List<Runnable> takeWakeUps() {
+			if (this.wakeUps.isEmpty()) {
+				return List.of();
+			}
+			List<Runnable> taken = this.wakeUps;
+			this.wakeUps = new ArrayList<>();
+			return taken;
+		}
+
+		/** Called outside the lock, so a woken caller can ask again at once. */
+		private void wake(List<Runnable> toWake) {
+			for (Runnable wakeUp : toWake) {
+				wakeUp.run();
 			}
 		}
 

@@ -46,7 +46,19 @@ final class Retries {
 	 * @return whether to send the request again
 	 */
 	static boolean afterStatus(DiscordRequest request, int status, int retriesSoFar) {
-		return GATEWAY_ERRORS.contains(status) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+		return shouldRetryStatus(request, status, retriesSoFar) && sleep(backoff(retriesSoFar));
+	}
+
+	/**
+	 * Decides on an answer without waiting (the non-blocking road waits the
+	 * {@link #backoff} on a timer).
+	 * @param request the request that was answered
+	 * @param status the answer's status
+	 * @param retriesSoFar how many times this call was already retried
+	 * @return whether to send the request again after the backoff
+	 */
+	static boolean shouldRetryStatus(DiscordRequest request, int status, int retriesSoFar) {
+		return GATEWAY_ERRORS.contains(status) && mayRepeat(request, retriesSoFar);
 	}
 
 	/**
@@ -59,7 +71,18 @@ final class Retries {
 	 * @return whether to send the request again
 	 */
 	static boolean afterFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
-		return isConnectionFailure(failure) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+		return shouldRetryFailure(request, failure, retriesSoFar) && sleep(backoff(retriesSoFar));
+	}
+
+	/**
+	 * Decides on a failure without an answer, without waiting.
+	 * @param request the request that failed
+	 * @param failure what the HTTP client signalled
+	 * @param retriesSoFar how many times this call was already retried
+	 * @return whether to send the request again after the backoff
+	 */
+	static boolean shouldRetryFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
+		return isConnectionFailure(failure) && mayRepeat(request, retriesSoFar);
 	}
 
 	private static boolean mayRepeat(DiscordRequest request, int retriesSoFar) {
@@ -84,11 +107,19 @@ final class Retries {
 		return false;
 	}
 
-	private static boolean backoff(int retriesSoFar) {
+	/**
+	 * @param retriesSoFar how many times the call was already retried
+	 * @return the wait before the next retry: {@link #FIRST_BACKOFF} doubled per retry,
+	 * between half and all of it at random
+	 */
+	static Duration backoff(int retriesSoFar) {
 		long base = FIRST_BACKOFF.toMillis() << retriesSoFar;
-		long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+	}
+
+	private static boolean sleep(Duration backoff) {
 		try {
-			Thread.sleep(jittered);
+			Thread.sleep(backoff.toMillis());
 			return true;
 		}
 		catch (InterruptedException ex) {
