@@ -49,16 +49,17 @@ final class ListeningRateLimitHook implements RateLimitHook {
 	}
 
 	@Override
-	public boolean afterResponseWithoutParking(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		if (response.status() == 429) {
+	public Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		Answer answer = this.delegate.tryAfterResponse(key, response, retryable);
+		if (answer != Answer.BUSY && response.status() == 429) {
 			this.listener.onRateLimited(key.method(), key.route(), response.global());
 		}
-		return this.delegate.afterResponseWithoutParking(key, response, retryable);
+		return answer;
 	}
 
 	@Override
-	public void onFailureWithoutParking(RateLimitKey key, RuntimeException failure) {
-		this.delegate.onFailureWithoutParking(key, failure);
+	public boolean tryOnFailure(RateLimitKey key, RuntimeException failure) {
+		return this.delegate.tryOnFailure(key, failure);
 	}
 
 	@Override

@@ -7,8 +7,7 @@ import java.time.Duration;
  * Every request calls {@link #beforeRequest} before it is sent and exactly one of
  * {@link #afterResponse} or {@link #onFailure} after. The default does nothing: a 429
  * then becomes a {@code RateLimitedException} at once. The non-blocking road calls the
- * {@code tryBeforeRequest} / {@code ...WithoutParking} forms instead, which share the
- * same state.
+ * {@code try...} forms instead, which share the same state.
  */
 interface RateLimitHook {
 
@@ -68,24 +67,28 @@ interface RateLimitHook {
 	}
 
 	/**
-	 * {@link #afterResponse} on a thread that must not park (an event loop).
+	 * {@link #afterResponse} for a thread that must not park (an event loop): records the
+	 * answer only if that needs no waiting for a lock.
 	 * @param key what the request counted against
 	 * @param response the status and rate-limit headers
 	 * @param retryable whether the request may be sent again
 	 * @return whether to send the request again (after asking {@link #tryBeforeRequest}
-	 * once more)
+	 * once more), or {@link Answer#BUSY}: nothing was recorded, call again shortly
 	 */
-	default boolean afterResponseWithoutParking(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		return afterResponse(key, response, retryable);
+	default Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		return afterResponse(key, response, retryable) ? Answer.SEND_AGAIN : Answer.DONE;
 	}
 
 	/**
-	 * {@link #onFailure} on a thread that must not park (an event loop).
+	 * {@link #onFailure} for a thread that must not park (an event loop).
 	 * @param key what the request counted against
 	 * @param failure the failure about to be signalled
+	 * @return {@code false} when nothing was recorded because that would have meant
+	 * waiting for a lock: call again shortly
 	 */
-	default void onFailureWithoutParking(RateLimitKey key, RuntimeException failure) {
+	default boolean tryOnFailure(RateLimitKey key, RuntimeException failure) {
 		onFailure(key, failure);
+		return true;
 	}
 
 	/**
@@ -95,6 +98,22 @@ interface RateLimitHook {
 	 * @param waited how long it waited in all
 	 */
 	default void waited(RateLimitKey key, Duration waited) {
+	}
+
+	/**
+	 * What {@link #tryAfterResponse} made of an answer.
+	 */
+	enum Answer {
+
+		/** Send the request again (a 429 within the maximum wait). */
+		SEND_AGAIN,
+
+		/** Decode the answer as it is. */
+		DONE,
+
+		/** Nothing recorded yet: the state was busy; ask again shortly. */
+		BUSY
+
 	}
 
 }

@@ -62,9 +62,9 @@ import org.jspecify.annotations.Nullable;
  * Both request roads share this bookkeeping. The blocking road waits on the stripe's
  * {@link Condition}; the non-blocking road ({@link ReactiveDiscordHttp}) only asks
  * {@link #tryBeforeRequest how long it must wait}, waits on its own timer, and is woken
- * early, like a blocked thread, when an answer arrives on its stripe. On that road the
- * stripe's lock is taken by spinning, never by parking an event-loop thread: every
- * section under it is a few map look-ups, and no one ever waits while holding it.
+ * early, like a blocked thread, when an answer arrives on its stripe. That road only ever
+ * tries a stripe's lock: when another thread holds it (for a few map look-ups), the
+ * caller is told to come back in {@link #BUSY_WAIT}, so an event loop never parks.
  */
 final class RateLimiter implements RateLimitHook {
 
@@ -102,6 +102,12 @@ final class RateLimiter implements RateLimitHook {
 	 * anyway.
 	 */
 	static final Duration FIRST_REQUEST_WAIT = Duration.ofSeconds(5);
+
+	/**
+	 * How long a non-blocking caller waits before asking again when a stripe's lock is
+	 * held by someone else (for a few map look-ups).
+	 */
+	static final Duration BUSY_WAIT = Duration.ofNanos(50_000);
 
 	/**
 	 * Without {@code X-RateLimit-Reset}, resets closer than this are taken as the same
@@ -162,22 +168,22 @@ final class RateLimiter implements RateLimitHook {
 
 	@Override
 	public boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		return stripe(key).afterResponse(key, response, retryable, true);
+		return stripe(key).afterResponse(key, response, retryable);
 	}
 
 	@Override
-	public boolean afterResponseWithoutParking(RateLimitKey key, RateLimitResponse response, boolean retryable) {
-		return stripe(key).afterResponse(key, response, retryable, false);
+	public Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		return stripe(key).tryAfterResponse(key, response, retryable);
 	}
 
 	@Override
 	public void onFailure(RateLimitKey key, RuntimeException failure) {
-		stripe(key).onFailure(key, failure, true);
+		stripe(key).onFailure(key);
 	}
 
 	@Override
-	public void onFailureWithoutParking(RateLimitKey key, RuntimeException failure) {
-		stripe(key).onFailure(key, failure, false);
+	public boolean tryOnFailure(RateLimitKey key, RuntimeException failure) {
+		return stripe(key).tryOnFailure(key);
 	}
 
 	/**
@@ -293,7 +299,11 @@ final class RateLimiter implements RateLimitHook {
 			// thread's would.
 			long firstRequestWaitLeft = Math.max(0, FIRST_REQUEST_WAIT.toNanos() - nanos(waited));
 			long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, firstRequestWaitLeft));
-			lockWithoutParking();
+			if (!this.lock.tryLock()) {
+				// Another thread is in the stripe for a few map look-ups: ask again in a
+				// moment instead of parking an event loop.
+				return BUSY_WAIT.toNanos();
+			}
 			try {
 				cleanUp(now);
 				long wait = reserve(key, route, now, deadline, firstRequestDeadline, maxWait);
@@ -369,11 +379,23 @@ final class RateLimiter implements RateLimitHook {
 			return Math.max(1, waitUntil - now);
 		}
 
-		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable, boolean mayPark) {
+		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+			this.lock.lock();
+			return answered(key, response, retryable);
+		}
+
+		RateLimitHook.Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+			if (!this.lock.tryLock()) {
+				return RateLimitHook.Answer.BUSY;
+			}
+			return answered(key, response, retryable) ? RateLimitHook.Answer.SEND_AGAIN : RateLimitHook.Answer.DONE;
+		}
+
+		/** Learns from an answer; called with the lock held, and releases it. */
+		private boolean answered(RateLimitKey key, RateLimitResponse response, boolean retryable) {
 			RouteKey route = RouteKey.of(key);
 			long now = RateLimiter.this.nanoClock.getAsLong();
 			List<Runnable> toWake;
-			lock(mayPark);
 			try {
 				Bucket bucket = bucket(route, now);
 				bucket.inFlight = Math.max(0, bucket.inFlight - 1);
@@ -396,10 +418,25 @@ final class RateLimiter implements RateLimitHook {
 			}
 		}
 
-		void onFailure(RateLimitKey key, RuntimeException failure, boolean mayPark) {
+		void onFailure(RateLimitKey key) {
+			this.lock.lock();
+			failed(key);
+		}
+
+		boolean tryOnFailure(RateLimitKey key) {
+			if (!this.lock.tryLock()) {
+				return false;
+			}
+			failed(key);
+			return true;
+		}
+
+		/**
+		 * Releases a failed request's slot; called with the lock held, and releases it.
+		 */
+		private void failed(RateLimitKey key) {
 			RouteKey route = RouteKey.of(key);
 			List<Runnable> toWake;
-			lock(mayPark);
 			try {
 				Bucket bucket = this.routes.get(route);
 				if (bucket != null) {
@@ -414,25 +451,6 @@ final class RateLimiter implements RateLimitHook {
 				toWake = takeWakeUps();
 				this.lock.unlock();
 				wake(toWake);
-			}
-		}
-
-		private void lock(boolean mayPark) {
-			if (mayPark) {
-				this.lock.lock();
-			}
-			else {
-				lockWithoutParking();
-			}
-		}
-
-		/**
-		 * Takes the lock on a thread that must not park (an event loop): nobody holds it
-		 * for more than a few map look-ups, so spinning is short.
-		 */
-		private void lockWithoutParking() {
-			while (!this.lock.tryLock()) {
-				Thread.onSpinWait();
 			}
 		}
 

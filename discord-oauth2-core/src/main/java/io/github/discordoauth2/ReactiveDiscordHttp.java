@@ -120,8 +120,13 @@ final class ReactiveDiscordHttp {
 
 	private Mono<DiscordResponse> answered(DiscordCall call, Attempts attempts, DiscordResponse response) {
 		DiscordRequest request = call.request;
-		boolean retry = this.rateLimitHook.afterResponseWithoutParking(call.key, response.limits(), request.retryable);
-		if (retry && request.retryable && attempts.attempt < DiscordCall.MAX_ATTEMPTS) {
+		RateLimitHook.Answer answer = this.rateLimitHook.tryAfterResponse(call.key, response.limits(),
+				request.retryable);
+		if (answer == RateLimitHook.Answer.BUSY) {
+			return Mono.delay(RateLimiter.BUSY_WAIT).then(Mono.defer(() -> answered(call, attempts, response)));
+		}
+		if (answer == RateLimitHook.Answer.SEND_AGAIN && request.retryable
+				&& attempts.attempt < DiscordCall.MAX_ATTEMPTS) {
 			// The limiter now holds the bucket empty until the 429's retry-after.
 			return attempt(call, attempts);
 		}
@@ -134,7 +139,9 @@ final class ReactiveDiscordHttp {
 
 	private Mono<DiscordResponse> failed(DiscordCall call, Attempts attempts, Throwable ex) {
 		RuntimeException failure = call.ioFailure(ex);
-		this.rateLimitHook.onFailureWithoutParking(call.key, failure);
+		if (!this.rateLimitHook.tryOnFailure(call.key, failure)) {
+			return Mono.delay(RateLimiter.BUSY_WAIT).then(Mono.defer(() -> failed(call, attempts, ex)));
+		}
 		if (attempts.attempt < DiscordCall.MAX_ATTEMPTS
 				&& Retries.shouldRetryFailure(call.request, ex, attempts.retries)) {
 			return Mono.delay(Retries.backoff(attempts.retries++)).then(Mono.defer(() -> attempt(call, attempts)));

@@ -41,9 +41,15 @@ public final class ReactiveSharedCalls<V> {
 			}
 			CallHolder<V> holder = new CallHolder<>();
 			// cache(): every subscriber gets the one outcome, and the call is made
-			// once; the key goes as soon as the call ends, so the next caller starts a
-			// new one.
-			Mono<V> mine = Mono.defer(call).doFinally((signal) -> this.inFlight.remove(key, holder.mono)).cache();
+			// once. The key goes before the outcome is handed on (so a subscriber that
+			// sees it finds the call gone, and its next call is a new one), or when the
+			// call is cancelled.
+			Runnable forget = () -> this.inFlight.remove(key, holder.mono);
+			Mono<V> mine = Mono.defer(call)
+				.doOnSuccess((value) -> forget.run())
+				.doOnError((ex) -> forget.run())
+				.doOnCancel(forget)
+				.cache();
 			holder.mono = mine;
 			Mono<V> raced = this.inFlight.putIfAbsent(key, mine);
 			return (raced != null) ? raced : mine;

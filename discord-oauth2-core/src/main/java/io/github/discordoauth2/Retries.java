@@ -34,6 +34,13 @@ final class Retries {
 
 	private static final Set<Integer> GATEWAY_ERRORS = Set.of(502, 503, 504);
 
+	/**
+	 * How Reactor Netty (the reactive road's usual connector) reports a connection closed
+	 * before the answer: an {@code IOException}, not a {@code SocketException}. Named,
+	 * not referenced, so the blocking road never loads Reactor.
+	 */
+	private static final String PREMATURE_CLOSE = "reactor.netty.http.client.PrematureCloseException";
+
 	private Retries() {
 	}
 
@@ -96,8 +103,8 @@ final class Retries {
 	 */
 	static boolean isConnectionFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof SocketException
-					|| cause instanceof EOFException) {
+			if (cause instanceof ConnectException || cause instanceof SocketException || cause instanceof EOFException
+					|| PREMATURE_CLOSE.equals(cause.getClass().getName())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
