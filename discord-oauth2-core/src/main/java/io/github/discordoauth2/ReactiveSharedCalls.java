@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
  * while a call runs share that one call and its outcome (used for refreshes: Discord
  * rotates the refresh token, so a second call with it would fail). A key is remembered
  * only while its call runs, so the state never grows with the number of users; nobody
- * waits on a lock or a thread.
+ * waits on a lock or a thread. A subscriber that cancels leaves the call running for the
+ * others and for subscribers that arrive while it runs.
  *
  * @param <V> the call's result
  */
@@ -40,15 +41,14 @@ public final class ReactiveSharedCalls<V> {
 				return running;
 			}
 			CallHolder<V> holder = new CallHolder<>();
-			// cache(): every subscriber gets the one outcome, and the call is made
-			// once. The key goes before the outcome is handed on (so a subscriber that
-			// sees it finds the call gone, and its next call is a new one), or when the
-			// call is cancelled.
+			// cache(): every subscriber gets the one outcome, the call is made once, and
+			// a subscriber that cancels does not cancel it (a refresh cut off midway
+			// could lose Discord's rotated token). The key goes before the outcome is
+			// handed on, so a subscriber that sees it finds the call gone.
 			Runnable forget = () -> this.inFlight.remove(key, holder.mono);
 			Mono<V> mine = Mono.defer(call)
 				.doOnSuccess((value) -> forget.run())
 				.doOnError((ex) -> forget.run())
-				.doOnCancel(forget)
 				.cache();
 			holder.mono = mine;
 			Mono<V> raced = this.inFlight.putIfAbsent(key, mine);

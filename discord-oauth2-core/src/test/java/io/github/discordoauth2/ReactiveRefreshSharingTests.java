@@ -93,6 +93,19 @@ class ReactiveRefreshSharingTests {
 	}
 
 	@Test
+	void aCancelledRefreshRunsOnAndALaterSubscriberGetsTheRotatedToken() {
+		FakeDiscord.Tokens tokens = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		this.fake.faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(300)));
+
+		this.client.refreshToken(tokens.refreshToken()).subscribe().dispose();
+		ReactiveAccessToken refreshed = this.client.refreshToken(tokens.refreshToken()).block(TIMEOUT);
+
+		assertThat(refreshed.refreshToken()).isNotEqualTo(tokens.refreshToken());
+		assertThat(tokenRequests()).isEqualTo(1);
+		assertThat(this.client.refreshesInFlight()).isZero();
+	}
+
+	@Test
 	void refreshesOfDifferentTokensDoNotShare() {
 		FakeDiscord.Tokens a = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
 		FakeDiscord.Tokens b = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
