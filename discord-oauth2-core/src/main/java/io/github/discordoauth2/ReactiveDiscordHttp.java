@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -161,8 +162,12 @@ final class ReactiveDiscordHttp {
 		MediaType contentType = call.contentType();
 		WebClient.RequestHeadersSpec<?> ready = spec;
 		if (body != null && contentType != null) {
-			// Bytes the core wrote itself, so the builder's codecs play no part.
-			ready = spec.contentType(contentType).contentLength(body.length).body(BodyInserters.fromValue(body));
+			// Bytes the core wrote itself, handed to the connector as they are: the
+			// builder's codecs play no part.
+			ready = spec.contentType(contentType)
+				.contentLength(body.length)
+				.body(BodyInserters
+					.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(body))));
 		}
 		return ready.exchangeToMono(this::read)
 			.timeout(this.timeout)

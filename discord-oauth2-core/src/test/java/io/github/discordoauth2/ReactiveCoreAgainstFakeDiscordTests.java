@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -476,6 +478,52 @@ class ReactiveCoreAgainstFakeDiscordTests {
 			.expectError(IllegalArgumentException.class)
 			.verify(TIMEOUT);
 		assertThat(this.fake.journal()).isEmpty();
+	}
+
+	@Test
+	void usersWebClientBuilderIsClonedAndItsCodecsPlayNoPart() {
+		WebClient.Builder users = WebClient.builder()
+			.defaultHeader("X-App", "mine")
+			.codecs((codecs) -> codecs.registerDefaults(false));
+		ReactiveClient client = ReactiveClient.of(Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.clientSecret(DemoData.CLIENT_SECRET)
+			.redirectUri(DemoData.REDIRECT_URI)
+			.baseUrl(this.fake.baseUrl())
+			.build(), users);
+		users.defaultHeader("X-Later", "not-seen");
+		String code = this.fake.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, Set.of("identify"));
+
+		StepVerifier.create(client.exchangeCode(code).flatMap(ReactiveAccessToken::fetchIdentify))
+			.assertNext((user) -> assertThat(user.id()).isEqualTo(DemoData.USER_ID))
+			.verifyComplete();
+		assertThat(this.fake.journal()).allSatisfy((request) -> {
+			assertThat(request.header("X-App")).isEqualTo("mine");
+			assertThat(request.header("X-Later")).isNull();
+			assertThat(request.header("User-Agent")).isEqualTo(Client.userAgent());
+		});
+		assertThat(this.fake.journal().get(0).body()).startsWith("grant_type=authorization_code");
+	}
+
+	@Test
+	void theJdkHttpClientConnectorWorksToo() {
+		ReactiveClient client = ReactiveClient.of(Client.builder()
+			.clientId(DemoData.APPLICATION_ID)
+			.clientSecret(DemoData.CLIENT_SECRET)
+			.redirectUri(DemoData.REDIRECT_URI)
+			.baseUrl(this.fake.baseUrl())
+			.build(), WebClient.builder().clientConnector(new JdkClientHttpConnector()));
+		ReactiveAccessToken token = client
+			.exchangeCode(this.fake.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, ALL_SCOPES))
+			.block(TIMEOUT);
+		this.fake.faults().next("GET /users/@me", 1, Fault.status(503));
+
+		StepVerifier.create(token.fetchIdentify().then(token.refresh()).flatMapMany(ReactiveAccessToken::fetchGuilds))
+			.expectNextCount(2)
+			.verifyComplete();
+		StepVerifier.create(token.fetchGuildMember(DemoData.JOIN_GUILD_ID))
+			.expectErrorSatisfies((ex) -> assertThat(((HttpException) ex).status()).isEqualTo(404))
+			.verify(TIMEOUT);
 	}
 
 	@Test
