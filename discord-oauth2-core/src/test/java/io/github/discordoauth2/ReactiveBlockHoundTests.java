@@ -22,30 +22,27 @@ class ReactiveBlockHoundTests {
 
 	@Test
 	void aSleepOnAParallelSchedulerIsCaught() {
-		Mono<Void> sleeping = Mono.<Void>fromRunnable(() -> {
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}).subscribeOn(Schedulers.parallel());
+		Mono<Void> sleeping = Mono.<Void>fromRunnable(ReactiveBlockHoundTests::sleep)
+			.subscribeOn(Schedulers.parallel());
 
 		StepVerifier.create(sleeping).expectError(BlockingOperationError.class).verify(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void theSameSleepOffReactorThreadsIsAllowed() {
-		Mono<Void> sleeping = Mono.<Void>fromRunnable(() -> {
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}).subscribeOn(Schedulers.boundedElastic());
+		Mono<Void> sleeping = Mono.<Void>fromRunnable(ReactiveBlockHoundTests::sleep)
+			.subscribeOn(Schedulers.boundedElastic());
 
 		StepVerifier.create(sleeping).verifyComplete();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(10);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

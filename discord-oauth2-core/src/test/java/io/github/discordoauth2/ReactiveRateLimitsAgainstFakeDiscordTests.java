@@ -19,6 +19,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static io.github.discordoauth2.ReactiveTesting.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -30,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * No test measures time.
  */
 class ReactiveRateLimitsAgainstFakeDiscordTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeDiscord fake;
 
@@ -53,14 +52,7 @@ class ReactiveRateLimitsAgainstFakeDiscordTests {
 	}
 
 	private Client blocking(Duration maxWait, RateLimitListener listener) {
-		return Client.builder()
-			.clientId(this.fake.clientId())
-			.clientSecret(this.fake.clientSecret())
-			.redirectUri(DemoData.REDIRECT_URI)
-			.baseUrl(this.fake.baseUrl())
-			.rateLimitMaxWait(maxWait)
-			.rateLimitListener(listener)
-			.build();
+		return ReactiveTesting.clientFor(this.fake).rateLimitMaxWait(maxWait).rateLimitListener(listener).build();
 	}
 
 	private ReactiveClient client(Duration maxWait) {
@@ -73,7 +65,7 @@ class ReactiveRateLimitsAgainstFakeDiscordTests {
 	}
 
 	private long sent(String method, String path) {
-		return this.fake.journal().stream().filter((r) -> r.method().equals(method) && r.path().endsWith(path)).count();
+		return ReactiveTesting.sent(this.fake, method, path);
 	}
 
 	@Test

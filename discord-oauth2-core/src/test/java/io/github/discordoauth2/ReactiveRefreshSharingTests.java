@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.test.StepVerifier;
 
+import static io.github.discordoauth2.ReactiveTesting.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first call is held up by FakeDiscord so the others arrive while it runs.
  */
 class ReactiveRefreshSharingTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeDiscord fake;
 
@@ -40,11 +39,7 @@ class ReactiveRefreshSharingTests {
 	@BeforeEach
 	void start() {
 		this.fake = FakeDiscord.builder().demoData().start();
-		this.client = ReactiveClient.of(Client.builder()
-			.clientId(this.fake.clientId())
-			.clientSecret(this.fake.clientSecret())
-			.baseUrl(this.fake.baseUrl())
-			.build());
+		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.fake).build());
 	}
 
 	@AfterEach
@@ -53,7 +48,7 @@ class ReactiveRefreshSharingTests {
 	}
 
 	private long tokenRequests() {
-		return this.fake.journal().stream().filter((r) -> r.path().endsWith("/oauth2/token")).count();
+		return ReactiveTesting.sent(this.fake, "POST", "/oauth2/token");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import static io.github.discordoauth2.ReactiveTesting.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BlockHound.
  */
 class ReactiveResilienceAgainstFakeDiscordTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeDiscord fake;
 
@@ -41,12 +40,7 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 	@BeforeEach
 	void start() {
 		this.fake = FakeDiscord.builder().demoData().start();
-		this.client = ReactiveClient.of(Client.builder()
-			.clientId(this.fake.clientId())
-			.clientSecret(this.fake.clientSecret())
-			.redirectUri(DemoData.REDIRECT_URI)
-			.baseUrl(this.fake.baseUrl())
-			.build());
+		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.fake).build());
 	}
 
 	@AfterEach
@@ -59,7 +53,7 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 	}
 
 	private long sent(String method, String path) {
-		return journal().stream().filter((r) -> r.method().equals(method) && r.path().endsWith(path)).count();
+		return ReactiveTesting.sent(this.fake, method, path);
 	}
 
 	private List<RecordedRequest> journal() {
