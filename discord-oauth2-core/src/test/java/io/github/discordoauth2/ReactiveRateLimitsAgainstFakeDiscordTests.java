@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import io.github.discordoauth2.model.User;
@@ -163,6 +164,28 @@ class ReactiveRateLimitsAgainstFakeDiscordTests {
 		assertThat(sent("GET", "/users/@me")).isEqualTo(2);
 		assertThat(this.fake.stats().rateLimited()).isEqualTo(1);
 		assertThat(heard).containsExactly("429 GET /users/@me", "wait GET /users/@me");
+	}
+
+	@Test
+	void manyCallsWaitingOutTooManyRequestsAtOnceHoldNoThreadEach() {
+		start(RateLimits.none());
+		int calls = 50;
+		this.fake.faults().next("GET /users/@me", calls, Fault.rateLimited(Duration.ofMillis(300)));
+		ReactiveClient client = client(Duration.ofSeconds(10));
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		List<User> users = Flux.range(0, calls)
+			.flatMap((i) -> client.fromAccessToken(accessToken())
+				.fetchIdentify()
+				.doOnNext((user) -> threads.add(Thread.currentThread().getName())))
+			.collectList()
+			.block(TIMEOUT);
+
+		assertThat(users).hasSize(calls);
+		assertThat(this.fake.stats().rateLimited()).isEqualTo(calls);
+		assertThat(sent("GET", "/users/@me")).isEqualTo(2L * calls);
+		// Fifty calls waited at the same time on Reactor's few event-loop and timer
+		// threads; a blocking client would have held fifty threads.
+		assertThat(threads).hasSizeLessThan(calls / 2);
 	}
 
 	@Test
