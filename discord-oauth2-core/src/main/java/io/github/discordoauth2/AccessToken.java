@@ -169,7 +169,7 @@ public final class AccessToken extends PartialAccessToken {
 				+ ((this.guild != null) ? this.guild.id() : null) + ", idToken=" + Secrets.mask(this.idToken) + "]";
 	}
 
-	private String requireRefreshToken(String operation) {
+	String requireRefreshToken(String operation) {
 		if (this.refreshToken == null) {
 			throw new IllegalStateException("this token has no refreshToken, so " + operation
 					+ " is impossible (client credentials and implicit grants have none)");

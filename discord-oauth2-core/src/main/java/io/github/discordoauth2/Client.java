@@ -72,17 +72,29 @@ public final class Client {
 
 	private final SharedCalls<AccessToken> refreshes = new SharedCalls<>();
 
+	private final RateLimitHook rateLimitHook;
+
+	private final Duration rateLimitMaxWait;
+
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
+
 	private Client(Builder builder) {
 		this.clientId = builder.clientId;
 		this.credentials = new Credentials(builder.clientId, builder.clientSecret, builder.botToken);
 		this.redirectUri = builder.redirectUri;
 		this.baseUrl = builder.baseUrl;
 		this.clock = builder.clock;
+		this.rateLimitHook = rateLimitHook(builder);
+		this.rateLimitMaxWait = builder.rateLimitMaxWait;
+		this.connectTimeout = builder.connectTimeout;
+		this.readTimeout = builder.readTimeout;
 		this.http = new DiscordHttp(
 				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
 						builder.readTimeout, builder.observationRegistry),
-				RestClients.bodyCloseReleases(builder.restClientBuilder), this.baseUrl + "/api/v" + API_VERSION,
-				userAgent(), this.credentials, rateLimitHook(builder), builder.rateLimitMaxWait);
+				RestClients.bodyCloseReleases(builder.restClientBuilder), apiBase(), userAgent(), this.credentials,
+				this.rateLimitHook, builder.rateLimitMaxWait);
 	}
 
 	/**
@@ -203,12 +215,7 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken exchangeCode(String code, @Nullable String codeVerifier) {
-		if (this.redirectUri == null) {
-			Args.notBlank(code, "code");
-			throw new IllegalStateException("redirectUri is not configured; set Client.builder().redirectUri(..) or "
-					+ "call exchangeCode(code, codeVerifier, redirectUri) with the URI used to authorize");
-		}
-		return exchangeCode(code, codeVerifier, this.redirectUri);
+		return tokenRequest(exchangeCodeRequest(code, codeVerifier));
 	}
 
 	/**
@@ -219,6 +226,23 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken exchangeCode(String code, @Nullable String codeVerifier, String redirectUri) {
+		return tokenRequest(exchangeCodeRequest(code, codeVerifier, redirectUri));
+	}
+
+	DiscordRequest exchangeCodeRequest(String code, @Nullable String codeVerifier) {
+		if (this.redirectUri == null) {
+			Args.notBlank(code, "code");
+			throw new IllegalStateException("redirectUri is not configured; set Client.builder().redirectUri(..) or "
+					+ "call exchangeCode(code, codeVerifier, redirectUri) with the URI used to authorize");
+		}
+		return exchangeCodeRequest(code, codeVerifier, this.redirectUri);
+	}
+
+	/**
+	 * The one definition of a code exchange, for both roads: checks the arguments and the
+	 * configuration before anything is sent.
+	 */
+	DiscordRequest exchangeCodeRequest(String code, @Nullable String codeVerifier, String redirectUri) {
 		Args.notBlank(code, "code");
 		Args.absoluteUri(redirectUri, "redirectUri");
 		if (codeVerifier != null) {
@@ -242,7 +266,7 @@ public final class Client {
 		else {
 			this.credentials.requireClientSecret("exchangeCode without a PKCE codeVerifier");
 		}
-		return tokenRequest(request.form(form, "code", "code_verifier").build());
+		return request.form(form, "code", "code_verifier").build();
 	}
 
 	/**
@@ -254,15 +278,17 @@ public final class Client {
 	 * token is no longer valid
 	 */
 	public AccessToken refreshToken(String refreshToken) {
+		DiscordRequest request = refreshRequest(refreshToken);
+		return this.refreshes.call(Secrets.identity(refreshToken), () -> tokenRequest(request));
+	}
+
+	DiscordRequest refreshRequest(String refreshToken) {
 		Args.notBlank(refreshToken, "refreshToken");
 		this.credentials.requireClientSecret("refreshToken");
-		return this.refreshes.call(Secrets.identity(refreshToken), () -> {
-			Map<String, String> form = new LinkedHashMap<>();
-			form.put("grant_type", "refresh_token");
-			form.put("refresh_token", refreshToken);
-			return tokenRequest(
-					DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build());
-		});
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "refresh_token");
+		form.put("refresh_token", refreshToken);
+		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build();
 	}
 
 	/**
@@ -282,12 +308,16 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken clientCredentialsGrant(Collection<String> scopes) {
+		return tokenRequest(clientCredentialsRequest(scopes));
+	}
+
+	DiscordRequest clientCredentialsRequest(Collection<String> scopes) {
 		Args.scopes(scopes, "scopes");
 		this.credentials.requireClientSecret("clientCredentialsGrant");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "client_credentials");
 		form.put("scope", String.join(" ", new LinkedHashSet<>(scopes)));
-		return tokenRequest(DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form).build());
+		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form).build();
 	}
 
 	/**
@@ -345,15 +375,18 @@ public final class Client {
 	 * @return the records Discord stored
 	 */
 	public List<RoleConnectionMetadata> updateLinkedRolesMetadata(List<RoleConnectionMetadata> records) {
+		return this.http.sendList(updateLinkedRolesMetadataRequest(records), RoleConnectionMetadata.class);
+	}
+
+	DiscordRequest updateLinkedRolesMetadataRequest(List<RoleConnectionMetadata> records) {
 		Args.notNull(records, "records");
 		MetadataValues.checkRecords(records);
 		requireBotToken("updateLinkedRolesMetadata");
-		return this.http
-			.sendList(DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
-				.param("application_id", this.clientId)
-				.bot()
-				.json(records)
-				.build(), RoleConnectionMetadata.class);
+		return DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
+			.param("application_id", this.clientId)
+			.bot()
+			.json(records)
+			.build();
 	}
 
 	/**
@@ -361,12 +394,15 @@ public final class Client {
 	 * @return the records
 	 */
 	public List<RoleConnectionMetadata> fetchLinkedRolesMetadata() {
+		return this.http.sendList(fetchLinkedRolesMetadataRequest(), RoleConnectionMetadata.class);
+	}
+
+	DiscordRequest fetchLinkedRolesMetadataRequest() {
 		requireBotToken("fetchLinkedRolesMetadata");
-		return this.http
-			.sendList(DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
-				.param("application_id", this.clientId)
-				.bot()
-				.build(), RoleConnectionMetadata.class);
+		return DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
+			.param("application_id", this.clientId)
+			.bot()
+			.build();
 	}
 
 	/**
@@ -376,9 +412,12 @@ public final class Client {
 	 * @return the application
 	 */
 	public Application fetchApplication() {
+		return this.http.send(fetchApplicationRequest(), Application.class);
+	}
+
+	DiscordRequest fetchApplicationRequest() {
 		requireBotToken("fetchApplication");
-		return this.http.send(DiscordRequest.of(HttpMethod.GET, "/oauth2/applications/@me").bot().build(),
-				Application.class);
+		return DiscordRequest.of(HttpMethod.GET, "/oauth2/applications/@me").bot().build();
 	}
 
 	/**
@@ -392,6 +431,32 @@ public final class Client {
 
 	DiscordHttp http() {
 		return this.http;
+	}
+
+	/** {@code {baseUrl}/api/v10}, where every REST route starts. */
+	String apiBase() {
+		return this.baseUrl + "/api/v" + API_VERSION;
+	}
+
+	Credentials credentials() {
+		return this.credentials;
+	}
+
+	/** The rate-limit bookkeeping, shared by a {@link ReactiveClient} made from this. */
+	RateLimitHook rateLimitHook() {
+		return this.rateLimitHook;
+	}
+
+	Duration rateLimitMaxWait() {
+		return this.rateLimitMaxWait;
+	}
+
+	Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	Duration readTimeout() {
+		return this.readTimeout;
 	}
 
 	Clock clock() {
@@ -410,6 +475,10 @@ public final class Client {
 	}
 
 	private void revoke(String token, @Nullable TokenTypeHint hint) {
+		this.http.send(revokeRequest(token, hint));
+	}
+
+	DiscordRequest revokeRequest(String token, @Nullable TokenTypeHint hint) {
 		Args.notBlank(token, "token");
 		this.credentials.requireClientSecret("revokeToken");
 		Map<String, String> form = new LinkedHashMap<>();
@@ -417,7 +486,7 @@ public final class Client {
 		if (hint != null) {
 			form.put("token_type_hint", hint.value());
 		}
-		this.http.send(DiscordRequest.of(HttpMethod.POST, "/oauth2/token/revoke").basic().form(form, "token").build());
+		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token/revoke").basic().form(form, "token").build();
 	}
 
 	private AccessToken tokenRequest(DiscordRequest request) {

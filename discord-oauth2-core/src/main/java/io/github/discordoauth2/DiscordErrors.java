@@ -96,7 +96,7 @@ final class DiscordErrors {
 	 */
 	static HttpException tooLarge(DiscordRequest request, DiscordResponse response) {
 		return new HttpException(request.describe() + ": Discord answered " + response.status()
-				+ " with a body larger than " + DiscordHttp.MAX_BODY_BYTES + " bytes (" + response.describeContentType()
+				+ " with a body larger than " + DiscordCall.MAX_BODY_BYTES + " bytes (" + response.describeContentType()
 				+ "); it was not read", response.status());
 	}
 

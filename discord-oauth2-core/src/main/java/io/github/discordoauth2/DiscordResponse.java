@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
  * into a model or an exception.
  *
  * @param status the HTTP status
- * @param body the body, at most {@link DiscordHttp#MAX_BODY_BYTES}; empty when it was
+ * @param body the body, at most {@link DiscordCall#MAX_BODY_BYTES}; empty when it was
  * larger and left unread
- * @param tooLarge whether the body was larger than {@link DiscordHttp#MAX_BODY_BYTES}
+ * @param tooLarge whether the body was larger than {@link DiscordCall#MAX_BODY_BYTES}
  * @param contentType the {@code Content-Type}, or {@code null}
  * @param limits what the answer says about rate limits
  */

@@ -43,6 +43,31 @@ final class ListeningRateLimitHook implements RateLimitHook {
 		return retry;
 	}
 
+	@Override
+	public long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
+		return this.delegate.tryBeforeRequest(key, maxWait, waited, wakeUp);
+	}
+
+	@Override
+	public Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		Answer answer = this.delegate.tryAfterResponse(key, response, retryable);
+		if (answer != Answer.BUSY && response.status() == 429) {
+			this.listener.onRateLimited(key.method(), key.route(), response.global());
+		}
+		return answer;
+	}
+
+	@Override
+	public boolean tryOnFailure(RateLimitKey key, RuntimeException failure) {
+		return this.delegate.tryOnFailure(key, failure);
+	}
+
+	@Override
+	public void waited(RateLimitKey key, Duration waited) {
+		this.delegate.waited(key, waited);
+		waited(key, waited.toNanos());
+	}
+
 	private void waited(RateLimitKey key, long nanos) {
 		if (nanos >= MIN_WAIT_NANOS) {
 			this.listener.onWait(key.method(), key.route(), Duration.ofNanos(nanos));

@@ -61,7 +61,11 @@ public class PartialAccessToken {
 	 * invalid or lacks the scope
 	 */
 	public User fetchIdentify() {
-		return http().send(bearer(HttpMethod.GET, "/users/@me").build(), User.class);
+		return http().send(identifyRequest(), User.class);
+	}
+
+	DiscordRequest identifyRequest() {
+		return bearer(HttpMethod.GET, "/users/@me").build();
 	}
 
 	/**
@@ -70,7 +74,11 @@ public class PartialAccessToken {
 	 * @return the connections
 	 */
 	public List<Connection> fetchConnections() {
-		return http().sendList(bearer(HttpMethod.GET, "/users/@me/connections").build(), Connection.class);
+		return http().sendList(connectionsRequest(), Connection.class);
+	}
+
+	DiscordRequest connectionsRequest() {
+		return bearer(HttpMethod.GET, "/users/@me/connections").build();
 	}
 
 	/**
@@ -88,6 +96,10 @@ public class PartialAccessToken {
 	 * @return the guilds
 	 */
 	public List<PartialGuild> fetchGuilds(GuildsQuery query) {
+		return http().sendList(guildsRequest(query), PartialGuild.class);
+	}
+
+	DiscordRequest guildsRequest(GuildsQuery query) {
 		Args.notNull(query, "query");
 		DiscordRequest.Builder request = bearer(HttpMethod.GET, "/users/@me/guilds");
 		query.before().ifPresent((before) -> request.query("before", Long.toUnsignedString(before)));
@@ -96,7 +108,7 @@ public class PartialAccessToken {
 		if (query.withCounts()) {
 			request.query("with_counts", "true");
 		}
-		return http().sendList(request.build(), PartialGuild.class);
+		return request.build();
 	}
 
 	/**
@@ -108,10 +120,12 @@ public class PartialAccessToken {
 	 * in the guild
 	 */
 	public GuildMember fetchGuildMember(long guildId) {
+		return http().send(guildMemberRequest(guildId), GuildMember.class);
+	}
+
+	DiscordRequest guildMemberRequest(long guildId) {
 		Args.positive(guildId, "guildId");
-		return http().send(
-				bearer(HttpMethod.GET, "/users/@me/guilds/{guild_id}/member").param("guild_id", guildId).build(),
-				GuildMember.class);
+		return bearer(HttpMethod.GET, "/users/@me/guilds/{guild_id}/member").param("guild_id", guildId).build();
 	}
 
 	/**
@@ -134,10 +148,15 @@ public class PartialAccessToken {
 	 * @return added (201) or already a member (204)
 	 */
 	public JoinGuildResult joinGuild(long guildId, JoinGuildOptions options) {
+		checkJoinGuild(guildId, options);
+		return joinGuild(guildId, fetchIdentify().id(), options);
+	}
+
+	/** Checks a join before the user id is read, so bad input costs no request. */
+	void checkJoinGuild(long guildId, JoinGuildOptions options) {
 		Args.positive(guildId, "guildId");
 		Args.notNull(options, "options");
 		this.client.requireBotToken("joinGuild");
-		return joinGuild(guildId, fetchIdentify().id(), options);
 	}
 
 	/**
@@ -152,6 +171,10 @@ public class PartialAccessToken {
 	 * in the guild or lacks permissions, or the token lacks {@code guilds.join}
 	 */
 	public JoinGuildResult joinGuild(long guildId, long userId, JoinGuildOptions options) {
+		return http().send(joinGuildRequest(guildId, userId, options), PartialAccessToken::joinGuildResult);
+	}
+
+	DiscordRequest joinGuildRequest(long guildId, long userId, JoinGuildOptions options) {
 		Args.positive(guildId, "guildId");
 		Args.positive(userId, "userId");
 		Args.notNull(options, "options");
@@ -166,18 +189,21 @@ public class PartialAccessToken {
 		});
 		options.mute().ifPresent((mute) -> body.put("mute", mute));
 		options.deaf().ifPresent((deaf) -> body.put("deaf", deaf));
-		DiscordRequest request = DiscordRequest.of(HttpMethod.PUT, "/guilds/{guild_id}/members/{user_id}")
+		return DiscordRequest.of(HttpMethod.PUT, "/guilds/{guild_id}/members/{user_id}")
 			.param("guild_id", guildId)
 			.param("user_id", userId)
 			.bot()
 			.json(body)
 			.secret(this.token)
 			.build();
-		DiscordResponse answer = http().send(request);
+	}
+
+	/** Reads the answer to a join: 201 with the member, or 204 for one already in. */
+	static JoinGuildResult joinGuildResult(DiscordCall call, DiscordResponse answer) {
 		if (answer.status() == 204) {
 			return JoinGuildResult.ofAlreadyMember();
 		}
-		return JoinGuildResult.ofAdded(http().readOptional(request, answer, GuildMember.class));
+		return JoinGuildResult.ofAdded(call.readOptional(answer, GuildMember.class));
 	}
 
 	/**
@@ -186,7 +212,11 @@ public class PartialAccessToken {
 	 * @return the role connection
 	 */
 	public RoleConnection fetchMetadata() {
-		return http().send(roleConnection(HttpMethod.GET).build(), RoleConnection.class);
+		return http().send(fetchMetadataRequest(), RoleConnection.class);
+	}
+
+	DiscordRequest fetchMetadataRequest() {
+		return roleConnection(HttpMethod.GET).build();
 	}
 
 	/**
@@ -204,6 +234,11 @@ public class PartialAccessToken {
 	 */
 	public RoleConnection updateMetadata(@Nullable String platformName, @Nullable String platformUsername,
 			@Nullable Map<String, ?> metadata) {
+		return http().send(updateMetadataRequest(platformName, platformUsername, metadata), RoleConnection.class);
+	}
+
+	DiscordRequest updateMetadataRequest(@Nullable String platformName, @Nullable String platformUsername,
+			@Nullable Map<String, ?> metadata) {
 		MetadataValues.checkPlatform(platformName, platformUsername);
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (platformName != null) {
@@ -215,7 +250,7 @@ public class PartialAccessToken {
 		if (metadata != null) {
 			body.put("metadata", MetadataValues.encode(metadata));
 		}
-		return http().send(roleConnection(HttpMethod.PUT).json(body).build(), RoleConnection.class);
+		return roleConnection(HttpMethod.PUT).json(body).build();
 	}
 
 	/**
@@ -232,7 +267,11 @@ public class PartialAccessToken {
 	 * /users/@me/applications/{application.id}/role-connection}).
 	 */
 	public void clearMetadata() {
-		http().send(roleConnection(HttpMethod.DELETE).build());
+		http().send(clearMetadataRequest());
+	}
+
+	DiscordRequest clearMetadataRequest() {
+		return roleConnection(HttpMethod.DELETE).build();
 	}
 
 	/**
@@ -241,7 +280,11 @@ public class PartialAccessToken {
 	 * @return the authorization
 	 */
 	public AuthorizationInfo fetchAuthorization() {
-		return http().send(bearer(HttpMethod.GET, "/oauth2/@me").build(), AuthorizationInfo.class);
+		return http().send(authorizationRequest(), AuthorizationInfo.class);
+	}
+
+	DiscordRequest authorizationRequest() {
+		return bearer(HttpMethod.GET, "/oauth2/@me").build();
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.github.discordoauth2;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -55,6 +57,14 @@ import org.jspecify.annotations.Nullable;
  * threads parked most (JFR). Every operation under a stripe's lock is a few map look-ups,
  * and waiting happens on the stripe's {@link Condition}, signalled whenever an answer
  * arrives. Global blocks, per credential, live in one concurrent map.
+ *
+ * <p>
+ * Both request roads share this bookkeeping. The blocking road waits on the stripe's
+ * {@link Condition}; the non-blocking road ({@link ReactiveDiscordHttp}) only asks
+ * {@link #tryBeforeRequest how long it must wait}, waits on its own timer, and is woken
+ * early, like a blocked thread, when an answer arrives on its stripe. That road only ever
+ * tries a stripe's lock: when another thread holds it (for a few map look-ups), the
+ * caller is told to come back in {@link #BUSY_WAIT}, so an event loop never parks.
  */
 final class RateLimiter implements RateLimitHook {
 
@@ -92,6 +102,12 @@ final class RateLimiter implements RateLimitHook {
 	 * anyway.
 	 */
 	static final Duration FIRST_REQUEST_WAIT = Duration.ofSeconds(5);
+
+	/**
+	 * How long a non-blocking caller waits before asking again when a stripe's lock is
+	 * held by someone else (for a few map look-ups).
+	 */
+	static final Duration BUSY_WAIT = Duration.ofNanos(50_000);
 
 	/**
 	 * Without {@code X-RateLimit-Reset}, resets closer than this are taken as the same
@@ -145,13 +161,29 @@ final class RateLimiter implements RateLimitHook {
 	}
 
 	@Override
+	public long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
+		this.stripes[(this.nextToTidy++) & (STRIPES - 1)].tryCleanUp();
+		return stripe(key).tryBeforeRequest(key, maxWait, waited, wakeUp);
+	}
+
+	@Override
 	public boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
 		return stripe(key).afterResponse(key, response, retryable);
 	}
 
 	@Override
+	public Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		return stripe(key).tryAfterResponse(key, response, retryable);
+	}
+
+	@Override
 	public void onFailure(RateLimitKey key, RuntimeException failure) {
-		stripe(key).onFailure(key, failure);
+		stripe(key).onFailure(key);
+	}
+
+	@Override
+	public boolean tryOnFailure(RateLimitKey key, RuntimeException failure) {
+		return stripe(key).tryOnFailure(key);
 	}
 
 	/**
@@ -220,6 +252,13 @@ final class RateLimiter implements RateLimitHook {
 
 		private long invalidResponses;
 
+		/**
+		 * Non-blocking callers waiting on this stripe, woken (and forgotten) by the next
+		 * answer or failure, as {@link #changed} wakes blocked threads. A waiter whose
+		 * own timer fired first stays until then; each waiting call adds one per wait.
+		 */
+		private List<Runnable> wakeUps = new ArrayList<>();
+
 		void beforeRequest(RateLimitKey key, Duration maxWait) {
 			RouteKey route = RouteKey.of(key);
 			long now = RateLimiter.this.nanoClock.getAsLong();
@@ -230,58 +269,12 @@ final class RateLimiter implements RateLimitHook {
 			try {
 				cleanUp(now);
 				while (true) {
-					long waitUntil;
-					boolean global = false;
-					Bucket bucket = bucket(route, now);
-					Long blockedUntil = RateLimiter.this.globalUntil.get(key.tokenIdentity());
-					if (blockedUntil != null && blockedUntil - now <= 0) {
-						RateLimiter.this.globalUntil.remove(key.tokenIdentity(), blockedUntil);
-						blockedUntil = null;
-					}
-					if (blockedUntil != null) {
-						waitUntil = blockedUntil;
-						global = true;
-					}
-					else if (bucket.limit == UNKNOWN) {
-						if (!bucket.probing || now >= firstRequestDeadline) {
-							// The first request learns the bucket for everybody; past the
-							// wait, liveness beats caution.
-							bucket.probing = true;
-							bucket.inFlight++;
-							return;
-						}
-						waitUntil = firstRequestDeadline;
-					}
-					else if (bucket.limit == UNLIMITED) {
-						bucket.inFlight++;
+					long wait = reserve(key, route, now, deadline, firstRequestDeadline, maxWait);
+					if (wait == 0) {
 						return;
 					}
-					else {
-						if (bucket.resetKnown && now >= bucket.resetAt) {
-							// A new window; requests still in flight may count in it.
-							bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
-							bucket.resetKnown = false;
-						}
-						else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
-							// Every request of this window failed before an answer told
-							// us
-							// its reset.
-							bucket.remaining = bucket.limit;
-						}
-						if (bucket.remaining > 0) {
-							bucket.remaining--;
-							bucket.inFlight++;
-							return;
-						}
-						// Empty: wait for the known reset, or for an answer that tells
-						// it.
-						waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
-					}
-					if (waitUntil - now > deadline - now) {
-						throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
-					}
 					try {
-						this.changed.awaitNanos(waitUntil - now);
+						this.changed.awaitNanos(wait);
 					}
 					catch (InterruptedException ex) {
 						Thread.currentThread().interrupt();
@@ -297,10 +290,112 @@ final class RateLimiter implements RateLimitHook {
 			}
 		}
 
-		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+		long tryBeforeRequest(RateLimitKey key, Duration maxWait, Duration waited, Runnable wakeUp) {
 			RouteKey route = RouteKey.of(key);
 			long now = RateLimiter.this.nanoClock.getAsLong();
+			long maxWaitNanos = nanos(maxWait);
+			long deadline = saturatedAdd(now, maxWaitNanos);
+			// The first-request wait counts from the call's first try, as a blocked
+			// thread's would.
+			long firstRequestWaitLeft = Math.max(0, FIRST_REQUEST_WAIT.toNanos() - nanos(waited));
+			long firstRequestDeadline = saturatedAdd(now, Math.min(maxWaitNanos, firstRequestWaitLeft));
+			if (!this.lock.tryLock()) {
+				// Another thread is in the stripe for a few map look-ups: ask again in a
+				// moment instead of parking an event loop.
+				return BUSY_WAIT.toNanos();
+			}
+			try {
+				cleanUp(now);
+				long wait = reserve(key, route, now, deadline, firstRequestDeadline, maxWait);
+				if (wait > 0) {
+					this.wakeUps.add(wakeUp);
+				}
+				return wait;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
+		/**
+		 * Takes a slot for the request, or says how long to wait before asking again;
+		 * called under the lock.
+		 * @return {@code 0} when the request may be sent (its slot is taken), else the
+		 * nanoseconds to wait (an answer on the stripe may end the wait sooner)
+		 * @throws RateLimitedException when the wait would end after the deadline
+		 */
+		private long reserve(RateLimitKey key, RouteKey route, long now, long deadline, long firstRequestDeadline,
+				Duration maxWait) {
+			long waitUntil;
+			boolean global = false;
+			Bucket bucket = bucket(route, now);
+			Long blockedUntil = RateLimiter.this.globalUntil.get(key.tokenIdentity());
+			if (blockedUntil != null && blockedUntil - now <= 0) {
+				RateLimiter.this.globalUntil.remove(key.tokenIdentity(), blockedUntil);
+				blockedUntil = null;
+			}
+			if (blockedUntil != null) {
+				waitUntil = blockedUntil;
+				global = true;
+			}
+			else if (bucket.limit == UNKNOWN) {
+				if (!bucket.probing || now >= firstRequestDeadline) {
+					// The first request learns the bucket for everybody; past the
+					// wait, liveness beats caution.
+					bucket.probing = true;
+					bucket.inFlight++;
+					return 0;
+				}
+				waitUntil = firstRequestDeadline;
+			}
+			else if (bucket.limit == UNLIMITED) {
+				bucket.inFlight++;
+				return 0;
+			}
+			else {
+				if (bucket.resetKnown && now >= bucket.resetAt) {
+					// A new window; requests still in flight may count in it.
+					bucket.remaining = Math.max(0, bucket.limit - bucket.inFlight);
+					bucket.resetKnown = false;
+				}
+				else if (!bucket.resetKnown && bucket.inFlight == 0 && bucket.remaining == 0) {
+					// Every request of this window failed before an answer told
+					// us
+					// its reset.
+					bucket.remaining = bucket.limit;
+				}
+				if (bucket.remaining > 0) {
+					bucket.remaining--;
+					bucket.inFlight++;
+					return 0;
+				}
+				// Empty: wait for the known reset, or for an answer that tells
+				// it.
+				waitUntil = bucket.resetKnown ? bucket.resetAt : saturatedAdd(now, bucket.lastWindow);
+			}
+			if (waitUntil - now > deadline - now) {
+				throw refusal(key, maxWait, Duration.ofNanos(waitUntil - now), global, bucket);
+			}
+			return Math.max(1, waitUntil - now);
+		}
+
+		boolean afterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
 			this.lock.lock();
+			return answered(key, response, retryable);
+		}
+
+		RateLimitHook.Answer tryAfterResponse(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+			if (!this.lock.tryLock()) {
+				return RateLimitHook.Answer.BUSY;
+			}
+			return answered(key, response, retryable) ? RateLimitHook.Answer.SEND_AGAIN : RateLimitHook.Answer.DONE;
+		}
+
+		/** Learns from an answer; called with the lock held, and releases it. */
+		private boolean answered(RateLimitKey key, RateLimitResponse response, boolean retryable) {
+			RouteKey route = RouteKey.of(key);
+			long now = RateLimiter.this.nanoClock.getAsLong();
+			List<Runnable> toWake;
 			try {
 				Bucket bucket = bucket(route, now);
 				bucket.inFlight = Math.max(0, bucket.inFlight - 1);
@@ -317,13 +412,31 @@ final class RateLimiter implements RateLimitHook {
 			}
 			finally {
 				this.changed.signalAll();
+				toWake = takeWakeUps();
 				this.lock.unlock();
+				wake(toWake);
 			}
 		}
 
-		void onFailure(RateLimitKey key, RuntimeException failure) {
-			RouteKey route = RouteKey.of(key);
+		void onFailure(RateLimitKey key) {
 			this.lock.lock();
+			failed(key);
+		}
+
+		boolean tryOnFailure(RateLimitKey key) {
+			if (!this.lock.tryLock()) {
+				return false;
+			}
+			failed(key);
+			return true;
+		}
+
+		/**
+		 * Releases a failed request's slot; called with the lock held, and releases it.
+		 */
+		private void failed(RateLimitKey key) {
+			RouteKey route = RouteKey.of(key);
+			List<Runnable> toWake;
 			try {
 				Bucket bucket = this.routes.get(route);
 				if (bucket != null) {
@@ -335,7 +448,26 @@ final class RateLimiter implements RateLimitHook {
 			}
 			finally {
 				this.changed.signalAll();
+				toWake = takeWakeUps();
 				this.lock.unlock();
+				wake(toWake);
+			}
+		}
+
+		/** Called under the lock. */
+		private List<Runnable> takeWakeUps() {
+			if (this.wakeUps.isEmpty()) {
+				return List.of();
+			}
+			List<Runnable> taken = this.wakeUps;
+			this.wakeUps = new ArrayList<>();
+			return taken;
+		}
+
+		/** Called outside the lock, so a woken caller can ask again at once. */
+		private void wake(List<Runnable> toWake) {
+			for (Runnable wakeUp : toWake) {
+				wakeUp.run();
 			}
 		}
 

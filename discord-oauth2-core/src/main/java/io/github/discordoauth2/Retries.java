@@ -34,6 +34,13 @@ final class Retries {
 
 	private static final Set<Integer> GATEWAY_ERRORS = Set.of(502, 503, 504);
 
+	/**
+	 * How Reactor Netty (the reactive road's usual connector) reports a connection closed
+	 * before the answer: an {@code IOException}, not a {@code SocketException}. Named,
+	 * not referenced, so the blocking road never loads Reactor.
+	 */
+	private static final String PREMATURE_CLOSE = "reactor.netty.http.client.PrematureCloseException";
+
 	private Retries() {
 	}
 
@@ -46,7 +53,19 @@ final class Retries {
 	 * @return whether to send the request again
 	 */
 	static boolean afterStatus(DiscordRequest request, int status, int retriesSoFar) {
-		return GATEWAY_ERRORS.contains(status) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+		return shouldRetryStatus(request, status, retriesSoFar) && sleep(backoff(retriesSoFar));
+	}
+
+	/**
+	 * Decides on an answer without waiting (the non-blocking road waits the
+	 * {@link #backoff} on a timer).
+	 * @param request the request that was answered
+	 * @param status the answer's status
+	 * @param retriesSoFar how many times this call was already retried
+	 * @return whether to send the request again after the backoff
+	 */
+	static boolean shouldRetryStatus(DiscordRequest request, int status, int retriesSoFar) {
+		return GATEWAY_ERRORS.contains(status) && mayRepeat(request, retriesSoFar);
 	}
 
 	/**
@@ -59,7 +78,18 @@ final class Retries {
 	 * @return whether to send the request again
 	 */
 	static boolean afterFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
-		return isConnectionFailure(failure) && mayRepeat(request, retriesSoFar) && backoff(retriesSoFar);
+		return shouldRetryFailure(request, failure, retriesSoFar) && sleep(backoff(retriesSoFar));
+	}
+
+	/**
+	 * Decides on a failure without an answer, without waiting.
+	 * @param request the request that failed
+	 * @param failure what the HTTP client signalled
+	 * @param retriesSoFar how many times this call was already retried
+	 * @return whether to send the request again after the backoff
+	 */
+	static boolean shouldRetryFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
+		return isConnectionFailure(failure) && mayRepeat(request, retriesSoFar);
 	}
 
 	private static boolean mayRepeat(DiscordRequest request, int retriesSoFar) {
@@ -73,8 +103,8 @@ final class Retries {
 	 */
 	static boolean isConnectionFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException || cause instanceof SocketException
-					|| cause instanceof EOFException) {
+			if (cause instanceof ConnectException || cause instanceof SocketException || cause instanceof EOFException
+					|| PREMATURE_CLOSE.equals(cause.getClass().getName())) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
@@ -84,11 +114,19 @@ final class Retries {
 		return false;
 	}
 
-	private static boolean backoff(int retriesSoFar) {
+	/**
+	 * @param retriesSoFar how many times the call was already retried
+	 * @return the wait before the next retry: {@link #FIRST_BACKOFF} doubled per retry,
+	 * between half and all of it at random
+	 */
+	static Duration backoff(int retriesSoFar) {
 		long base = FIRST_BACKOFF.toMillis() << retriesSoFar;
-		long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+	}
+
+	private static boolean sleep(Duration backoff) {
 		try {
-			Thread.sleep(jittered);
+			Thread.sleep(backoff.toMillis());
 			return true;
 		}
 		catch (InterruptedException ex) {
