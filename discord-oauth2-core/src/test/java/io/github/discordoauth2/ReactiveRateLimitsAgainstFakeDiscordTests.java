@@ -72,7 +72,8 @@ class ReactiveRateLimitsAgainstFakeDiscordTests {
 	@Test
 	void concurrentCallersOnAnUnknownBucketDoNotFanOutIntoTooManyRequests() {
 		start(RateLimits.builder().everyRoute(5, Duration.ofSeconds(30)).build());
-		ReactivePartialAccessToken token = client(Duration.ofSeconds(1)).fromAccessToken(accessToken());
+		// Long enough for the first answer on a loaded machine, short of the 30 s reset.
+		ReactivePartialAccessToken token = client(Duration.ofSeconds(10)).fromAccessToken(accessToken());
 		List<Object> outcomes = Flux.range(0, 8)
 			.flatMap((i) -> token.fetchIdentify().cast(Object.class).onErrorResume(Mono::just))
 			.collectList()
