@@ -527,9 +527,26 @@ class CoreAgainstFakeDiscordTests {
 		io.github.discordoauth2.model.Application application = this.client.fetchApplication();
 		assertThat(application.id()).isEqualTo(DemoData.APPLICATION_ID);
 		assertThat(application.name()).isEqualTo(DemoData.APPLICATION_NAME);
+		assertThat(application.team()).isNull();
+		assertThat(application.owner()).isNotNull();
+		assertThat(application.ownerUserId()).isEqualTo(application.owner().id());
 		RecordedRequest request = last();
 		assertThat(request.path()).isEqualTo("/api/v10/oauth2/applications/@me");
 		assertThat(request.header("Authorization")).startsWith("Bot");
+	}
+
+	@Test
+	void aTeamApplicationNamesItsTeamsOwner() {
+		try (FakeDiscord teamApp = FakeDiscord.builder().demoData().teamApplication(true).start()) {
+			Client client = Client.builder()
+				.clientId(DemoData.APPLICATION_ID)
+				.botToken(DemoData.BOT_TOKEN)
+				.baseUrl(teamApp.baseUrl())
+				.build();
+			io.github.discordoauth2.model.Application application = client.fetchApplication();
+			assertThat(application.team()).isNotNull();
+			assertThat(application.ownerUserId()).isEqualTo(application.team().ownerUserId());
+		}
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import io.github.discordoauth2.model.Role;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
+import io.github.discordoauth2.model.Team;
 import io.github.discordoauth2.model.User;
 import io.github.discordoauth2.model.Webhook;
 import io.github.discordoauth2.security.DiscordOAuth2User;
@@ -37,7 +38,7 @@ public final class DiscordOAuth2RuntimeHints implements RuntimeHintsRegistrar {
 	/** Every type in {@code io.github.discordoauth2.model}. */
 	static final List<Class<?>> MODELS = List.of(Application.class, AuthorizationInfo.class, Connection.class,
 			Guild.class, GuildMember.class, PartialGuild.class, Role.class, RoleConnection.class,
-			RoleConnectionMetadata.class, RoleConnectionMetadataType.class, User.class, Webhook.class);
+			RoleConnectionMetadata.class, RoleConnectionMetadataType.class, Team.class, User.class, Webhook.class);
 
 	private static final String PRINCIPAL_SERIALIZED_FORM = DiscordOAuth2User.class.getName() + "$SerializedForm";
 

@@ -265,6 +265,16 @@ final class RestEndpoints {
 		if (owner != null) {
 			application.with("owner", Views.publicUser(owner));
 		}
+		if (app.team()) {
+			// A team app names its team, whose owner is the app's owner (Discord's
+			// "Teams" page: team object with owner_user_id).
+			application.with("team",
+					Json.obj()
+						.with("id", Long.toString(app.clientId() + 1))
+						.with("name", app.name() + " team")
+						.with("icon", null)
+						.with("owner_user_id", Long.toString(app.ownerId())));
+		}
 		return Response.json(200, application);
 	}
 
