@@ -7,11 +7,12 @@ import java.util.Set;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
+import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.Fault;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReactiveRefreshSharingTests {
 
-	private FakeDiscord fake;
+	@RegisterExtension
+	final FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
 
 	private ReactiveClient client;
 
@@ -38,25 +40,19 @@ class ReactiveRefreshSharingTests {
 
 	@BeforeEach
 	void start() {
-		this.fake = FakeDiscord.builder().demoData().start();
-		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.fake).build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.fake.close();
+		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.discord.fake()).build());
 	}
 
 	private long tokenRequests() {
-		return ReactiveTesting.sent(this.fake, "POST", "/oauth2/token");
+		return ReactiveTesting.sent(this.discord.fake(), "POST", "/oauth2/token");
 	}
 
 	@Test
 	void concurrentRefreshesOfOneTokenShareOneCall() {
-		FakeDiscord.Tokens tokens = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		FakeDiscord.Tokens tokens = this.discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
 		ReactiveAccessToken token = this.client.restoreAccessToken(tokens.accessToken(), tokens.refreshToken(), null,
 				Set.of("identify"));
-		this.fake.faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(500)));
+		this.discord.fake().faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(500)));
 
 		List<ReactiveAccessToken> refreshed = Flux
 			.merge(token.refresh(), this.client.refreshToken(tokens.refreshToken()), token.refresh(), token.refresh())
@@ -71,7 +67,7 @@ class ReactiveRefreshSharingTests {
 
 	@Test
 	void aSharedFailureReachesEverySubscriberAndIsForgotten() {
-		this.fake.faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(500)));
+		this.discord.fake().faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(500)));
 		Mono<ReactiveAccessToken> refresh = this.client.refreshToken("rt-unknown");
 
 		List<Signal<ReactiveAccessToken>> outcomes = Flux
@@ -89,8 +85,8 @@ class ReactiveRefreshSharingTests {
 
 	@Test
 	void aCancelledRefreshRunsOnAndALaterSubscriberGetsTheRotatedToken() {
-		FakeDiscord.Tokens tokens = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
-		this.fake.faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(300)));
+		FakeDiscord.Tokens tokens = this.discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
+		this.discord.fake().faults().next("POST /oauth2/token", 1, Fault.delay(Duration.ofMillis(300)));
 
 		this.client.refreshToken(tokens.refreshToken()).subscribe().dispose();
 		ReactiveAccessToken refreshed = this.client.refreshToken(tokens.refreshToken()).block(TIMEOUT);
@@ -102,8 +98,8 @@ class ReactiveRefreshSharingTests {
 
 	@Test
 	void refreshesOfDifferentTokensDoNotShare() {
-		FakeDiscord.Tokens a = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
-		FakeDiscord.Tokens b = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		FakeDiscord.Tokens a = this.discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
+		FakeDiscord.Tokens b = this.discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
 
 		List<ReactiveAccessToken> refreshed = Flux
 			.merge(this.client.refreshToken(a.refreshToken()), this.client.refreshToken(b.refreshToken()))

@@ -9,12 +9,13 @@ import io.github.discordoauth2.exceptions.DiscordIoException;
 import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
+import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import static io.github.discordoauth2.ReactiveTesting.TIMEOUT;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReactiveResilienceAgainstFakeDiscordTests {
 
-	private FakeDiscord fake;
+	@RegisterExtension
+	final FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
 
 	private ReactiveClient client;
 
@@ -39,30 +41,27 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@BeforeEach
 	void start() {
-		this.fake = FakeDiscord.builder().demoData().start();
-		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.fake).build());
-	}
-
-	@AfterEach
-	void stop() {
-		this.fake.close();
+		this.client = ReactiveClient.of(ReactiveTesting.clientFor(this.discord.fake()).build());
 	}
 
 	private FakeDiscord.Tokens tokens(String... scopes) {
-		return this.fake.createToken(DemoData.USER_ID, Set.of(scopes));
+		return this.discord.fake().createToken(DemoData.USER_ID, Set.of(scopes));
 	}
 
 	private long sent(String method, String path) {
-		return ReactiveTesting.sent(this.fake, method, path);
+		return ReactiveTesting.sent(this.discord.fake(), method, path);
 	}
 
 	private List<RecordedRequest> journal() {
-		return this.fake.journal();
+		return this.discord.fake().journal();
 	}
 
 	@Test
 	void gatewayErrorsOnAGetAreRetried() {
-		this.fake.faults().next("GET /users/@me", 1, Fault.status(503)).next("GET /users/@me", 1, Fault.status(502));
+		this.discord.fake()
+			.faults()
+			.next("GET /users/@me", 1, Fault.status(503))
+			.next("GET /users/@me", 1, Fault.status(502));
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("identify").accessToken());
 
 		StepVerifier.create(token.fetchIdentify())
@@ -73,7 +72,7 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@Test
 	void gatewayErrorsBeyondTheRetriesReachTheCaller() {
-		this.fake.faults().next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.status(504));
+		this.discord.fake().faults().next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.status(504));
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("identify").accessToken());
 
 		StepVerifier.create(token.fetchIdentify())
@@ -84,7 +83,8 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@Test
 	void gatewayErrorOnAPutAndADeleteIsRetried() {
-		this.fake.faults()
+		this.discord.fake()
+			.faults()
 			.next("PUT /users/@me/applications/{id}/role-connection", 1, Fault.status(504))
 			.next("DELETE /users/@me/applications/{id}/role-connection", 1, Fault.status(503));
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("role_connections.write").accessToken());
@@ -98,7 +98,7 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@Test
 	void otherServerErrorsAreNotRetried() {
-		this.fake.faults().next("GET /users/@me", 1, Fault.status(500));
+		this.discord.fake().faults().next("GET /users/@me", 1, Fault.status(500));
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("identify").accessToken());
 
 		StepVerifier.create(token.fetchIdentify())
@@ -109,10 +109,12 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@Test
 	void refreshAndCodeExchangeAreNeverRetriedAfterAGatewayError() {
-		this.fake.faults()
+		this.discord.fake()
+			.faults()
 			.next("POST /oauth2/token", 1, Fault.status(502))
 			.next("POST /oauth2/token", 1, Fault.status(503));
-		String code = this.fake.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, Set.of("identify"));
+		String code = this.discord.fake()
+			.createAuthorizationCode(DemoData.USER_ID, DemoData.REDIRECT_URI, Set.of("identify"));
 
 		StepVerifier.create(this.client.refreshToken(tokens("identify").refreshToken()))
 			.expectErrorSatisfies((ex) -> assertThat(((HttpException) ex).status()).isEqualTo(502))
@@ -125,7 +127,7 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 
 	@Test
 	void cutConnectionsAreRetriedForAGetButNeverForARefresh() {
-		this.fake.faults().next("GET /users/@me", 2, Fault.disconnect());
+		this.discord.fake().faults().next("GET /users/@me", 2, Fault.disconnect());
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("identify").accessToken());
 		StepVerifier.create(token.fetchIdentify())
 			.assertNext((user) -> assertThat(user.id()).isEqualTo(DemoData.USER_ID))
@@ -133,12 +135,12 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 		assertThat(sent("GET", "/users/@me")).isEqualTo(3);
 
 		String refreshToken = tokens("identify").refreshToken();
-		this.fake.faults().next("POST /oauth2/token", 1, Fault.disconnect());
+		this.discord.fake().faults().next("POST /oauth2/token", 1, Fault.disconnect());
 		StepVerifier.create(this.client.refreshToken(refreshToken))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DiscordIoException.class)
 				.hasMessageContaining("POST /oauth2/token")
 				.hasMessageNotContaining(refreshToken)
-				.hasMessageNotContaining(this.fake.clientSecret()))
+				.hasMessageNotContaining(this.discord.fake().clientSecret()))
 			.verify(TIMEOUT);
 		assertThat(sent("POST", "/oauth2/token")).as("a refresh is sent once").isEqualTo(1);
 	}
@@ -146,20 +148,20 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 	@Test
 	void aSlowAnswerTimesOutNamingTheCallAndIsNotRetried() {
 		ReactiveClient impatient = ReactiveClient.of(Client.builder()
-			.clientId(this.fake.clientId())
-			.baseUrl(this.fake.baseUrl())
+			.clientId(this.discord.fake().clientId())
+			.baseUrl(this.discord.fake().baseUrl())
 			.connectTimeout(Duration.ofMillis(100))
 			.readTimeout(Duration.ofMillis(200))
 			.build());
 		String accessToken = tokens("identify").accessToken();
-		this.fake.faults().next("GET /users/@me", 1, Fault.delay(Duration.ofSeconds(2)));
+		this.discord.fake().faults().next("GET /users/@me", 1, Fault.delay(Duration.ofSeconds(2)));
 
 		StepVerifier.create(impatient.fromAccessToken(accessToken).fetchIdentify())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DiscordIoException.class)
 				.hasMessageContaining("GET /users/@me")
 				.hasMessageNotContaining(accessToken))
 			.verify(TIMEOUT);
-		assertThat(this.fake.stats().requests()).as("requests that reached the fake").isEqualTo(1);
+		assertThat(this.discord.fake().stats().requests()).as("requests that reached the fake").isEqualTo(1);
 	}
 
 }
