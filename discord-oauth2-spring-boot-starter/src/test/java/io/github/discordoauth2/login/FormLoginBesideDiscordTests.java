@@ -8,14 +8,10 @@ import java.util.regex.Pattern;
 
 import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscordExtension;
-import io.github.discordoauth2.test.FakeDiscordProperties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,8 +25,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,22 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { LoginTestApplication.class, FormLoginBesideDiscordTests.FormLogin.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FormLoginBesideDiscordTests {
+class FormLoginBesideDiscordTests extends ComposedLoginTests {
 
 	private static final String DISCORD_ID = Long.toString(DemoData.USER_ID);
 
 	private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
-
-	@RegisterExtension
-	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
-
-	@DynamicPropertySource
-	static void discordProperties(DynamicPropertyRegistry registry) {
-		FakeDiscordProperties.register(discord.fake(), registry);
-	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	OAuth2AuthorizedClientService authorizedClients;
@@ -67,19 +50,19 @@ class FormLoginBesideDiscordTests {
 	void localUserNamedLikeADiscordIdGetsNoDiscordToken() {
 		// The Discord user logs in: their tokens are stored under their ID.
 		TestBrowser discordUser = new TestBrowser();
-		discordUser.follow(app("/oauth2/authorization/discord"));
-		assertThat(discordUser.follow(app("/me")).body()).isEqualTo(DISCORD_ID + ":" + DemoData.USERNAME);
+		discordUser.follow(url("/oauth2/authorization/discord"));
+		assertThat(discordUser.follow(url("/me")).body()).isEqualTo(DISCORD_ID + ":" + DemoData.USERNAME);
 		assertThat((Object) this.authorizedClients.loadAuthorizedClient("discord", DISCORD_ID)).isNotNull();
 
 		// A local account with the same name logs in with a password.
 		TestBrowser localUser = new TestBrowser();
-		Matcher csrf = CSRF_INPUT.matcher(localUser.get(app("/login")).body());
+		Matcher csrf = CSRF_INPUT.matcher(localUser.get(url("/login")).body());
 		assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-		HttpResponse<String> login = localUser.post(app("/login"), "username=" + DISCORD_ID + "&password=pw&_csrf="
+		HttpResponse<String> login = localUser.post(url("/login"), "username=" + DISCORD_ID + "&password=pw&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
 		assertThat(TestBrowser.location(login).getQuery()).isNull();
 
-		HttpResponse<String> me = localUser.get(app("/me"));
+		HttpResponse<String> me = localUser.get(url("/me"));
 
 		// Refused, neither handed the other user's token nor sent through a Discord login
 		// that would replace the local identity.
@@ -89,10 +72,6 @@ class FormLoginBesideDiscordTests {
 			.principal(UsernamePasswordAuthenticationToken.authenticated(DISCORD_ID, null,
 					AuthorityUtils.createAuthorityList("ROLE_USER")))
 			.build())).isNull();
-	}
-
-	private String app(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 	/** Form login with a local account named like the demo user's Discord ID. */

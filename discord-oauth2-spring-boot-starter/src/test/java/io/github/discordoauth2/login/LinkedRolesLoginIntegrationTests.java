@@ -5,16 +5,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscordExtension;
-import io.github.discordoauth2.test.FakeDiscordProperties;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,24 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = LoginTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.scopes=identify,role_connections.write")
-class LinkedRolesLoginIntegrationTests {
-
-	@RegisterExtension
-	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
-
-	@DynamicPropertySource
-	static void discordProperties(DynamicPropertyRegistry registry) {
-		FakeDiscordProperties.register(discord.fake(), registry);
-	}
-
-	@LocalServerPort
-	int port;
+class LinkedRolesLoginIntegrationTests extends ComposedLoginTests {
 
 	private final TestBrowser browser = new TestBrowser();
 
 	@Test
 	void loginWithRoleConnectionsWriteOnTheDefaultsSucceedsWithoutPkce() {
-		HttpResponse<String> me = this.browser.follow(app("/me"));
+		HttpResponse<String> me = this.browser.follow(url("/me"));
 
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
@@ -66,16 +49,12 @@ class LinkedRolesLoginIntegrationTests {
 
 	@Test
 	void botInviteIsDiscordsPlainInviteWithoutTheLoginCallback() {
-		this.browser.follow(app("/me"));
+		this.browser.follow(url("/me"));
 
-		URI invite = TestBrowser.location(this.browser.get(app("/invite")));
+		URI invite = TestBrowser.location(this.browser.get(url("/invite")));
 		assertThat(invite.getQuery()).contains("scope=bot")
 			.doesNotContain("redirect_uri")
 			.doesNotContain("response_type");
-	}
-
-	private String app(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
