@@ -28,12 +28,13 @@ import org.springframework.web.client.RestClient;
  * finds on the class path, and falls back to the JDK's {@code HttpClient}. For Discord's
  * small keep-alive calls that fallback costs several times the CPU of
  * {@code HttpURLConnection} (see BENCHMARKS.md, "The Client bean in a Spring Boot app"),
- * so the Discord client then uses Boot's {@link ClientHttpRequestFactoryBuilder#simple()
- * HttpURLConnection factory} instead, built from the application's own
- * {@link HttpClientSettings} (spring.http.clients.*: timeouts, redirects, SSL bundle).
- * When Boot found HttpComponents on the class path, the client keeps it (with a larger
- * pool it measured cheaper still), but without its automatic repeats of 429 and 503
- * answers, which would go behind the core's rate limiter.
+ * so the Discord client then uses the core's {@code HttpURLConnection} factory,
+ * {@link io.github.discordoauth2.UrlConnectionRequestFactory}, instead, built from the
+ * application's own {@link HttpClientSettings} (spring.http.clients.*: timeouts,
+ * redirects, SSL bundle) by {@link UrlConnectionFactoryBuilder}. When Boot found
+ * HttpComponents on the class path, the client keeps it (with a larger pool it measured
+ * cheaper still), but without its automatic repeats of 429 and 503 answers, which would
+ * go behind the core's rate limiter.
  *
  * <p>
  * A factory the application chose explicitly stays: {@code
@@ -125,9 +126,10 @@ final class DiscordRequestFactorySelector {
 	 * on the class path, with a pool of 32 connections per host and its status retries
 	 * off (so set up, it cost the least CPU per call at 8 threads in every run, and no
 	 * more than Boot's own HttpComponents at 1 thread; with Boot's default pool of 5 it
-	 * fell behind HttpURLConnection at 8 threads); else HttpURLConnection, about 10 times
-	 * cheaper than the JDK HttpClient Boot falls back to. Jetty and Reactor Netty, which
-	 * Boot would also pick, were not measured and give way to HttpURLConnection.
+	 * fell behind HttpURLConnection at 8 threads); else the core's HttpURLConnection
+	 * factory, about 10 times cheaper than the JDK HttpClient Boot falls back to. Jetty
+	 * and Reactor Netty, which Boot would also pick, were not measured and give way to
+	 * HttpURLConnection.
 	 */
 	private ClientHttpRequestFactoryBuilder<?> measuredFastest() {
 		ClassLoader classLoader = this.beanFactory.getBeanClassLoader();
@@ -138,7 +140,7 @@ final class DiscordRequestFactorySelector {
 				return HttpComponentsWithoutStatusRetries.of(httpComponents);
 			}
 		}
-		return ClientHttpRequestFactoryBuilder.simple();
+		return new UrlConnectionFactoryBuilder();
 	}
 
 	private boolean factoryChosenByApplication() {

@@ -5,11 +5,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import javax.net.ssl.HttpsURLConnection;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.UrlConnectionRequestFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -32,7 +33,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	void withoutBootsBuilderTheClientUsesTheCoresHttpUrlConnectionFactory() {
 		this.plainApp.run((context) -> {
 			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
+			assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
 	}
 
@@ -79,7 +79,7 @@ class DiscordOAuth2ClientRequestFactoryTests {
 			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
 				.isInstanceOf(JdkClientHttpRequestFactory.class);
 			assertThat(requestFactoryOf(context.getBean(Client.class)))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class);
+				.isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
 	}
 
@@ -186,15 +186,27 @@ class DiscordOAuth2ClientRequestFactoryTests {
 					"spring.ssl.bundle.pem.corporate.truststore.certificate=classpath:http/trust-only.crt")
 			.run((context) -> {
 				ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-				assertThat(factory).isInstanceOf(SimpleClientHttpRequestFactory.class);
-				HttpClientSettings settings = (HttpClientSettings) field(factory, HttpClientSettings.class);
-				assertThat(settings).isNotNull();
-				assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW);
-				assertThat(settings.sslBundle())
-					.isSameAs(context.getBean(org.springframework.boot.ssl.SslBundles.class).getBundle("corporate"));
+				assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
+				UrlConnectionRequestFactory urlConnection = (UrlConnectionRequestFactory) factory;
+				assertThat(urlConnection.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(urlConnection.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(urlConnection.isFollowRedirects()).isFalse();
+				assertThat(urlConnection.getSslSocketFactory()).isNotNull()
+					.isNotSameAs(HttpsURLConnection.getDefaultSSLSocketFactory());
 			});
+	}
+
+	@Test
+	void anSslBundleWithCiphersFailsNamingTheBundleProperty() {
+		this.restClientApp
+			.withPropertyValues("spring.http.clients.ssl.bundle=corporate",
+					"spring.ssl.bundle.pem.corporate.truststore.certificate=classpath:http/trust-only.crt",
+					"spring.ssl.bundle.pem.corporate.options.ciphers=TLS_AES_128_GCM_SHA256")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(DiscordOAuth2ConfigurationException.class)
+				.hasMessageContaining("spring.http.clients.ssl.bundle")
+				.hasMessageContaining("spring.http.clients.imperative.factory"));
 	}
 
 	@Test
@@ -223,10 +235,8 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	void withoutBootsBuilderDiscordTimeoutsReachTheCoresFactory() {
 		this.plainApp.withPropertyValues("discord.oauth2.http.read-timeout=7s").run((context) -> {
 			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
-			Field readTimeout = SimpleClientHttpRequestFactory.class.getDeclaredField("readTimeout");
-			readTimeout.setAccessible(true);
-			assertThat(readTimeout.get(factory)).isEqualTo(7000);
+			assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
+			assertThat(((UrlConnectionRequestFactory) factory).getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
 		});
 	}
 
