@@ -31,7 +31,7 @@ final class DiscordHttp {
 
 	private final RestClient restClient;
 
-	private final String apiBase;
+	private final ApiUris uris;
 
 	private final String userAgent;
 
@@ -41,10 +41,10 @@ final class DiscordHttp {
 
 	private final Duration rateLimitMaxWait;
 
-	DiscordHttp(RestClient restClient, String apiBase, String userAgent, Credentials credentials,
+	DiscordHttp(RestClient restClient, ApiUris uris, String userAgent, Credentials credentials,
 			RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
 		this.restClient = restClient;
-		this.apiBase = apiBase;
+		this.uris = uris;
 		this.userAgent = userAgent;
 		this.credentials = credentials;
 		this.rateLimitHook = rateLimitHook;
@@ -56,12 +56,12 @@ final class DiscordHttp {
 	 * other status.
 	 */
 	DiscordResponse send(DiscordRequest request) {
-		return send(DiscordCall.prepare(request, this.apiBase, this.credentials));
+		return send(DiscordCall.prepare(request, this.uris, this.credentials));
 	}
 
 	/** Sends the request and reads the 2xx body as {@code type}. */
 	<T> T send(DiscordRequest request, Class<T> type) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return call.read(send(call), type);
 	}
 
@@ -69,13 +69,13 @@ final class DiscordHttp {
 	 * Sends the request and reads the 2xx body as a JSON array of {@code elementType}.
 	 */
 	<T> List<T> sendList(DiscordRequest request, Class<T> elementType) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return call.readList(send(call), elementType);
 	}
 
 	/** Sends the request and reads its 2xx answer with {@code reader}. */
 	<T> T send(DiscordRequest request, DiscordCall.AnswerReader<T> reader) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return reader.read(call, send(call));
 	}
 

@@ -1,5 +1,6 @@
 package io.github.discordoauth2;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,9 @@ import java.net.Proxy;
 import java.net.URI;
 import java.net.URLConnection;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -17,10 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.AbstractStreamingClientHttpRequest;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * A {@link ClientHttpRequestFactory} on the JDK's {@link HttpURLConnection} (and its
@@ -171,14 +179,31 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 				+ this.readTimeoutMillis + "ms]";
 	}
 
-	/** One request on its own connection. */
-	private static final class UrlConnectionRequest extends AbstractStreamingClientHttpRequest {
+	/**
+	 * One request on its own connection. Not Spring's abstract request: its headers would
+	 * be walked through a de-duplicating view on every call, where this one walks its
+	 * case-insensitive map, which has one entry per name already.
+	 */
+	private static final class UrlConnectionRequest implements ClientHttpRequest, StreamingHttpOutputMessage {
 
 		private final HttpURLConnection connection;
 
 		private final URI uri;
 
 		private final HttpMethod method;
+
+		private final MultiValueMap<String, String> headerMap = CollectionUtils
+			.toMultiValueMap(new LinkedCaseInsensitiveMap<>(8, Locale.ROOT));
+
+		private final HttpHeaders headers = new HttpHeaders(this.headerMap);
+
+		private @Nullable Map<String, Object> attributes;
+
+		private @Nullable Body body;
+
+		private @Nullable ByteArrayOutputStream bufferedBody;
+
+		private boolean executed;
 
 		UrlConnectionRequest(HttpURLConnection connection, URI uri, HttpMethod method) {
 			this.connection = connection;
@@ -197,10 +222,49 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 		}
 
 		@Override
-		protected ClientHttpResponse executeInternal(HttpHeaders headers, @Nullable Body body) throws IOException {
-			Body toWrite = this.connection.getDoOutput() ? body : null;
+		public HttpHeaders getHeaders() {
+			return this.headers;
+		}
+
+		@Override
+		public Map<String, Object> getAttributes() {
+			Map<String, Object> attributes = this.attributes;
+			if (attributes == null) {
+				attributes = new LinkedHashMap<>();
+				this.attributes = attributes;
+			}
+			return attributes;
+		}
+
+		@Override
+		public OutputStream getBody() {
+			Assert.state(!this.executed && this.body == null, "Use either getBody or setBody, once, before execute");
+			ByteArrayOutputStream buffered = this.bufferedBody;
+			if (buffered == null) {
+				buffered = new ByteArrayOutputStream(256);
+				this.bufferedBody = buffered;
+			}
+			return buffered;
+		}
+
+		@Override
+		public void setBody(Body body) {
+			Assert.state(!this.executed && this.bufferedBody == null,
+					"Use either getBody or setBody, once, before execute");
+			this.body = body;
+		}
+
+		@Override
+		public ClientHttpResponse execute() throws IOException {
+			Assert.state(!this.executed, "The request was already executed");
+			this.executed = true;
+			ByteArrayOutputStream buffered = this.bufferedBody;
+			Body toWrite = (buffered != null) ? buffered::writeTo : this.body;
+			if (!this.connection.getDoOutput()) {
+				toWrite = null;
+			}
 			if (toWrite != null) {
-				long length = headers.getContentLength();
+				long length = (buffered != null) ? buffered.size() : this.headers.getContentLength();
 				if (length >= 0) {
 					this.connection.setFixedLengthStreamingMode(length);
 				}
@@ -209,11 +273,11 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 				}
 			}
 			if ((this.method == HttpMethod.PUT || this.method == HttpMethod.DELETE)
-					&& headers.getFirst(HttpHeaders.ACCEPT) == null) {
+					&& this.headerMap.getFirst(HttpHeaders.ACCEPT) == null) {
 				// HttpURLConnection would send its own Accept, which asks for HTML.
 				this.connection.setRequestProperty(HttpHeaders.ACCEPT, "*/*");
 			}
-			headers.forEach((name, values) -> {
+			this.headerMap.forEach((name, values) -> {
 				if (HttpHeaders.COOKIE.equalsIgnoreCase(name)) {
 					this.connection.setRequestProperty(name, String.join("; ", values));
 				}

@@ -99,6 +99,19 @@ class UrlConnectionRequestFactoryTests {
 	}
 
 	@Test
+	void aBodyWrittenByAMessageConverterIsSentWithItsLengthToo() {
+		this.server.reply(Reply.json(200, "{}"));
+		this.restClient.post()
+			.uri("/p")
+			.attribute("seen", "yes")
+			.body("plain text")
+			.exchange((request, response) -> assertThat(request.getAttributes()).containsEntry("seen", "yes"));
+		ScriptedServer.Received received = this.server.received().get(0);
+		assertThat(received.body()).isEqualTo("plain text");
+		assertThat(received.header("Content-Length")).isEqualTo("10");
+	}
+
+	@Test
 	void aPutOrDeleteWithoutAcceptAsksForAnythingNotHtml() {
 		this.server.reply(Reply.json(200, "{}"));
 		this.server.reply(Reply.json(204, ""));
