@@ -1,6 +1,7 @@
 package io.github.discordoauth2;
 
 import java.net.HttpURLConnection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +17,14 @@ import org.springframework.util.MultiValueMap;
 /**
  * The headers of an answer, read straight off its {@link HttpURLConnection}.
  * {@link #getFirst} and {@link #containsKey} (all that reading Discord's answer needs)
- * look the name up in the connection without allocating; anything else, and any change,
- * works on a case-insensitive copy made on first use, as Spring's own factory makes for
- * every answer.
+ * look the name up in the fields as received; anything else, and any change, works on a
+ * case-insensitive map made on first use, as Spring's own factory makes for every answer.
  */
 final class UrlConnectionHeaders implements MultiValueMap<String, String> {
 
 	private final HttpURLConnection connection;
+
+	private String @Nullable [] fields;
 
 	private @Nullable MultiValueMap<String, String> copy;
 
@@ -36,16 +38,37 @@ final class UrlConnectionHeaders implements MultiValueMap<String, String> {
 		if (copy != null) {
 			return copy.getFirst(name);
 		}
-		// Field 0 is the status line, without a name.
-		for (int i = 1;; i++) {
-			String key = this.connection.getHeaderFieldKey(i);
-			if (key == null) {
-				return null;
-			}
-			if (key.equalsIgnoreCase(name)) {
-				return this.connection.getHeaderField(i);
+		String[] fields = fields();
+		for (int i = 0; i < fields.length; i += 2) {
+			if (fields[i].equalsIgnoreCase(name)) {
+				return fields[i + 1];
 			}
 		}
+		return null;
+	}
+
+	/**
+	 * @return names and values in turn, in the order received; read once, because each
+	 * look-up in the connection takes its locks
+	 */
+	private String[] fields() {
+		String[] fields = this.fields;
+		if (fields == null) {
+			List<String> read = new ArrayList<>(32);
+			// Field 0 is the status line, without a name.
+			for (int i = 1;; i++) {
+				String key = this.connection.getHeaderFieldKey(i);
+				if (key == null) {
+					break;
+				}
+				String value = this.connection.getHeaderField(i);
+				read.add(key);
+				read.add((value != null) ? value : "");
+			}
+			fields = read.toArray(new String[0]);
+			this.fields = fields;
+		}
+		return fields;
 	}
 
 	@Override
@@ -57,13 +80,9 @@ final class UrlConnectionHeaders implements MultiValueMap<String, String> {
 		MultiValueMap<String, String> copy = this.copy;
 		if (copy == null) {
 			copy = CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>(16, Locale.ROOT));
-			for (int i = 1;; i++) {
-				String key = this.connection.getHeaderFieldKey(i);
-				if (key == null) {
-					break;
-				}
-				String value = this.connection.getHeaderField(i);
-				copy.add(key, (value != null) ? value : "");
+			String[] fields = fields();
+			for (int i = 0; i < fields.length; i += 2) {
+				copy.add(fields[i], fields[i + 1]);
 			}
 			this.copy = copy;
 		}
