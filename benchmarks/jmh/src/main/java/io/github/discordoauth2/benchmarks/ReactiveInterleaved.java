@@ -55,6 +55,9 @@ public final class ReactiveInterleaved {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+	/** Each kind of failure seen (type and message), and how often. */
+	private static final Map<String, LongAdder> FAILURES = new ConcurrentHashMap<>();
+
 	private ReactiveInterleaved() {
 	}
 
@@ -130,6 +133,9 @@ public final class ReactiveInterleaved {
 			raw.tearDown();
 			small.dispose();
 		}
+		System.out.println();
+		System.out.println("Kinds of failure: " + (FAILURES.isEmpty() ? "none" : ""));
+		FAILURES.forEach((kind, count) -> System.out.printf(Locale.ROOT, "- %,d × %s%n", count.sum(), kind));
 	}
 
 	private static <T> T[] tokens(Function<String, T> wrap, IntFunction<T[]> array) {
@@ -155,7 +161,14 @@ public final class ReactiveInterleaved {
 			long[] limiterBefore = limiter(counted);
 			THREADS.resetPeakThreadCount();
 			double[] slice = Interleaved.measure(() -> {
-				Object user = mine.get().run();
+				Object user;
+				try {
+					user = mine.get().run();
+				}
+				catch (Exception ex) {
+					failed(ex);
+					throw ex;
+				}
 				endedOn.add(Thread.currentThread());
 				return user;
 			}, threads, millis, errors);
@@ -186,6 +199,7 @@ public final class ReactiveInterleaved {
 					calls.increment();
 					endedOn.add(Thread.currentThread());
 				}).onErrorResume((ex) -> {
+					failed(ex);
 					errors.increment();
 					return Mono.empty();
 				}).repeat(() -> System.nanoTime() - end < 0).subscribe(null, (ex) -> {
@@ -206,6 +220,12 @@ public final class ReactiveInterleaved {
 			return figures(n * 1e9 / elapsed, cpuNanos / 1000.0 / n, endedOn.size(), errors.sum(), limiterBefore,
 					counted);
 		};
+	}
+
+	private static void failed(Throwable ex) {
+		String message = String.valueOf(ex.getMessage());
+		String kind = ex.getClass().getName() + ": " + message.substring(0, Math.min(message.length(), 200));
+		FAILURES.computeIfAbsent(kind, (k) -> new LongAdder()).increment();
 	}
 
 	private static long[] limiter(@Nullable Counted counted) {
