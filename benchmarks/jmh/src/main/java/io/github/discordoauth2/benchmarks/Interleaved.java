@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -143,58 +144,53 @@ public final class Interleaved {
 
 	private static void printTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
 			IntFunction<String> level, String unit, boolean higherIsBetter) {
-		StringBuilder header = new StringBuilder("| variant |");
-		StringBuilder rule = new StringBuilder("|---|");
-		for (int threads : threadList) {
-			header.append(String.format(Locale.ROOT, " %s: %s | vs best raw |", level.apply(threads), unit));
-			rule.append("---:|---:|");
-		}
-		System.out.println(header);
-		System.out.println(rule);
-		for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
-			StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
-			for (int threads : threadList) {
-				List<Double> slices = Objects.requireNonNull(entry.getValue().get(threads));
-				double best = higherIsBetter ? 0 : Double.MAX_VALUE;
-				for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
-					if (other.getKey().startsWith("raw")) {
-						double m = median(Objects.requireNonNull(other.getValue().get(threads)));
-						best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
+		printRows(results, threadList,
+				(threads) -> String.format(Locale.ROOT, " %s: %s | vs best raw |", level.apply(threads), unit),
+				"---:|---:|", (threads, slices) -> {
+					double best = higherIsBetter ? 0 : Double.MAX_VALUE;
+					for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
+						if (other.getKey().startsWith("raw")) {
+							double m = median(Objects.requireNonNull(other.getValue().get(threads)));
+							best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
+						}
 					}
-				}
-				double m = median(slices);
-				// Both ratios read "share of the best raw baseline's throughput".
-				double share = higherIsBetter ? m / best : best / m;
-				row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
-						Collections.max(slices), 100 * share));
-			}
-			System.out.println(row);
-		}
+					double m = median(slices);
+					// Both ratios read "share of the best raw baseline's throughput".
+					double share = higherIsBetter ? m / best : best / m;
+					return String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
+							Collections.max(slices), 100 * share);
+				});
 	}
 
 	private static void printExtraTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
 			IntFunction<String> level, Extra extra) {
+		printRows(results, threadList,
+				(threads) -> String.format(
+						Locale.ROOT, " %s: %s |", level.apply(threads), extra.total() ? "total" : "median (min–max)"),
+				"---:|",
+				(threads, slices) -> extra.total()
+						? String.format(Locale.ROOT, " %,.0f |", slices.stream().mapToDouble(Double::doubleValue).sum())
+						: String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) |", median(slices), Collections.min(slices),
+								Collections.max(slices)));
+	}
+
+	/**
+	 * Prints a markdown table: a row per variant, the cells of each level side by side.
+	 */
+	private static void printRows(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
+			IntFunction<String> columns, String rulePerLevel, BiFunction<Integer, List<Double>, String> cells) {
 		StringBuilder header = new StringBuilder("| variant |");
 		StringBuilder rule = new StringBuilder("|---|");
 		for (int threads : threadList) {
-			header.append(String.format(Locale.ROOT, " %s: %s |", level.apply(threads),
-					extra.total() ? "total" : "median (min–max)"));
-			rule.append("---:|");
+			header.append(columns.apply(threads));
+			rule.append(rulePerLevel);
 		}
 		System.out.println(header);
 		System.out.println(rule);
 		for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
 			StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
 			for (int threads : threadList) {
-				List<Double> slices = Objects.requireNonNull(entry.getValue().get(threads));
-				if (extra.total()) {
-					row.append(String.format(Locale.ROOT, " %,.0f |",
-							slices.stream().mapToDouble(Double::doubleValue).sum()));
-				}
-				else {
-					row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) |", median(slices),
-							Collections.min(slices), Collections.max(slices)));
-				}
+				row.append(cells.apply(threads, Objects.requireNonNull(entry.getValue().get(threads))));
 			}
 			System.out.println(row);
 		}
