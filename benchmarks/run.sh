@@ -9,10 +9,12 @@
 #                                  with httpclient5) beside raw HttpURLConnection + Jackson and the Python library, interleaved
 #   benchmarks/run.sh limiter      retained heap of the rate limiter at 100,000 tokens, before and after their windows end
 #   benchmarks/run.sh store        the JDBC token store on an embedded PostgreSQL: cost per request and per refresh, size per user
+#   benchmarks/run.sh reactive     the blocking Client (a thread per call) against the ReactiveClient (chains on Reactor
+#                                  Netty's event loops) at 1, 8 and 256 calls in flight, with raw baselines, interleaved
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
 # RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
-# "1,8 9 1500 3000", as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
+# "1,8 9 1500 3000", as OVERHEAD_ARGS); REACTIVE_ARGS (default "1,8,256 9 1500 3000": calls in flight, then as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
 # seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON. Everything stays on loopback; each part takes a few minutes at most.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -73,6 +75,16 @@ run_bootapp() {
         "library: ${DISCORDOAUTH2_PY:-not given (stand-in)}"
     # shellcheck disable=SC2086
     (cd "$root" && java -cp "$classpath" io.github.discordoauth2.benchmarks.BootAppInterleaved ${BOOTAPP_ARGS:-1,8 9 1500 3000})
+    stop_nginx
+}
+
+run_reactive() {
+    build_jmh
+    start_nginx
+    echo
+    echo "== blocking Client against ReactiveClient: GET /api/v10/users/@me against nginx on loopback, interleaved slices"
+    # shellcheck disable=SC2086
+    java -cp "$classpath" io.github.discordoauth2.benchmarks.ReactiveInterleaved ${REACTIVE_ARGS:-1,8,256 9 1500 3000}
     stop_nginx
 }
 
@@ -156,7 +168,8 @@ case "$what" in
     bootapp) run_bootapp ;;
     limiter) run_limiter ;;
     store) run_store ;;
+    reactive) run_reactive ;;
     all) run_overhead; run_ratelimit; run_starter ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store|reactive]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The overhead figures on a shared machine: JMH runs one variant after the other, so a
@@ -24,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Interleaved {
 
-	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+	static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
 	private Interleaved() {
@@ -62,12 +66,26 @@ public final class Interleaved {
 	 * "raw" is a baseline.
 	 */
 	static void runAndPrint(Map<String, Variant> variants, Settings settings) throws Exception {
+		runAndPrint(variants, settings, (threads) -> threads + (threads == 1 ? " thread" : " threads"), List.of());
+	}
+
+	/**
+	 * The same, with the columns named by {@code level} (for example "8 calls in
+	 * flight"), and after the two tables one table for each extra figure a variant's
+	 * slice reports after its calls per second and CPU per call.
+	 */
+	static void runAndPrint(Map<String, Variant> variants, Settings settings, IntFunction<String> level,
+			List<Extra> extras) throws Exception {
 		String[] threadCounts = settings.threadCounts();
 		int rounds = settings.rounds();
 		long sliceMillis = settings.sliceMillis();
 		long warmupMillis = settings.warmupMillis();
 		Map<String, Map<Integer, List<Double>>> results = new LinkedHashMap<>();
 		Map<String, Map<Integer, List<Double>>> cpu = new LinkedHashMap<>();
+		List<Map<String, Map<Integer, List<Double>>>> extraResults = new ArrayList<>();
+		for (int i = 0; i < extras.size(); i++) {
+			extraResults.add(new LinkedHashMap<>());
+		}
 		List<Integer> threadList = new ArrayList<>();
 		for (String t : threadCounts) {
 			int threads = Integer.parseInt(t.trim());
@@ -86,17 +104,30 @@ public final class Interleaved {
 					cpu.computeIfAbsent(name, n -> new LinkedHashMap<>())
 						.computeIfAbsent(threads, n -> new ArrayList<>())
 						.add(slice[1]);
+					for (int i = 0; i < extras.size(); i++) {
+						extraResults.get(i)
+							.computeIfAbsent(name, n -> new LinkedHashMap<>())
+							.computeIfAbsent(threads, n -> new ArrayList<>())
+							.add(slice[2 + i]);
+					}
 				}
 			}
-			System.err.printf(Locale.ROOT, "done: %d thread(s), load average %s%n", threads, loadAverage());
+			System.err.printf(Locale.ROOT, "done: %s, load average %s%n", level.apply(threads), loadAverage());
 		}
 		System.out.println("Calls per second (higher is better):");
 		System.out.println();
-		printTable(results, threadList, "calls/s, median (min–max)", true);
+		printTable(results, threadList, level, "calls/s, median (min–max)", true);
 		System.out.println();
 		System.out.println("Client CPU time per call, in microseconds (lower is better):");
 		System.out.println();
-		printTable(cpu, threadList, "µs CPU/call, median (min–max)", false);
+		printTable(cpu, threadList, level, "µs CPU/call, median (min–max)", false);
+		for (int i = 0; i < extras.size(); i++) {
+			Extra extra = extras.get(i);
+			System.out.println();
+			System.out.println(extra.title() + (extra.total() ? " (sum over the slices):" : ":"));
+			System.out.println();
+			printExtraTable(extraResults.get(i), threadList, level, extra);
+		}
 	}
 
 	/** The 1, 5 and 15 minute load averages, as uptime prints them. */
@@ -112,32 +143,54 @@ public final class Interleaved {
 	}
 
 	private static void printTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
-			String unit, boolean higherIsBetter) {
+			IntFunction<String> level, String unit, boolean higherIsBetter) {
+		printRows(results, threadList,
+				(threads) -> String.format(Locale.ROOT, " %s: %s | vs best raw |", level.apply(threads), unit),
+				"---:|---:|", (threads, slices) -> {
+					double best = higherIsBetter ? 0 : Double.MAX_VALUE;
+					for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
+						if (other.getKey().startsWith("raw")) {
+							double m = median(Objects.requireNonNull(other.getValue().get(threads)));
+							best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
+						}
+					}
+					double m = median(slices);
+					// Both ratios read "share of the best raw baseline's throughput".
+					double share = higherIsBetter ? m / best : best / m;
+					return String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
+							Collections.max(slices), 100 * share);
+				});
+	}
+
+	private static void printExtraTable(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
+			IntFunction<String> level, Extra extra) {
+		printRows(results, threadList,
+				(threads) -> String.format(
+						Locale.ROOT, " %s: %s |", level.apply(threads), extra.total() ? "total" : "median (min–max)"),
+				"---:|",
+				(threads, slices) -> extra.total()
+						? String.format(Locale.ROOT, " %,.0f |", slices.stream().mapToDouble(Double::doubleValue).sum())
+						: String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) |", median(slices), Collections.min(slices),
+								Collections.max(slices)));
+	}
+
+	/**
+	 * Prints a markdown table: a row per variant, the cells of each level side by side.
+	 */
+	private static void printRows(Map<String, Map<Integer, List<Double>>> results, List<Integer> threadList,
+			IntFunction<String> columns, String rulePerLevel, BiFunction<Integer, List<Double>, String> cells) {
 		StringBuilder header = new StringBuilder("| variant |");
 		StringBuilder rule = new StringBuilder("|---|");
 		for (int threads : threadList) {
-			header.append(String.format(Locale.ROOT, " %d thread%s: %s | vs best raw |", threads,
-					threads == 1 ? "" : "s", unit));
-			rule.append("---:|---:|");
+			header.append(columns.apply(threads));
+			rule.append(rulePerLevel);
 		}
 		System.out.println(header);
 		System.out.println(rule);
 		for (Map.Entry<String, Map<Integer, List<Double>>> entry : results.entrySet()) {
 			StringBuilder row = new StringBuilder("| ").append(entry.getKey()).append(" |");
 			for (int threads : threadList) {
-				List<Double> slices = Objects.requireNonNull(entry.getValue().get(threads));
-				double best = higherIsBetter ? 0 : Double.MAX_VALUE;
-				for (Map.Entry<String, Map<Integer, List<Double>>> other : results.entrySet()) {
-					if (other.getKey().startsWith("raw")) {
-						double m = median(Objects.requireNonNull(other.getValue().get(threads)));
-						best = higherIsBetter ? Math.max(best, m) : Math.min(best, m);
-					}
-				}
-				double m = median(slices);
-				// Both ratios read "share of the best raw baseline's throughput".
-				double share = higherIsBetter ? m / best : best / m;
-				row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.0f%% |", m, Collections.min(slices),
-						Collections.max(slices), 100 * share));
+				row.append(cells.apply(threads, Objects.requireNonNull(entry.getValue().get(threads))));
 			}
 			System.out.println(row);
 		}
@@ -147,6 +200,16 @@ public final class Interleaved {
 	 * @return calls per second and the JVM's CPU microseconds per call over one slice
 	 */
 	static double[] measure(Call call, int threads, long millis) throws InterruptedException {
+		return measure(call, threads, millis, null);
+	}
+
+	/**
+	 * The same; with {@code errors}, a call that throws is counted there (not as a call)
+	 * and the thread goes on, instead of failing the slice.
+	 * @return calls per second and the JVM's CPU microseconds per call over one slice
+	 */
+	static double[] measure(Call call, int threads, long millis, @Nullable LongAdder errors)
+			throws InterruptedException {
 		LongAdder calls = new LongAdder();
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		CountDownLatch start = new CountDownLatch(1);
@@ -158,7 +221,18 @@ public final class Interleaved {
 					start.await();
 					long end = window[1];
 					while (System.nanoTime() - end < 0) {
-						if (call.run() == null) {
+						Object result;
+						try {
+							result = call.run();
+						}
+						catch (Exception ex) {
+							if (errors == null) {
+								throw ex;
+							}
+							errors.increment();
+							continue;
+						}
+						if (result == null) {
 							throw new IllegalStateException("no user");
 						}
 						calls.increment();
@@ -208,13 +282,26 @@ public final class Interleaved {
 
 	}
 
+	/**
+	 * A further figure of each slice, at index {@code 2 + its position} of the slice's
+	 * result.
+	 *
+	 * @param title what the figure is
+	 * @param total whether to print the sum over the slices (counts, such as errors)
+	 * rather than the median
+	 */
+	record Extra(String title, boolean total) {
+
+	}
+
 	/** One variant, measured one slice at a time. */
 	@FunctionalInterface
 	interface Variant {
 
 		/**
 		 * Runs the variant for a slice.
-		 * @return calls per second and CPU microseconds per call over the slice
+		 * @return calls per second and CPU microseconds per call over the slice, then any
+		 * {@link Extra} figures
 		 */
 		double[] slice(int threads, long millis) throws Exception;
 
