@@ -84,47 +84,18 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	}
 
 	@Test
-	void withHttpComponentsOnTheClassPathTheClientUsesItWithAPoolLargerThanFive() {
+	void withHttpComponentsOnTheClassPathTheClientStillUsesTheCoresFactory() {
 		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
-			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
-			Object pool = field(((HttpComponentsClientHttpRequestFactory) factory).getHttpClient(),
-					HttpClientConnectionManager.class);
-			assertThat(pool).isInstanceOf(PoolingHttpClientConnectionManager.class);
-			assertThat(((PoolingHttpClientConnectionManager) pool).getDefaultMaxPerRoute()).isEqualTo(32);
+			// Boot's builder takes HttpComponents for every other client of the app.
+			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
+				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
-	}
-
-	@Test
-	void onHttpComponentsA429ReachesTheRateLimiterWithoutBeingRepeated() throws Exception {
-		AtomicInteger requests = new AtomicInteger();
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", (exchange) -> {
-			requests.incrementAndGet();
-			byte[] body = "{\"message\":\"You are being rate limited.\",\"retry_after\":1,\"global\":false}"
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.getResponseHeaders().add("Retry-After", "1");
-			exchange.sendResponseHeaders(429, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		try {
-			this.restClientApp.withClassLoader(getClass().getClassLoader())
-				.withPropertyValues("discord.oauth2.rate-limit.max-wait=0",
-						"discord.oauth2.base-url=http://127.0.0.1:" + server.getAddress().getPort())
-				.run((context) -> {
-					Client client = context.getBean(Client.class);
-					assertThatException().isThrownBy(() -> client.fromAccessToken("user-token").fetchIdentify());
-					// HttpClient's default strategy would have waited Retry-After and
-					// sent it again.
-					assertThat(requests).hasValue(1);
-				});
-		}
-		finally {
-			server.stop(0);
-		}
+		this.plainApp.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
 	}
 
 	@Test
