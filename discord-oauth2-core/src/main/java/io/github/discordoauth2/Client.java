@@ -93,8 +93,7 @@ public final class Client {
 		this.http = new DiscordHttp(
 				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
 						builder.readTimeout, builder.observationRegistry),
-				RestClients.bodyCloseReleases(builder.restClientBuilder), apiBase(), userAgent(), this.credentials,
-				this.rateLimitHook, builder.rateLimitMaxWait);
+				new ApiUris(apiBase()), userAgent(), this.credentials, this.rateLimitHook, builder.rateLimitMaxWait);
 	}
 
 	/**

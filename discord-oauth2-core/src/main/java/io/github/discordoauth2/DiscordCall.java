@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 import io.github.discordoauth2.exceptions.DiscordIoException;
@@ -12,7 +11,6 @@ import io.github.discordoauth2.exceptions.HttpException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -45,18 +43,18 @@ final class DiscordCall {
 
 	private final Credentials credentials;
 
-	private DiscordCall(DiscordRequest request, String apiBase, Credentials credentials) {
+	private DiscordCall(DiscordRequest request, ApiUris uris, Credentials credentials) {
 		this.request = request;
 		this.credentials = credentials;
-		this.uri = uri(request, apiBase);
+		this.uri = uris.of(request);
 		this.authorization = authorization(request, credentials);
 		this.key = new RateLimitKey(request.method.name(), request.route, request.params,
 				request.params.getOrDefault("guild_id", ""), tokenIdentity(request, credentials, this.authorization));
 		this.body = body(request);
 	}
 
-	static DiscordCall prepare(DiscordRequest request, String apiBase, Credentials credentials) {
-		return new DiscordCall(request, apiBase, credentials);
+	static DiscordCall prepare(DiscordRequest request, ApiUris uris, Credentials credentials) {
+		return new DiscordCall(request, uris, credentials);
 	}
 
 	/**
@@ -164,26 +162,6 @@ final class DiscordCall {
 			secrets.add(this.request.bearerToken);
 		}
 		return secrets;
-	}
-
-	private static URI uri(DiscordRequest request, String apiBase) {
-		if (request.query.isEmpty()) {
-			// The common case, cheaply: templates are plain ASCII and parameters are
-			// decimal ids, nothing to encode.
-			String path = request.route;
-			for (Map.Entry<String, String> param : request.params.entrySet()) {
-				path = path.replace("{" + param.getKey() + "}", param.getValue());
-			}
-			try {
-				return URI.create(apiBase + path);
-			}
-			catch (IllegalArgumentException ex) {
-				// A base URL that needs encoding: take the general road below.
-			}
-		}
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(apiBase + request.route);
-		request.query.forEach(builder::queryParam);
-		return builder.encode().buildAndExpand(request.params).toUri();
 	}
 
 	private static @Nullable String authorization(DiscordRequest request, Credentials credentials) {

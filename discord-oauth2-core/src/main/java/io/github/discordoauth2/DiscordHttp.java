@@ -31,7 +31,7 @@ final class DiscordHttp {
 
 	private final RestClient restClient;
 
-	private final String apiBase;
+	private final ApiUris uris;
 
 	private final String userAgent;
 
@@ -41,18 +41,10 @@ final class DiscordHttp {
 
 	private final Duration rateLimitMaxWait;
 
-	/**
-	 * Whether closing the body stream alone releases the connection (the core's own
-	 * {@code HttpURLConnection} client), so the response need not be closed too: Spring's
-	 * close would drain it through a fresh 8 KiB buffer on every call.
-	 */
-	private final boolean bodyCloseReleases;
-
-	DiscordHttp(RestClient restClient, boolean bodyCloseReleases, String apiBase, String userAgent,
-			Credentials credentials, RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
+	DiscordHttp(RestClient restClient, ApiUris uris, String userAgent, Credentials credentials,
+			RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
 		this.restClient = restClient;
-		this.bodyCloseReleases = bodyCloseReleases;
-		this.apiBase = apiBase;
+		this.uris = uris;
 		this.userAgent = userAgent;
 		this.credentials = credentials;
 		this.rateLimitHook = rateLimitHook;
@@ -64,12 +56,12 @@ final class DiscordHttp {
 	 * other status.
 	 */
 	DiscordResponse send(DiscordRequest request) {
-		return send(DiscordCall.prepare(request, this.apiBase, this.credentials));
+		return send(DiscordCall.prepare(request, this.uris, this.credentials));
 	}
 
 	/** Sends the request and reads the 2xx body as {@code type}. */
 	<T> T send(DiscordRequest request, Class<T> type) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return call.read(send(call), type);
 	}
 
@@ -77,13 +69,13 @@ final class DiscordHttp {
 	 * Sends the request and reads the 2xx body as a JSON array of {@code elementType}.
 	 */
 	<T> List<T> sendList(DiscordRequest request, Class<T> elementType) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return call.readList(send(call), elementType);
 	}
 
 	/** Sends the request and reads its 2xx answer with {@code reader}. */
 	<T> T send(DiscordRequest request, DiscordCall.AnswerReader<T> reader) {
-		DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+		DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 		return reader.read(call, send(call));
 	}
 
@@ -122,34 +114,29 @@ final class DiscordHttp {
 	}
 
 	private DiscordResponse exchange(DiscordCall call) {
-		RestClient.RequestBodySpec spec = this.restClient.method(call.request.method)
-			.uri(call.uri)
-			.headers((headers) -> call.headers(headers, this.userAgent));
+		RestClient.RequestBodySpec spec = this.restClient.method(call.request.method).uri(call.uri);
 		byte[] body = call.body;
 		MediaType contentType = call.contentType();
-		if (body != null && contentType != null) {
+		if (body != null) {
 			// Written straight to the wire, so the builder's message converters play no
 			// part.
-			spec = spec.contentType(contentType)
-				.headers((headers) -> headers.setContentLength(body.length))
-				.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
+			spec = spec.body((StreamingHttpOutputMessage.Body) (out) -> out.write(body));
 		}
+		// Set on the request itself: a header on the spec would be copied from one map
+		// into another on every call.
+		spec = spec.httpRequest((request) -> {
+			HttpHeaders headers = request.getHeaders();
+			call.headers(headers, this.userAgent);
+			if (body != null && contentType != null) {
+				headers.setContentType(contentType);
+				headers.setContentLength(body.length);
+			}
+		});
 		return spec.exchange((clientRequest, response) -> {
-			try {
-				HttpHeaders headers = response.getHeaders();
-				byte[] bytes;
-				try (InputStream in = response.getBody()) {
-					bytes = read(in, headers.getContentLength());
-				}
-				return DiscordCall.response(response.getStatusCode().value(), headers, bytes, false);
-			}
-			catch (IOException | RuntimeException ex) {
-				if (this.bodyCloseReleases) {
-					response.close();
-				}
-				throw ex;
-			}
-		}, !this.bodyCloseReleases);
+			HttpHeaders headers = response.getHeaders();
+			byte[] bytes = read(response.getBody(), headers.getContentLength());
+			return DiscordCall.response(response.getStatusCode().value(), headers, bytes, false);
+		});
 	}
 
 	/**

@@ -45,8 +45,9 @@ public final class ReactiveClient {
 
 	private ReactiveClient(Client client, WebClient webClient) {
 		this.client = client;
-		this.http = new ReactiveDiscordHttp(webClient, client.apiBase(), Client.userAgent(), client.credentials(),
-				client.rateLimitHook(), client.rateLimitMaxWait(), client.connectTimeout().plus(client.readTimeout()));
+		this.http = new ReactiveDiscordHttp(webClient, new ApiUris(client.apiBase()), Client.userAgent(),
+				client.credentials(), client.rateLimitHook(), client.rateLimitMaxWait(),
+				client.connectTimeout().plus(client.readTimeout()));
 	}
 
 	/**

@@ -30,7 +30,7 @@ final class ReactiveDiscordHttp {
 
 	private final WebClient webClient;
 
-	private final String apiBase;
+	private final ApiUris uris;
 
 	private final String userAgent;
 
@@ -43,10 +43,10 @@ final class ReactiveDiscordHttp {
 	/** The longest one attempt may take, from sending to the last byte of the answer. */
 	private final Duration timeout;
 
-	ReactiveDiscordHttp(WebClient webClient, String apiBase, String userAgent, Credentials credentials,
+	ReactiveDiscordHttp(WebClient webClient, ApiUris uris, String userAgent, Credentials credentials,
 			RateLimitHook rateLimitHook, Duration rateLimitMaxWait, Duration timeout) {
 		this.webClient = webClient;
-		this.apiBase = apiBase;
+		this.uris = uris;
 		this.userAgent = userAgent;
 		this.credentials = credentials;
 		this.rateLimitHook = rateLimitHook;
@@ -60,7 +60,7 @@ final class ReactiveDiscordHttp {
 	 */
 	<T> Mono<T> send(DiscordRequest request, DiscordCall.AnswerReader<T> reader) {
 		return Mono.defer(() -> {
-			DiscordCall call = DiscordCall.prepare(request, this.apiBase, this.credentials);
+			DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
 			return attempt(call, new Attempts(System.nanoTime())).map((response) -> reader.read(call, response));
 		});
 	}

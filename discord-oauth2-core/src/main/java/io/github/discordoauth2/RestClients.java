@@ -5,14 +5,13 @@ import java.time.Duration;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds the one {@link RestClient} of a {@link Client}: from the user's builder when one
  * is given (so proxies, SSL and observations come along), else on the request factory
- * that measured fastest for Discord's small keep-alive calls ({@code HttpURLConnection},
- * see {@code BENCHMARKS.md}).
+ * that measured fastest for Discord's small keep-alive calls
+ * ({@link UrlConnectionRequestFactory}, see {@code BENCHMARKS.md}).
  */
 final class RestClients {
 
@@ -51,17 +50,8 @@ final class RestClients {
 		return builder.build();
 	}
 
-	/**
-	 * @return whether the client is entirely the core's own (no user builder, so no
-	 * interceptor that could wrap the response): then closing an answer's body stream
-	 * releases its connection
-	 */
-	static boolean bodyCloseReleases(RestClient.@Nullable Builder usersBuilder) {
-		return usersBuilder == null;
-	}
-
-	private static SimpleClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
-		SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+	private static UrlConnectionRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+		UrlConnectionRequestFactory factory = new UrlConnectionRequestFactory();
 		factory.setConnectTimeout(connectTimeout);
 		factory.setReadTimeout(readTimeout);
 		return factory;

@@ -216,7 +216,7 @@ class RequestRoadTests {
 
 	@Test
 	void theDefaultClientKeepsItsConnectionAcrossAnswersOfEveryKind() {
-		// The core closes only the body stream of its own HttpURLConnection answers: that
+		// UrlConnectionRequestFactory closes an answer by closing its stream only: that
 		// alone must hand the connection back for the next call.
 		Client client = this.server.client();
 		this.server.reply(Reply.json(200, "{\"id\":\"1\",\"username\":\"u\"}"));

@@ -2,9 +2,6 @@ package io.github.discordoauth2.autoconfigure;
 
 import java.time.Duration;
 
-import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,11 +9,9 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientsProperties;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,12 +23,13 @@ import org.springframework.web.client.RestClient;
  * finds on the class path, and falls back to the JDK's {@code HttpClient}. For Discord's
  * small keep-alive calls that fallback costs several times the CPU of
  * {@code HttpURLConnection} (see BENCHMARKS.md, "The Client bean in a Spring Boot app"),
- * so the Discord client then uses Boot's {@link ClientHttpRequestFactoryBuilder#simple()
- * HttpURLConnection factory} instead, built from the application's own
- * {@link HttpClientSettings} (spring.http.clients.*: timeouts, redirects, SSL bundle).
- * When Boot found HttpComponents on the class path, the client keeps it (with a larger
- * pool it measured cheaper still), but without its automatic repeats of 429 and 503
- * answers, which would go behind the core's rate limiter.
+ * so the Discord client then uses the core's {@code HttpURLConnection} factory,
+ * {@link io.github.discordoauth2.UrlConnectionRequestFactory}, instead, built from the
+ * application's own {@link HttpClientSettings} (spring.http.clients.*: timeouts,
+ * redirects, SSL bundle) by {@link UrlConnectionFactoryBuilder}. When Boot found
+ * HttpComponents on the class path, the client keeps it (with a larger pool it measured
+ * cheaper still), but without its automatic repeats of 429 and 503 answers, which would
+ * go behind the core's rate limiter.
  *
  * <p>
  * A factory the application chose explicitly stays: {@code
@@ -47,8 +43,6 @@ import org.springframework.web.client.RestClient;
 final class DiscordRequestFactorySelector {
 
 	private static final String BOOT_HTTP_CLIENT_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
-
-	private static final String HTTP_COMPONENTS_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClientBuilder";
 
 	private static final String BOOT_REST_CLIENT_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
 
@@ -121,24 +115,13 @@ final class DiscordRequestFactorySelector {
 	}
 
 	/**
-	 * The factory for an application that chose none: HttpComponents when Boot found it
-	 * on the class path, with a pool of 32 connections per host and its status retries
-	 * off (so set up, it cost the least CPU per call at 8 threads in every run, and no
-	 * more than Boot's own HttpComponents at 1 thread; with Boot's default pool of 5 it
-	 * fell behind HttpURLConnection at 8 threads); else HttpURLConnection, about 10 times
-	 * cheaper than the JDK HttpClient Boot falls back to. Jetty and Reactor Netty, which
-	 * Boot would also pick, were not measured and give way to HttpURLConnection.
+	 * The factory for an application that chose none: the core's HttpURLConnection
+	 * factory. It cost the least CPU per call of every factory measured, at 1 and 8
+	 * threads, HttpComponents with a larger pool included, and about a tenth of the JDK
+	 * HttpClient that Boot falls back to (BENCHMARKS.md, section 4).
 	 */
 	private ClientHttpRequestFactoryBuilder<?> measuredFastest() {
-		ClassLoader classLoader = this.beanFactory.getBeanClassLoader();
-		if (ClassUtils.isPresent(HTTP_COMPONENTS_CLIENT, classLoader)) {
-			ClientHttpRequestFactoryBuilder<?> detected = this.factoryBuilder
-				.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(classLoader));
-			if (detected instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-				return HttpComponentsWithoutStatusRetries.of(httpComponents);
-			}
-		}
-		return ClientHttpRequestFactoryBuilder.simple();
+		return new UrlConnectionFactoryBuilder();
 	}
 
 	private boolean factoryChosenByApplication() {
@@ -169,41 +152,6 @@ final class DiscordRequestFactorySelector {
 		String declaringBean = definition.getFactoryBeanName();
 		return declaringBean != null && this.beanFactory.containsBeanDefinition(declaringBean)
 				&& configurationClass.equals(this.beanFactory.getBeanDefinition(declaringBean).getBeanClassName());
-	}
-
-	/**
-	 * Boot's HttpComponents client, except that it does not repeat 429 and 503 answers
-	 * itself (its default): the core's rate limiter must see every 429 to keep its
-	 * buckets right, and the core already retries 502 to 504 with backoff. Repeating a
-	 * request whose connection broke stays on (idempotent methods only, never a POST).
-	 * Only loaded when httpclient5 is on the class path.
-	 */
-	private static final class HttpComponentsWithoutStatusRetries {
-
-		/**
-		 * HttpClient's default pool allows 5 connections per host, so a sixth concurrent
-		 * call waits for one; at 8 threads that cost a fifth of the calls per second
-		 * against HttpURLConnection, which has no such cap. The pool is the Discord
-		 * client's own (each built factory has one).
-		 */
-		private static final int CONNECTIONS_PER_HOST = 32;
-
-		static ClientHttpRequestFactoryBuilder<?> of(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-			return builder.withHttpClientCustomizer((client) -> client.setRetryStrategy(new NoStatusRetries()))
-				.withConnectionManagerCustomizer((pool) -> pool.setMaxConnPerRoute(CONNECTIONS_PER_HOST)
-					.setMaxConnTotal(2 * CONNECTIONS_PER_HOST));
-		}
-
-	}
-
-	/** HttpClient's default retry strategy without its retries on 429 and 503. */
-	private static final class NoStatusRetries extends DefaultHttpRequestRetryStrategy {
-
-		@Override
-		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
-			return false;
-		}
-
 	}
 
 }

@@ -5,11 +5,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import javax.net.ssl.HttpsURLConnection;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.UrlConnectionRequestFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -32,7 +33,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +68,7 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	void withoutBootsBuilderTheClientUsesTheCoresHttpUrlConnectionFactory() {
 		this.plainApp.run((context) -> {
 			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
+			assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
 	}
 
@@ -79,52 +79,23 @@ class DiscordOAuth2ClientRequestFactoryTests {
 			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
 				.isInstanceOf(JdkClientHttpRequestFactory.class);
 			assertThat(requestFactoryOf(context.getBean(Client.class)))
-				.isInstanceOf(SimpleClientHttpRequestFactory.class);
+				.isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
 	}
 
 	@Test
-	void withHttpComponentsOnTheClassPathTheClientUsesItWithAPoolLargerThanFive() {
+	void withHttpComponentsOnTheClassPathTheClientStillUsesTheCoresFactory() {
 		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
-			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
-			Object pool = field(((HttpComponentsClientHttpRequestFactory) factory).getHttpClient(),
-					HttpClientConnectionManager.class);
-			assertThat(pool).isInstanceOf(PoolingHttpClientConnectionManager.class);
-			assertThat(((PoolingHttpClientConnectionManager) pool).getDefaultMaxPerRoute()).isEqualTo(32);
+			// Boot's builder takes HttpComponents for every other client of the app.
+			assertThat(requestFactoryOf(context.getBean(RestClient.Builder.class).build()))
+				.isInstanceOf(HttpComponentsClientHttpRequestFactory.class);
+			assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isExactlyInstanceOf(UrlConnectionRequestFactory.class);
 		});
-	}
-
-	@Test
-	void onHttpComponentsA429ReachesTheRateLimiterWithoutBeingRepeated() throws Exception {
-		AtomicInteger requests = new AtomicInteger();
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.createContext("/", (exchange) -> {
-			requests.incrementAndGet();
-			byte[] body = "{\"message\":\"You are being rate limited.\",\"retry_after\":1,\"global\":false}"
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.getResponseHeaders().add("Retry-After", "1");
-			exchange.sendResponseHeaders(429, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		try {
-			this.restClientApp.withClassLoader(getClass().getClassLoader())
-				.withPropertyValues("discord.oauth2.rate-limit.max-wait=0",
-						"discord.oauth2.base-url=http://127.0.0.1:" + server.getAddress().getPort())
-				.run((context) -> {
-					Client client = context.getBean(Client.class);
-					assertThatException().isThrownBy(() -> client.fromAccessToken("user-token").fetchIdentify());
-					// HttpClient's default strategy would have waited Retry-After and
-					// sent it again.
-					assertThat(requests).hasValue(1);
-				});
-		}
-		finally {
-			server.stop(0);
-		}
+		this.plainApp.withClassLoader(new FilteredClassLoader("org.springframework.boot.http.client"))
+			.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.run((context) -> assertThat(requestFactoryOf(context.getBean(Client.class)))
+				.isSameAs(OwnRestClientBuilderConfiguration.FACTORY));
 	}
 
 	@Test
@@ -186,15 +157,27 @@ class DiscordOAuth2ClientRequestFactoryTests {
 					"spring.ssl.bundle.pem.corporate.truststore.certificate=classpath:http/trust-only.crt")
 			.run((context) -> {
 				ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-				assertThat(factory).isInstanceOf(SimpleClientHttpRequestFactory.class);
-				HttpClientSettings settings = (HttpClientSettings) field(factory, HttpClientSettings.class);
-				assertThat(settings).isNotNull();
-				assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(7));
-				assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW);
-				assertThat(settings.sslBundle())
-					.isSameAs(context.getBean(org.springframework.boot.ssl.SslBundles.class).getBundle("corporate"));
+				assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
+				UrlConnectionRequestFactory urlConnection = (UrlConnectionRequestFactory) factory;
+				assertThat(urlConnection.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+				assertThat(urlConnection.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(urlConnection.isFollowRedirects()).isFalse();
+				assertThat(urlConnection.getSslSocketFactory()).isNotNull()
+					.isNotSameAs(HttpsURLConnection.getDefaultSSLSocketFactory());
 			});
+	}
+
+	@Test
+	void anSslBundleWithCiphersFailsNamingTheBundleProperty() {
+		this.restClientApp
+			.withPropertyValues("spring.http.clients.ssl.bundle=corporate",
+					"spring.ssl.bundle.pem.corporate.truststore.certificate=classpath:http/trust-only.crt",
+					"spring.ssl.bundle.pem.corporate.options.ciphers=TLS_AES_128_GCM_SHA256")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(DiscordOAuth2ConfigurationException.class)
+				.hasMessageContaining("spring.http.clients.ssl.bundle")
+				.hasMessageContaining("spring.http.clients.imperative.factory"));
 	}
 
 	@Test
@@ -223,10 +206,8 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	void withoutBootsBuilderDiscordTimeoutsReachTheCoresFactory() {
 		this.plainApp.withPropertyValues("discord.oauth2.http.read-timeout=7s").run((context) -> {
 			ClientHttpRequestFactory factory = requestFactoryOf(context.getBean(Client.class));
-			assertThat(factory).isExactlyInstanceOf(SimpleClientHttpRequestFactory.class);
-			Field readTimeout = SimpleClientHttpRequestFactory.class.getDeclaredField("readTimeout");
-			readTimeout.setAccessible(true);
-			assertThat(readTimeout.get(factory)).isEqualTo(7000);
+			assertThat(factory).isExactlyInstanceOf(UrlConnectionRequestFactory.class);
+			assertThat(((UrlConnectionRequestFactory) factory).getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
 		});
 	}
 
