@@ -1,6 +1,7 @@
 package io.github.discordoauth2;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -169,8 +170,12 @@ final class ReactiveDiscordHttp {
 				.body(BodyInserters
 					.fromDataBuffers(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.wrap(body))));
 		}
+		// With a fallback, Reactor does not describe the chain (walking every operator's
+		// name) on each subscription, as a plain timeout(Duration) does.
 		return ready.exchangeToMono(this::read)
-			.timeout(this.timeout)
+			.timeout(this.timeout,
+					Mono.error(() -> new TimeoutException("Discord sent no whole answer within "
+							+ this.timeout.toMillis() + " ms (the client's connect plus read timeout)")))
 			.map(Outcome::answered)
 			.onErrorResume((ex) -> Mono.just(Outcome.failed(ex)));
 	}

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
 import java.net.Proxy;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLConnection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,6 +61,8 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 	private @Nullable SSLSocketFactory sslSocketFactory;
 
 	private @Nullable Proxy proxy;
+
+	private volatile @Nullable KnownUrl lastUrl;
 
 	/** Creates a factory with the JDK's defaults (no timeouts, redirects followed). */
 	public UrlConnectionRequestFactory() {
@@ -141,8 +145,8 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
-		URLConnection opened = (this.proxy != null) ? uri.toURL().openConnection(this.proxy)
-				: uri.toURL().openConnection();
+		URL url = url(uri);
+		URLConnection opened = (this.proxy != null) ? url.openConnection(this.proxy) : url.openConnection();
 		if (!(opened instanceof HttpURLConnection connection)) {
 			throw new IllegalArgumentException("Not an http or https URI: " + uri.getScheme() + "://" + uri.getHost());
 		}
@@ -163,6 +167,20 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 		return new UrlConnectionRequest(connection, uri, method);
 	}
 
+	/**
+	 * The URL of the URI, parsed again only for another URI: the core hands in the same
+	 * URI instance for every call of a route without parameters ({@code /users/@me}).
+	 */
+	private URL url(URI uri) throws MalformedURLException {
+		KnownUrl known = this.lastUrl;
+		if (known != null && known.uri == uri) {
+			return known.url;
+		}
+		URL url = uri.toURL();
+		this.lastUrl = new KnownUrl(uri, url);
+		return url;
+	}
+
 	private static int millis(@Nullable Duration timeout, String what) {
 		if (timeout == null) {
 			return 0;
@@ -177,6 +195,9 @@ public final class UrlConnectionRequestFactory implements ClientHttpRequestFacto
 	public String toString() {
 		return "UrlConnectionRequestFactory[connectTimeout=" + this.connectTimeoutMillis + "ms, readTimeout="
 				+ this.readTimeoutMillis + "ms]";
+	}
+
+	private record KnownUrl(URI uri, URL url) {
 	}
 
 	/**

@@ -71,6 +71,22 @@ class ReactiveResilienceAgainstFakeDiscordTests {
 	}
 
 	@Test
+	void anAnswerSlowerThanTheTimeoutsFailsOnReactorsTimerWithoutBlocking() {
+		this.discord.fake().faults().next("GET /users/@me", 1, Fault.delay(Duration.ofSeconds(5)));
+		ReactiveClient impatient = ReactiveClient.of(ReactiveTesting.clientFor(this.discord.fake())
+			.connectTimeout(Duration.ofMillis(200))
+			.readTimeout(Duration.ofMillis(300))
+			.build());
+		ReactivePartialAccessToken token = impatient.fromAccessToken(tokens("identify").accessToken());
+
+		StepVerifier.create(token.fetchIdentify())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(DiscordIoException.class)
+				.hasMessageContaining("GET /users/@me")
+				.hasMessageContaining("TimeoutException: Discord sent no whole answer within 500 ms"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void gatewayErrorsBeyondTheRetriesReachTheCaller() {
 		this.discord.fake().faults().next("GET /users/@me", Retries.MAX_RETRIES + 1, Fault.status(504));
 		ReactivePartialAccessToken token = this.client.fromAccessToken(tokens("identify").accessToken());
