@@ -2,19 +2,25 @@ package io.github.discordoauth2.login;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.JdbcDiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
@@ -25,9 +31,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * "Login with Discord" in a WebFlux application on a real Netty server against
@@ -46,6 +55,19 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 	}
 
 	private static final long USER = DemoData.USER_ID;
+
+	// The token store on a real PostgreSQL, whose driver does socket I/O: any store
+	// access on an event loop would be a blocking call that BlockHound reports. Closed
+	// by zonky's shutdown hook, after the cached application context.
+	private static final EmbeddedPostgres postgres = EmbeddedPostgresSupport.start();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("discord.oauth2.token-store.initialize-schema", () -> "always");
+	}
 
 	@Autowired
 	ApplicationContext context;
@@ -74,23 +96,29 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void tokensAreInTheDatabaseAndBlockHoundWouldCatchReadingThemOnANonBlockingThread() {
+		assertThat(this.store).isInstanceOf(JdbcDiscordTokenStore.class);
+		// The control: talking to this database on a non-blocking thread, which the
+		// starter never does. On a connection of its own, as the interrupted call leaves
+		// it unusable.
+		Throwable thrown = catchThrowable(() -> Mono.fromCallable(() -> {
+			try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+				return connection.isValid(1);
+			}
+		}).subscribeOn(Schedulers.parallel()).block());
+		assertThat(thrown).isNotNull();
+		assertThat((thrown instanceof BlockingOperationError) ? thrown : thrown.getCause())
+			.isInstanceOf(BlockingOperationError.class);
+	}
+
+	@Test
 	void loginWithDiscordGivesTheControllerAWorkingReactiveToken() {
 		HttpResponse<String> me = this.browser.follow(url("/me"));
 
 		assertShowsTheDemoUser(me);
 		List<URI> visited = this.browser.visited();
-		assertThat(visited).extracting(URI::getPath)
-			.containsSubsequence("/me", "/oauth2/authorization/discord", "/oauth2/authorize",
-					"/login/oauth2/code/discord", "/me");
-		URI authorize = visited.stream()
-			.filter((uri) -> uri.getPath().equals("/oauth2/authorize"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(authorize.toString()).startsWith(discord.baseUrl())
-			.contains("client_id=" + DemoData.APPLICATION_ID)
-			.contains("code_challenge_method=S256")
-			.contains("scope=identify%20email%20guilds");
-		List<RecordedRequest> tokenCalls = tokenCalls(discord.fake());
+		DiscordLoginFlow.assertWentThroughDiscord(visited, discord.fake(), "identify%20email%20guilds");
+		List<RecordedRequest> tokenCalls = DiscordLoginFlow.tokenCalls(discord.fake());
 		assertThat(tokenCalls).singleElement().satisfies((call) -> {
 			assertThat(call.body()).contains("grant_type=authorization_code").contains("code_verifier=");
 			assertThat(call.header("User-Agent")).startsWith("DiscordBot (");
@@ -128,7 +156,7 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 		}
 
 		calls.forEach((call) -> assertShowsTheDemoUser(call.join()));
-		assertThat(tokenCalls(discord.fake())).singleElement()
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("grant_type=refresh_token"));
 		OAuth2AuthorizedClient after = storedClient();
 		assertThat(after).isNotNull();
@@ -156,7 +184,7 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 			.mutateWith(SecurityMockServerConfigurers.mockUser("alice"));
 
 		client.get().uri("/me").exchange().expectStatus().isForbidden();
-		assertThat(tokenCalls(discord.fake())).isEmpty();
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).isEmpty();
 	}
 
 	private @Nullable OAuth2AuthorizedClient storedClient() {
@@ -175,13 +203,6 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 	private static void assertShowsTheDemoUser(HttpResponse<String> me) {
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(me.body()).isEqualTo(DemoData.USER_ID + ":" + DemoData.USERNAME);
-	}
-
-	private static List<RecordedRequest> tokenCalls(FakeDiscord fake) {
-		return fake.journal()
-			.stream()
-			.filter((request) -> request.method().equals("POST") && request.path().equals("/api/v10/oauth2/token"))
-			.toList();
 	}
 
 	private static boolean classPresent(String name) {
