@@ -82,10 +82,10 @@ class ReactiveDiscordAutoConfigurationTests {
 			DiscordOAuth2ReactiveTokenStoreAutoConfiguration.class,
 			DiscordOAuth2ReactiveWebSecurityAutoConfiguration.class, DiscordOAuth2WebFluxAutoConfiguration.class,
 			DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class,
-			DiscordOAuth2WebSecurityAutoConfiguration.class, DiscordOAuth2LoginPrerequisitesAutoConfiguration.class,
-			SecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
-			ReactiveOAuth2ClientAutoConfiguration.class, ReactiveOAuth2ClientWebSecurityAutoConfiguration.class,
-			WebFluxAutoConfiguration.class);
+			DiscordOAuth2WebSecurityAutoConfiguration.class, DiscordOAuth2WebMvcAutoConfiguration.class,
+			DiscordOAuth2LoginPrerequisitesAutoConfiguration.class, SecurityAutoConfiguration.class,
+			ReactiveWebSecurityAutoConfiguration.class, ReactiveOAuth2ClientAutoConfiguration.class,
+			ReactiveOAuth2ClientWebSecurityAutoConfiguration.class, WebFluxAutoConfiguration.class);
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(ALL);
@@ -145,7 +145,10 @@ class ReactiveDiscordAutoConfigurationTests {
 
 	@Test
 	void theServletSideStaysOff() {
+		// Run where the servlet API and Spring MVC are missing, as in a WebFlux
+		// application: the servlet auto-configurations must not even load their classes.
 		this.contextRunner.withPropertyValues(DISCORD).run((context) -> {
+			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(ClientRegistrationRepository.class);
 			assertThat(context).doesNotHaveBean(DiscordOAuth2UserService.class);
 			assertThat(context).doesNotHaveBean("discordSecurityFilterChain");

@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A WebFlux application with only {@code discord.oauth2.*} properties and controllers
@@ -50,6 +52,13 @@ class ReactiveLoginTestApplication {
 				.map((guild) -> guild.name())
 				.collectList()
 				.map((names) -> String.join(",", names));
+		}
+
+		/** The CSRF token a logout form would carry (WebFlux keeps it as a Mono). */
+		@GetMapping("/csrf")
+		Mono<String> csrf(ServerWebExchange exchange) {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return (token != null) ? token.map(CsrfToken::getToken) : Mono.empty();
 		}
 
 		@GetMapping("/principal")
