@@ -78,13 +78,25 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	ReactiveLoginTestApplication.LoginEvents loginEvents;
 
-	private final TestBrowser browser = new TestBrowser();
+	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
 
 	@BeforeEach
 	void forgetEarlierLogins() {
 		this.loginEvents.events.clear();
 		this.loginEvents.threads.clear();
 		this.store.update("discord", USER, (current) -> null);
+	}
+
+	@Test
+	void loginsOneAfterAnotherAllComplete() {
+		// Each login takes the whole round trip; none may stall (a leaked connection or
+		// a lost signal would show here first).
+		for (int i = 0; i < 20; i++) {
+			this.store.update("discord", USER, (current) -> null);
+			HttpResponse<String> page = TestBrowser.withConnectionPerRequest()
+				.follow(url((i % 2 == 0) ? "/me" : "/guilds"));
+			assertThat(page.statusCode()).as("login %d", i).isEqualTo(200);
+		}
 	}
 
 	@Test

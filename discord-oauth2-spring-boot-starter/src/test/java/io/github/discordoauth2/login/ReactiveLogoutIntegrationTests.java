@@ -32,7 +32,7 @@ class ReactiveLogoutIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	DiscordTokenStore store;
 
-	private final TestBrowser browser = new TestBrowser();
+	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
 
 	@Test
 	void logoutRevokesAtDiscordAndForgetsTheTokens() {
