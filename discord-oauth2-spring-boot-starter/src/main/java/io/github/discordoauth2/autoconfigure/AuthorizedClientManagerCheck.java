@@ -5,30 +5,45 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 
 /**
- * Stops startup when {@code AccessToken} arguments could not be resolved because there is
- * no unique {@link OAuth2AuthorizedClientManager}, instead of failing every such request
- * with HTTP 500. Runs once every singleton exists, as Spring Security registers its
- * default manager late.
+ * Stops startup when {@code AccessToken} (or, in a WebFlux application,
+ * {@code ReactiveAccessToken}) arguments could not be resolved because there is no unique
+ * authorized client manager ({@link OAuth2AuthorizedClientManager} or its reactive twin),
+ * instead of failing every such request with HTTP 500. Runs once every singleton exists,
+ * as Spring Security registers its default manager late.
  */
 final class AuthorizedClientManagerCheck implements SmartInitializingSingleton {
 
-	private final ObjectProvider<OAuth2AuthorizedClientManager> managers;
+	private final ObjectProvider<?> managers;
+
+	private final String tokenType;
+
+	private final String managerType;
+
+	private final String fixWhenNone;
 
 	AuthorizedClientManagerCheck(ObjectProvider<OAuth2AuthorizedClientManager> managers) {
+		this(managers, "AccessToken", "OAuth2AuthorizedClientManager",
+				"Define an OAuth2AuthorizedClientManager bean, or keep Spring Security's default by defining a "
+						+ "ClientRegistrationRepository and an OAuth2AuthorizedClientRepository.");
+	}
+
+	AuthorizedClientManagerCheck(ObjectProvider<?> managers, String tokenType, String managerType, String fixWhenNone) {
 		this.managers = managers;
+		this.tokenType = tokenType;
+		this.managerType = managerType;
+		this.fixWhenNone = fixWhenNone;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (this.managers.getIfUnique() == null) {
 			long count = this.managers.stream().count();
+			String type = this.managerType;
 			throw new DiscordOAuth2SetupException(
-					"Controller arguments of type AccessToken need one OAuth2AuthorizedClientManager, but the "
+					"Controller arguments of type " + this.tokenType + " need one " + type + ", but the "
 							+ "application has " + ((count == 0) ? "none" : count + " and none is @Primary") + ".",
-					(count == 0)
-							? "Define an OAuth2AuthorizedClientManager bean, or keep Spring Security's default by "
-									+ "defining a ClientRegistrationRepository and an OAuth2AuthorizedClientRepository."
-							: "Mark the OAuth2AuthorizedClientManager to use for Discord @Primary, or keep only one.");
+					(count == 0) ? this.fixWhenNone
+							: "Mark the " + type + " to use for Discord @Primary, or keep only one.");
 		}
 	}
 

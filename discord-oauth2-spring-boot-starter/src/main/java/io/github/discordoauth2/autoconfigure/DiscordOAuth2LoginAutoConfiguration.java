@@ -1,18 +1,12 @@
 package io.github.discordoauth2.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.Prompt;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
-import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
 import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
-import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +36,6 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.user.OAuth2User;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Auto-configuration of "Login with Discord" through Spring Security's
@@ -72,8 +64,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 		DiscordOAuth2LoginAutoConfiguration.DiscordOnlyClientRegistrationRepositoryConfiguration.class })
 public final class DiscordOAuth2LoginAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(DiscordOAuth2LoginAutoConfiguration.class);
-
 	/**
 	 * Name of the Discord {@link ClientRegistration} bean, for applications that build
 	 * their own {@link ClientRegistrationRepository}.
@@ -85,12 +75,7 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	@Bean(CLIENT_REGISTRATION_BEAN_NAME)
 	@ConditionalOnMissingBean(name = CLIENT_REGISTRATION_BEAN_NAME)
 	ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
-		if (properties.isPkceOffForRoleConnectionsWrite()) {
-			logger.info("PKCE is off for the Discord login: discord.oauth2.scopes asks for role_connections.write, "
-					+ "which Discord refuses together with PKCE (error=invalid_scope). Set discord.oauth2.pkce=false "
-					+ "to say so explicitly.");
-		}
-		return coreRegistration(client, properties);
+		return DiscordRegistrations.discordClientRegistration(client, properties);
 	}
 
 	@Bean
@@ -105,7 +90,7 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 			.of(applicationClients, DiscordAuthorizationCodeTokenResponseClient.class,
 					RestClientAuthorizationCodeTokenResponseClient::new);
 		tokenClient.setDelegate((request) -> delegate.get().getTokenResponse(request));
-		tokenClient.setCoreRegistration(coreRegistration(client, properties));
+		tokenClient.setCoreRegistration(DiscordRegistrations.coreRegistration(client, properties));
 		return tokenClient;
 	}
 
@@ -121,7 +106,7 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 				applicationClients, DiscordRefreshTokenTokenResponseClient.class,
 				RestClientRefreshTokenTokenResponseClient::new);
 		tokenClient.setDelegate((request) -> delegate.get().getTokenResponse(request));
-		tokenClient.setCoreRegistration(coreRegistration(client, properties));
+		tokenClient.setCoreRegistration(DiscordRegistrations.coreRegistration(client, properties));
 		return tokenClient;
 	}
 
@@ -152,28 +137,6 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	}
 
 	/**
-	 * The registration the core client stands for, from {@code discord.oauth2.*}.
-	 * Discord's {@code prompt} is part of its authorization URI, so that every
-	 * authorization request resolver (the default one under any {@code baseUri}, or the
-	 * application's own) sends it.
-	 */
-	private static ClientRegistration coreRegistration(Client client, DiscordOAuth2Properties properties) {
-		Prompt prompt = properties.getPrompt();
-		ClientRegistration.Builder builder = DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
-			.clientSecret(properties.clientSecretStripped())
-			.redirectUri(properties.getRedirectUri().strip())
-			.scope(properties.scopeList())
-			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(properties.usePkce()).build());
-		if (prompt != null) {
-			builder.authorizationUri(UriComponentsBuilder.fromUri(client.authorizationEndpoint())
-				.queryParam("prompt", prompt.value())
-				.build()
-				.toUriString());
-		}
-		return builder.build();
-	}
-
-	/**
 	 * Discord plus the registrations of {@code spring.security.oauth2.client.*}.
 	 */
 	@Configuration(proxyBeanMethods = false)
@@ -185,24 +148,8 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 		@Bean
 		InMemoryClientRegistrationRepository clientRegistrationRepository(ClientRegistration discordClientRegistration,
 				OAuth2ClientProperties oauth2ClientProperties) {
-			List<ClientRegistration> registrations = new ArrayList<>();
-			registrations.add(discordClientRegistration);
-			String discordId = discordClientRegistration.getRegistrationId();
-			new OAuth2ClientPropertiesMapper(oauth2ClientProperties).asClientRegistrations()
-				.forEach((id, registration) -> {
-					if (id.equals(discordId)) {
-						throw new DiscordOAuth2ConfigurationException(
-								DiscordOAuth2Properties.PREFIX + ".registration-id",
-								"is '" + id + "', which spring.security.oauth2.client.registration." + id
-										+ " also defines",
-								"Configure Discord either under discord.oauth2.* or under "
-										+ "spring.security.oauth2.client.registration." + id + ", not both; to keep "
-										+ "both logins, set " + DiscordOAuth2Properties.PREFIX
-										+ ".registration-id to another name.");
-					}
-					registrations.add(registration);
-				});
-			return new InMemoryClientRegistrationRepository(registrations);
+			return new InMemoryClientRegistrationRepository(
+					DiscordRegistrations.withOthers(discordClientRegistration, oauth2ClientProperties));
 		}
 
 	}

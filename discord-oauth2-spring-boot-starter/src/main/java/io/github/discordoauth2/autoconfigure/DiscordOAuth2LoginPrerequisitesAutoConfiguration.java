@@ -6,14 +6,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 
 /**
- * Stops the startup of a web application that set {@code discord.oauth2.client-id} (so
- * wants "Login with Discord", unless {@code discord.oauth2.login.enabled=false}) but has
- * no Spring Security: the starter does not bring Spring Security itself, as it would
- * switch on Boot's default login for every page of an application that has not set a
- * client id at all.
+ * Stops the startup of a web application (servlet or reactive) that set
+ * {@code discord.oauth2.client-id} (so wants "Login with Discord", unless
+ * {@code discord.oauth2.login.enabled=false}) but has no Spring Security: the starter
+ * does not bring Spring Security itself, as it would switch on Boot's default login for
+ * every page of an application that has not set a client id at all.
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnDiscordClientId
 @ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.enabled", matchIfMissing = true)
 @ConditionalOnMissingClass(DiscordOAuth2LoginPrerequisitesAutoConfiguration.BOOT_SECURITY)

@@ -41,7 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -63,27 +66,11 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 @ConditionalOnBean({ Client.class, ClientRegistrationRepository.class })
 @EnableConfigurationProperties({ DiscordOAuth2Properties.class, DiscordTokenStoreProperties.class })
 @Import({ DiscordOAuth2TokenStoreAutoConfiguration.JdbcStoreConfiguration.class,
-		DiscordOAuth2TokenStoreAutoConfiguration.MemoryStoreConfiguration.class })
+		DiscordOAuth2TokenStoreAutoConfiguration.MemoryStoreConfiguration.class,
+		DiscordOAuth2TokenStoreAutoConfiguration.TokensConfiguration.class })
 public final class DiscordOAuth2TokenStoreAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DiscordOAuth2TokenStoreAutoConfiguration.class);
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(DiscordTokenStore.class)
-	DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
-			ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
-		storeProperties.validate();
-		return new DiscordTokens(client, properties.getRegistrationId(), store, events,
-				storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(DiscordTokens.class)
-	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
-		return new DiscordAccountLinks(tokens);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -110,6 +97,33 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 			DiscordTokenStoreProperties storeProperties) {
 		return new DiscordTokensLogoutHandler(tokens,
 				storeProperties.logoutAction(properties.getLogin().isRevokeOnLogout()));
+	}
+
+	/**
+	 * The tokens service and account links on whichever store there is; shared with the
+	 * reactive token store auto-configuration, so that both stacks have one refresh
+	 * logic.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TokensConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(DiscordTokenStore.class)
+		DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
+				ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
+			storeProperties.validate();
+			return new DiscordTokens(client, properties.getRegistrationId(), store, events,
+					storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(DiscordTokens.class)
+		DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
+			return new DiscordAccountLinks(tokens);
+		}
+
 	}
 
 	/**
@@ -161,7 +175,8 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 
 		@Bean
 		JdbcDiscordTokenStore jdbcDiscordTokenStore(ObjectProvider<DataSource> dataSources,
-				ClientRegistrationRepository clientRegistrationRepository,
+				ObjectProvider<ClientRegistrationRepository> clientRegistrationRepository,
+				ObjectProvider<ReactiveClientRegistrationRepository> reactiveClientRegistrationRepository,
 				DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer,
 				DiscordTokenStoreProperties properties) {
 			logger.info("Discord tokens are stored in the application's database (table oauth2_authorized_client), "
@@ -169,7 +184,22 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 							: "because the application has a DataSource")
 					+ "; every instance on this database shares them");
 			// The initializer has checked that there is one.
-			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSources.getObject()), clientRegistrationRepository);
+			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSources.getObject()), clientRegistrationRepository
+				.getIfAvailable(() -> blockingView(reactiveClientRegistrationRepository.getObject())));
+		}
+
+		/**
+		 * The registrations of a WebFlux application for the JDBC store, which reads them
+		 * when it loads an entry (always off the event loop). The starter's repository is
+		 * a list in memory, copied once; any other is asked each time.
+		 */
+		private static ClientRegistrationRepository blockingView(ReactiveClientRegistrationRepository reactive) {
+			if (reactive instanceof Iterable<?> registrations) {
+				List<ClientRegistration> copy = new ArrayList<>();
+				registrations.forEach((registration) -> copy.add((ClientRegistration) registration));
+				return new InMemoryClientRegistrationRepository(copy);
+			}
+			return (registrationId) -> reactive.findByRegistrationId(registrationId).block();
 		}
 
 	}

@@ -77,32 +77,50 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 		if (!this.registrationId.equals(requestRegistrationId)) {
 			return this.delegate.get().loadUser(userRequest);
 		}
-		AccessToken token = accessToken(userRequest);
+		AccessToken token = accessToken(userRequest, this.client);
 		User user;
 		try {
 			user = token.fetchIdentify();
 		}
 		catch (RuntimeException ex) {
-			OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE,
-					"Could not load the Discord user (GET /users/@me): " + ex.getClass().getSimpleName(), null);
-			throw new OAuth2AuthenticationException(error, error.toString(), ex);
+			throw loadFailure(ex);
 		}
-		Map<String, Object> attributes = DiscordUserAttributes.toAttributes(user);
-		DiscordOAuth2User principal = new DiscordOAuth2User(user, attributes, authorities(attributes, token));
+		DiscordOAuth2User principal = principal(user, token);
 		this.eventPublisher.publishEvent(new DiscordLoginEvent(this, this.registrationId, user, token));
 		return principal;
 	}
 
-	private AccessToken accessToken(OAuth2UserRequest userRequest) {
+	/**
+	 * The principal of a Discord login: the user, Discord's JSON attributes, and the
+	 * authorities of the granted scopes.
+	 */
+	static DiscordOAuth2User principal(User user, AccessToken token) {
+		Map<String, Object> attributes = DiscordUserAttributes.toAttributes(user);
+		return new DiscordOAuth2User(user, attributes, authorities(attributes, token));
+	}
+
+	/**
+	 * What a failed {@code GET /users/@me} does to the login.
+	 */
+	static OAuth2AuthenticationException loadFailure(Throwable ex) {
+		OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE,
+				"Could not load the Discord user (GET /users/@me): " + ex.getClass().getSimpleName(), null);
+		return new OAuth2AuthenticationException(error, error.toString(), ex);
+	}
+
+	/**
+	 * The core token of a user request: the one the Discord token response client put
+	 * into the additional parameters, else rebuilt from Spring Security's.
+	 */
+	static AccessToken accessToken(OAuth2UserRequest userRequest, Client client) {
 		if (userRequest.getAdditionalParameters()
 			.get(DiscordTokenResponses.ACCESS_TOKEN_PARAMETER) instanceof AccessToken token) {
 			return token;
 		}
 		// The token came from another token response client: rebuild it (without refresh
-		// token, which
-		// Spring Security does not hand to the user service).
+		// token, which Spring Security does not hand to the user service).
 		OAuth2AccessToken accessToken = userRequest.getAccessToken();
-		return this.client.restoreAccessToken(accessToken.getTokenValue(), null, accessToken.getExpiresAt(),
+		return client.restoreAccessToken(accessToken.getTokenValue(), null, accessToken.getExpiresAt(),
 				accessToken.getScopes());
 	}
 

@@ -4,14 +4,11 @@ import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What the Discord token response clients share: Spring Security uses one such client per
@@ -29,17 +26,9 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 
 	private final Client client;
 
-	private final String registrationId;
-
 	private final String grant;
 
-	// Spring Security's default client builds its own RestClient: only when another
-	// provider needs it.
-	private Supplier<OAuth2AccessTokenResponseClient<T>> delegate;
-
-	private final Supplier<OAuth2AccessTokenResponseClient<T>> asRegistered;
-
-	private @Nullable ClientRegistration coreRegistration;
+	private final DiscordGrantRouter<OAuth2AccessTokenResponseClient<T>> router;
 
 	/**
 	 * Creates the client.
@@ -53,13 +42,9 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	DiscordTokenResponseClient(Client client, String registrationId, String grant,
 			Supplier<OAuth2AccessTokenResponseClient<T>> defaultDelegate,
 			Supplier<OAuth2AccessTokenResponseClient<T>> asRegistered) {
-		Assert.notNull(client, "client must not be null");
-		Assert.hasText(registrationId, "registrationId must not be empty");
+		this.router = new DiscordGrantRouter<>(client, registrationId, defaultDelegate, asRegistered);
 		this.client = client;
-		this.registrationId = registrationId;
 		this.grant = grant;
-		this.delegate = SingletonSupplier.of(defaultDelegate);
-		this.asRegistered = SingletonSupplier.of(asRegistered);
 	}
 
 	/**
@@ -70,8 +55,7 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	 * @param coreRegistration the registration built from the same settings as the client
 	 */
 	public void setCoreRegistration(ClientRegistration coreRegistration) {
-		Assert.notNull(coreRegistration, "coreRegistration must not be null");
-		this.coreRegistration = coreRegistration;
+		this.router.setCoreRegistration(coreRegistration);
 	}
 
 	/**
@@ -79,18 +63,14 @@ abstract class DiscordTokenResponseClient<T extends AbstractOAuth2AuthorizationG
 	 * @param delegate the token response client for other providers
 	 */
 	public void setDelegate(OAuth2AccessTokenResponseClient<T> delegate) {
-		Assert.notNull(delegate, "delegate must not be null");
-		this.delegate = () -> delegate;
+		this.router.setDelegate(delegate);
 	}
 
 	@Override
 	public final OAuth2AccessTokenResponse getTokenResponse(T grantRequest) {
-		if (!this.registrationId.equals(grantRequest.getClientRegistration().getRegistrationId())) {
-			return this.delegate.get().getTokenResponse(grantRequest);
-		}
-		if (!DiscordClientRegistrations.isServedBy(grantRequest.getClientRegistration(), this.client,
-				this.coreRegistration)) {
-			return this.asRegistered.get().getTokenResponse(grantRequest);
+		OAuth2AccessTokenResponseClient<T> other = this.router.clientFor(grantRequest.getClientRegistration());
+		if (other != null) {
+			return other.getTokenResponse(grantRequest);
 		}
 		AccessToken token;
 		try {

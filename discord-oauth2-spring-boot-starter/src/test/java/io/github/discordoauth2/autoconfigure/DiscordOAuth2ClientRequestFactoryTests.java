@@ -57,8 +57,11 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	 * An application with spring-boot-starter-restclient and no other HTTP library (the
 	 * test class path's HttpComponents hidden).
 	 */
+	// A servlet application with neither HttpComponents nor Reactor Netty (which the
+	// starter's WebFlux tests put on the test class path): Boot falls back to the JDK
+	// client.
 	private final ApplicationContextRunner restClientApp = new ApplicationContextRunner()
-		.withClassLoader(new FilteredClassLoader("org.apache.hc.client5"))
+		.withClassLoader(new FilteredClassLoader("org.apache.hc.client5", "reactor.netty"))
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				DiscordOAuth2ClientAutoConfiguration.class))

@@ -15,7 +15,6 @@ import io.github.discordoauth2.exceptions.ForbiddenException;
 
 import io.github.discordoauth2.security.DiscordLoginEvent;
 import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
 import io.github.discordoauth2.test.RecordedRequest;
@@ -84,19 +83,8 @@ class DiscordLoginIntegrationTests {
 
 		assertShowsTheDemoUser(me);
 		List<URI> visited = this.browser.visited();
-		assertThat(visited).extracting(URI::getPath)
-			.containsSubsequence("/me", "/oauth2/authorization/discord", "/oauth2/authorize",
-					"/login/oauth2/code/discord", "/me");
-		URI authorize = visited.stream()
-			.filter((uri) -> uri.getPath().equals("/oauth2/authorize"))
-			.findFirst()
-			.orElseThrow();
-		assertThat(authorize.toString()).startsWith(discord.baseUrl())
-			.contains("client_id=" + DemoData.APPLICATION_ID)
-			.contains("code_challenge_method=S256")
-			.contains("scope=identify%20email%20guilds")
-			.contains("state=");
-		List<RecordedRequest> tokenCalls = tokenCalls(discord.fake());
+		DiscordLoginFlow.assertWentThroughDiscord(visited, discord.fake(), "identify%20email%20guilds");
+		List<RecordedRequest> tokenCalls = DiscordLoginFlow.tokenCalls(discord.fake());
 		assertThat(tokenCalls).hasSize(1);
 		assertThat(tokenCalls.get(0).body()).contains("grant_type=authorization_code").contains("code_verifier=");
 		assertThat(tokenCalls.get(0).header("User-Agent")).startsWith("DiscordBot (");
@@ -147,7 +135,7 @@ class DiscordLoginIntegrationTests {
 		HttpResponse<String> me = this.browser.follow(app("/me"));
 
 		assertShowsTheDemoUser(me);
-		List<RecordedRequest> tokenCalls = tokenCalls(discord.fake());
+		List<RecordedRequest> tokenCalls = DiscordLoginFlow.tokenCalls(discord.fake());
 		assertThat(tokenCalls).hasSize(1);
 		assertThat(tokenCalls.get(0).body()).contains("grant_type=refresh_token");
 		OAuth2AuthorizedClient after = storedClient();
@@ -158,7 +146,7 @@ class DiscordLoginIntegrationTests {
 		// The new token lasts: the next request neither refreshes nor logs in again.
 		discord.fake().clearJournal();
 		assertThat(this.browser.follow(app("/me")).statusCode()).isEqualTo(200);
-		assertThat(tokenCalls(discord.fake())).isEmpty();
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).isEmpty();
 		assertThat(this.loginEvents.events).hasSize(1);
 	}
 
@@ -173,7 +161,7 @@ class DiscordLoginIntegrationTests {
 
 		assertShowsTheDemoUser(me);
 		assertThat(this.browser.visited()).extracting(URI::toString).containsExactly(app("/me?x=1"), app("/me?x=1"));
-		assertThat(tokenCalls(discord.fake())).singleElement()
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).singleElement()
 			.satisfies((call) -> assertThat(call.body()).contains("grant_type=refresh_token"));
 		OAuth2AuthorizedClient after = storedClient();
 		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
@@ -209,7 +197,7 @@ class DiscordLoginIntegrationTests {
 		assertShowsTheDemoUser(me);
 		assertThat(this.browser.visited()).extracting(URI::getPath)
 			.containsSubsequence("/me", "/oauth2/authorize", "/login/oauth2/code/discord", "/me");
-		assertThat(tokenCalls(discord.fake())).extracting(RecordedRequest::body)
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).extracting(RecordedRequest::body)
 			.satisfiesExactly((refresh) -> assertThat(refresh).contains("grant_type=refresh_token"),
 					(exchange) -> assertThat(exchange).contains("grant_type=authorization_code"));
 		assertThat(this.loginEvents.events).hasSize(2);
@@ -230,7 +218,7 @@ class DiscordLoginIntegrationTests {
 		assertThat(callback.statusCode()).isEqualTo(302);
 		assertThat(TestBrowser.location(callback).getPath()).isEqualTo("/login");
 		assertThat(TestBrowser.location(callback).getQuery()).isEqualTo("error");
-		assertThat(tokenCalls(discord.fake())).isEmpty();
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).isEmpty();
 		assertThat(this.loginEvents.events).isEmpty();
 		assertThat(storedClient()).isNull();
 	}
@@ -249,7 +237,7 @@ class DiscordLoginIntegrationTests {
 
 		assertThat(replay.statusCode()).isEqualTo(302);
 		assertThat(TestBrowser.location(replay).getPath()).isEqualTo("/login");
-		assertThat(tokenCalls(discord.fake())).isEmpty();
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).isEmpty();
 		assertThat(this.loginEvents.events).hasSize(1);
 	}
 
@@ -318,13 +306,6 @@ class DiscordLoginIntegrationTests {
 				new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(), expired,
 						client.getRefreshToken()),
 				UsernamePasswordAuthenticationToken.authenticated(client.getPrincipalName(), null, List.of()));
-	}
-
-	private static List<RecordedRequest> tokenCalls(FakeDiscord fake) {
-		return fake.journal()
-			.stream()
-			.filter((request) -> request.method().equals("POST") && request.path().equals("/api/v10/oauth2/token"))
-			.toList();
 	}
 
 	private String app(String path) {

@@ -1,0 +1,86 @@
+package io.github.discordoauth2.login;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.discordoauth2.ReactiveAccessToken;
+import io.github.discordoauth2.security.DiscordLoginEvent;
+import io.github.discordoauth2.security.DiscordOAuth2User;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A WebFlux application with only {@code discord.oauth2.*} properties and controllers
+ * taking a {@link ReactiveAccessToken}: the reactive quick start.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ReactiveLoginTestApplication.DiscordController.class)
+class ReactiveLoginTestApplication {
+
+	@Bean
+	LoginEvents loginEvents() {
+		return new LoginEvents();
+	}
+
+	@RestController
+	static class DiscordController {
+
+		@GetMapping("/")
+		String home() {
+			return "home";
+		}
+
+		@GetMapping("/me")
+		Mono<String> me(ReactiveAccessToken token) {
+			return token.fetchIdentify().map((user) -> user.id() + ":" + user.username());
+		}
+
+		@GetMapping("/guilds")
+		Mono<String> guilds(Mono<ReactiveAccessToken> token) {
+			return token.flatMapMany(ReactiveAccessToken::fetchGuilds)
+				.map((guild) -> guild.name())
+				.collectList()
+				.map((names) -> String.join(",", names));
+		}
+
+		/** The CSRF token a logout form would carry (WebFlux keeps it as a Mono). */
+		@GetMapping("/csrf")
+		Mono<String> csrf(ServerWebExchange exchange) {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return (token != null) ? token.map(CsrfToken::getToken) : Mono.empty();
+		}
+
+		@GetMapping("/principal")
+		String principal(@AuthenticationPrincipal DiscordOAuth2User principal) {
+			return principal.getName() + ":" + principal.user().username();
+		}
+
+	}
+
+	/** Records every {@link DiscordLoginEvent} and the thread it was published on. */
+	static class LoginEvents {
+
+		final List<DiscordLoginEvent> events = new CopyOnWriteArrayList<>();
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onLogin(DiscordLoginEvent event) {
+			this.events.add(event);
+			this.threads.add(Thread.currentThread().getName());
+		}
+
+	}
+
+}
