@@ -56,7 +56,7 @@ class UrlConnectionRequestFactoryTests {
 			assertThat(headers.getFirst("X-Absent")).isNull();
 			assertThat(headers.getContentType()).hasToString("application/json");
 			assertThat(headers.getContentLength()).isEqualTo(2);
-			assertThat(headers.get("Content-Type")).containsExactly("application/json");
+			assertThat(headers.getValuesAsList("Content-Type")).containsExactly("application/json");
 			// A change works on a copy, as on Spring's own answers.
 			headers.set("X-RateLimit-Remaining", "3");
 			assertThat(headers.getFirst("x-ratelimit-remaining")).isEqualTo("3");
