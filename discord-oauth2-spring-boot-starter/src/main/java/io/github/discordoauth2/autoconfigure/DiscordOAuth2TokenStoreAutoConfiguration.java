@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -135,7 +136,8 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	@ConditionalOnBean(DataSource.class)
 	@ConditionalOnProperty(prefix = DiscordTokenStoreProperties.PREFIX, name = "type", havingValue = "jdbc",
 			matchIfMissing = true)
-	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
+	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class,
+			ReactiveOAuth2AuthorizedClientService.class })
 	static class JdbcStoreConfiguration {
 
 		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-@@platform@@.sql";
@@ -209,7 +211,8 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(MemoryStoreCondition.class)
-	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class })
+	@ConditionalOnMissingBean({ DiscordTokenStore.class, OAuth2AuthorizedClientService.class,
+			ReactiveOAuth2AuthorizedClientService.class })
 	static class MemoryStoreConfiguration {
 
 		@Bean

@@ -43,6 +43,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -279,6 +281,20 @@ class ReactiveDiscordAutoConfigurationTests {
 			assertThat(filterTypes(context.getBean(SecurityWebFilterChain.class)))
 				.doesNotContain(OAuth2LoginAuthenticationWebFilter.class);
 		});
+	}
+
+	@Test
+	void theApplicationsOwnReactiveAuthorizedClientServiceKeepsTheTokensInsteadOfTheStarter() {
+		ReactiveOAuth2AuthorizedClientService own = new InMemoryReactiveOAuth2AuthorizedClientService(
+				(registrationId) -> Mono.empty());
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withBean(ReactiveOAuth2AuthorizedClientService.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(DiscordTokenStore.class);
+				assertThat(context).doesNotHaveBean(ReactiveDiscordTokens.class);
+				assertThat(context.getBean(ReactiveOAuth2AuthorizedClientService.class)).isSameAs(own);
+			});
 	}
 
 	@Test
