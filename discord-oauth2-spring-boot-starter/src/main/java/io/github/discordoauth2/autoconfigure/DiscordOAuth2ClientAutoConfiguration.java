@@ -22,11 +22,11 @@ import org.springframework.web.client.RestClient;
  * The client is built on Boot's {@link RestClient.Builder} when the application has one
  * (so its customizers, observations, SSL bundle, redirects and timeouts apply), else on
  * the core's own default. Its request factory is the one the application chose; when it
- * chose none, the {@code HttpURLConnection} factory, which measured several times cheaper
- * than the JDK {@code HttpClient} that Boot falls back to, or HttpComponents without its
- * status retries when that is on the class path (see
- * {@code DiscordRequestFactorySelector}). Without {@code discord.oauth2.client-id} no
- * client is created and nothing else of the starter switches on.
+ * chose none, the core's {@code HttpURLConnection} factory, which measured several times
+ * cheaper than the JDK {@code HttpClient} that Boot falls back to, and cheaper than
+ * HttpComponents (see {@code DiscordRequestFactorySelector}). Without
+ * {@code discord.oauth2.client-id} no client is created and nothing else of the starter
+ * switches on.
  *
  */
 @AutoConfiguration(afterName = {

@@ -637,16 +637,15 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 		/**
 		 * Connect timeout for calls to Discord. When not set, the application's HTTP
-		 * client settings apply (spring.http.clients.connect-timeout), or 10 seconds
-		 * without spring-boot-restclient. Setting it changes only this value of those
-		 * settings.
+		 * client settings apply (spring.http.clients.connect-timeout), or else 10
+		 * seconds. Setting it changes only this value of those settings.
 		 */
 		private @Nullable Duration connectTimeout;
 
 		/**
 		 * Read timeout for calls to Discord. When not set, the application's HTTP client
-		 * settings apply (spring.http.clients.read-timeout), or 30 seconds without
-		 * spring-boot-restclient. Setting it changes only this value of those settings.
+		 * settings apply (spring.http.clients.read-timeout), or else 30 seconds. Setting
+		 * it changes only this value of those settings.
 		 */
 		private @Nullable Duration readTimeout;
 

@@ -26,10 +26,11 @@ import org.springframework.web.client.RestClient;
  * so the Discord client then uses the core's {@code HttpURLConnection} factory,
  * {@link io.github.discordoauth2.UrlConnectionRequestFactory}, instead, built from the
  * application's own {@link HttpClientSettings} (spring.http.clients.*: timeouts,
- * redirects, SSL bundle) by {@link UrlConnectionFactoryBuilder}. When Boot found
- * HttpComponents on the class path, the client keeps it (with a larger pool it measured
- * cheaper still), but without its automatic repeats of 429 and 503 answers, which would
- * go behind the core's rate limiter.
+ * redirects, SSL bundle) by {@link UrlConnectionFactoryBuilder}. It does so when Boot
+ * found HttpComponents on the class path too: the core's factory measured cheaper, and
+ * HttpClient's own repeats of 429 and 503 answers would go behind the core's rate
+ * limiter. A timeout the settings leave open gets the core's default (10 s to connect, 30
+ * s to read), so that a Discord call never waits forever.
  *
  * <p>
  * A factory the application chose explicitly stays: {@code
@@ -45,6 +46,16 @@ final class DiscordRequestFactorySelector {
 	private static final String BOOT_HTTP_CLIENT_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
 
 	private static final String BOOT_REST_CLIENT_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
+
+	/**
+	 * The core's own default, used when neither Discord's nor Boot's settings set one.
+	 */
+	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The core's own default, used when neither Discord's nor Boot's settings set one.
+	 */
+	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -105,12 +116,11 @@ final class DiscordRequestFactorySelector {
 		ClientHttpRequestFactoryBuilder<?> chosen = factoryChosen ? this.factoryBuilder.getIfAvailable() : null;
 		ClientHttpRequestFactoryBuilder<?> builder = (chosen != null) ? chosen : measuredFastest();
 		HttpClientSettings clientSettings = this.settings.getIfAvailable(HttpClientSettings::defaults);
-		if (connectTimeout != null) {
-			clientSettings = clientSettings.withConnectTimeout(connectTimeout);
-		}
-		if (readTimeout != null) {
-			clientSettings = clientSettings.withReadTimeout(readTimeout);
-		}
+		// Boot leaves both timeouts open by default; a hung call would hold its thread
+		// for good.
+		clientSettings = clientSettings.withTimeouts(
+				firstSet(connectTimeout, clientSettings.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
+				firstSet(readTimeout, clientSettings.readTimeout(), DEFAULT_READ_TIMEOUT));
 		return builder.build(clientSettings);
 	}
 
@@ -122,6 +132,10 @@ final class DiscordRequestFactorySelector {
 	 */
 	private ClientHttpRequestFactoryBuilder<?> measuredFastest() {
 		return new UrlConnectionFactoryBuilder();
+	}
+
+	private static Duration firstSet(@Nullable Duration discord, @Nullable Duration application, Duration core) {
+		return (discord != null) ? discord : (application != null) ? application : core;
 	}
 
 	private boolean factoryChosenByApplication() {

@@ -87,6 +87,16 @@ class DiscordOAuth2ClientRequestFactoryTests {
 	}
 
 	@Test
+	void timeoutsThatBootsSettingsLeaveOpenGetTheCoresDefaults() {
+		this.restClientApp.withPropertyValues("spring.http.clients.read-timeout=7s").run((context) -> {
+			UrlConnectionRequestFactory factory = (UrlConnectionRequestFactory) requestFactoryOf(
+					context.getBean(Client.class));
+			assertThat(factory.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(factory.getReadTimeout()).isEqualTo(Duration.ofSeconds(7));
+		});
+	}
+
+	@Test
 	void withHttpComponentsOnTheClassPathTheClientStillUsesTheCoresFactory() {
 		this.restClientApp.withClassLoader(getClass().getClassLoader()).run((context) -> {
 			// Boot's builder takes HttpComponents for every other client of the app.
