@@ -73,15 +73,22 @@ class UrlConnectionRequestFactoryTests {
 			.uri("/b")
 			.exchange((request, response) -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
 		assertThat(second).isEqualTo("{\"second\":true}");
+		// Closing the unread answer handed its connection back for the next call.
+		assertThat(this.server.received()).extracting(ScriptedServer.Received::clientPort)
+			.containsExactly(this.server.received().get(0).clientPort(), this.server.received().get(0).clientPort());
 	}
 
 	@Test
-	void anErrorAnswerHasItsBody() {
+	void anErrorAnswerHasItsBodyAndKeepsItsConnection() {
 		this.server.reply(Reply.json(404, "{\"code\":10004}"));
+		this.server.reply(Reply.json(200, "{}"));
 		String body = this.restClient.get()
 			.uri("/missing")
 			.exchange((request, response) -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
 		assertThat(body).isEqualTo("{\"code\":10004}");
+		this.restClient.get().uri("/next").exchange((request, response) -> response.getBody().readAllBytes());
+		assertThat(this.server.received()).extracting(ScriptedServer.Received::clientPort)
+			.containsOnly(this.server.received().get(0).clientPort());
 	}
 
 	@Test

@@ -42,6 +42,8 @@ class ReactiveWebFluxTestSliceTests {
 		assertThat(this.context.getBeansOfType(ReactiveClient.class)).hasSize(1);
 		assertThat(this.context.getBeansOfType(ReactiveClientRegistrationRepository.class)).hasSize(1);
 		assertThat(this.context.getBeansOfType(DiscordReactiveAccessTokenArgumentResolver.class)).hasSize(1);
+		// The slice's chain has the Discord login: an anonymous user is sent to Discord,
+		// not to Spring Security's own login page.
 		this.client.get()
 			.uri("/token")
 			.accept(MediaType.TEXT_HTML)
