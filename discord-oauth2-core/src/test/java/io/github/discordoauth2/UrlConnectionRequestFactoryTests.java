@@ -73,9 +73,9 @@ class UrlConnectionRequestFactoryTests {
 			.uri("/b")
 			.exchange((request, response) -> new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
 		assertThat(second).isEqualTo("{\"second\":true}");
-		// Closing the unread answer handed its connection back for the next call.
-		assertThat(this.server.received()).extracting(ScriptedServer.Received::clientPort)
-			.containsExactly(this.server.received().get(0).clientPort(), this.server.received().get(0).clientPort());
+		// Whether that call reused the connection is the JDK's timing: it drains unread
+		// bytes that have not arrived yet on its own cleaner thread before it hands the
+		// connection back. A fully read answer is handed back at once (below).
 	}
 
 	@Test
