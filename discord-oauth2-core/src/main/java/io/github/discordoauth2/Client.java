@@ -52,6 +52,14 @@ public final class Client {
 	/** Discord's production base URL. */
 	public static final String DEFAULT_BASE_URL = "https://discord.com";
 
+	/** How long a call waits for a connection unless the builder says otherwise. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * How long a call waits for each read of an answer unless the builder says otherwise.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
 	/** The REST API version every call uses. */
 	public static final int API_VERSION = 10;
 
@@ -515,9 +523,9 @@ public final class Client {
 
 		private String baseUrl = DEFAULT_BASE_URL;
 
-		private Duration connectTimeout = Duration.ofSeconds(10);
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private Duration readTimeout = Duration.ofSeconds(30);
+		private Duration readTimeout = DEFAULT_READ_TIMEOUT;
 
 		private boolean timeoutsSet;
 

@@ -2,6 +2,7 @@ package io.github.discordoauth2.autoconfigure;
 
 import java.time.Duration;
 
+import io.github.discordoauth2.Client;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,16 +47,6 @@ final class DiscordRequestFactorySelector {
 	private static final String BOOT_HTTP_CLIENT_CONFIGURATION = "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration";
 
 	private static final String BOOT_REST_CLIENT_CONFIGURATION = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration";
-
-	/**
-	 * The core's own default, used when neither Discord's nor Boot's settings set one.
-	 */
-	static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * The core's own default, used when neither Discord's nor Boot's settings set one.
-	 */
-	static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -119,8 +110,8 @@ final class DiscordRequestFactorySelector {
 		// Boot leaves both timeouts open by default; a hung call would hold its thread
 		// for good.
 		clientSettings = clientSettings.withTimeouts(
-				firstSet(connectTimeout, clientSettings.connectTimeout(), DEFAULT_CONNECT_TIMEOUT),
-				firstSet(readTimeout, clientSettings.readTimeout(), DEFAULT_READ_TIMEOUT));
+				firstSet(connectTimeout, clientSettings.connectTimeout(), Client.DEFAULT_CONNECT_TIMEOUT),
+				firstSet(readTimeout, clientSettings.readTimeout(), Client.DEFAULT_READ_TIMEOUT));
 		return builder.build(clientSettings);
 	}
 
