@@ -582,20 +582,26 @@ final class RateLimiter implements RateLimitHook {
 				newer = !bucket.resetKnown || resetAt - bucket.resetAt > WINDOW_TOLERANCE.toNanos();
 			}
 			bucket.limit = limit;
-			int free = Math.max(0, remaining - bucket.inFlight);
 			if (newer) {
-				// A window newer than the one we knew: its numbers replace ours.
+				// A window newer than the one we knew: its numbers replace ours, less
+				// what
+				// is still in flight and may count in it.
 				bucket.window = window;
 				bucket.resetAt = resetAt;
 				bucket.resetKnown = true;
-				bucket.remaining = free;
+				bucket.remaining = Math.max(0, remaining - bucket.inFlight);
 				bucket.lastWindow = resetAfterNanos;
 			}
 			else {
-				// The same window (or a late answer from an older one): only ever lower
-				// our
-				// budget.
-				bucket.remaining = Math.min(bucket.remaining, free);
+				// The same window (or a late answer from an older one): our own count
+				// holds
+				// every request we sent, so the answer only lowers it when someone else
+				// spent
+				// from the bucket. Subtracting what is in flight again would count twice
+				// the
+				// requests Discord had already seen when it answered, and lose their
+				// slots.
+				bucket.remaining = Math.min(bucket.remaining, Math.max(0, remaining));
 			}
 		}
 

@@ -79,6 +79,37 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void anAnswerThatAlreadyCountsTheOtherRequestsInFlightDoesNotCostASlot() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, ok(5, 4, 30.0, "b1", "1000.000"), true);
+		// Two go out together; Discord has seen both when it answers the first.
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, ok(5, 2, 30.0, "b1", "1000.000"), true);
+
+		// The window's last two slots are still there, and only those.
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO));
+	}
+
+	@Test
+	void anAnswerShowingSomeoneElseSpentFromTheBucketLowersTheBudget() {
+		RateLimitKey key = key("/users/@me", "token-a");
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		this.limiter.afterResponse(key, ok(5, 4, 30.0, "b1", "1000.000"), true);
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		// Another instance with the same token spent two more than this one sent.
+		this.limiter.afterResponse(key, ok(5, 1, 30.0, "b1", "1000.000"), true);
+
+		this.limiter.beforeRequest(key, Duration.ZERO);
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO));
+	}
+
+	@Test
 	void zeroMaxWaitRefusesAnEmptyBucketAtOnceButStillSendsWhileThereIsRoom() {
 		RateLimitKey key = key("/users/@me", "token-a");
 		this.limiter.beforeRequest(key, Duration.ZERO);
