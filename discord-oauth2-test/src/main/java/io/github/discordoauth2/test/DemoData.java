@@ -11,6 +11,8 @@ import java.util.List;
  * The demo user owns {@link #OWNED_GUILD_ID}, is a member of {@link #MEMBER_GUILD_ID} and
  * not yet of {@link #JOIN_GUILD_ID}; the bot is in {@link #OWNED_GUILD_ID} and
  * {@link #JOIN_GUILD_ID}.
+ *
+ * @since 0.1.0
  */
 public final class DemoData {
 

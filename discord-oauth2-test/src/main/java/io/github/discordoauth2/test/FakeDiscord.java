@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Split like OkHttp's MockWebServer: this facade, {@code FakeState} (the data, behind one
  * lock), {@code HttpFront} (routing) and the endpoint classes, which use only the state's
  * methods. Example: {@code FakeDiscord.builder().demoData().start()}.
+ *
+ * @since 0.1.0
  */
 public final class FakeDiscord implements AutoCloseable {
 
@@ -31,6 +33,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @param accessToken the access token
 	 * @param refreshToken the refresh token
 	 * @param expiresIn seconds until the access token expires
+	 * @since 0.1.0
 	 */
 	public record Tokens(String accessToken, String refreshToken, long expiresIn) {
 		/** Masks both tokens: they are secrets even in a fake. */
@@ -53,74 +56,116 @@ public final class FakeDiscord implements AutoCloseable {
 		listener.start(front);
 	}
 
-	/** A configuration with the demo credentials and no users. */
+	/**
+	 * @return a configuration with the demo credentials and no users
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** {@code http://127.0.0.1:<port>}, REST below {@code /api/v10}. */
+	/**
+	 * @return {@code http://127.0.0.1:<port>}, REST below {@code /api/v10}
+	 */
 	public String baseUrl() {
 		return listener.baseUrl();
 	}
 
-	/** The port the fake listens on. */
+	/**
+	 * @return the port the fake listens on
+	 */
 	public int port() {
 		return listener.port();
 	}
 
-	/** The application (client) id. */
+	/**
+	 * @return the application (client) id
+	 */
 	public long clientId() {
 		return state.app().clientId();
 	}
 
-	/** The client secret. */
+	/**
+	 * @return the client secret
+	 */
 	public String clientSecret() {
 		return state.app().clientSecret();
 	}
 
-	/** The bot token, or null if the application has no bot. */
+	/**
+	 * @return the bot token, or null if the application has no bot
+	 */
 	public @Nullable String botToken() {
 		return state.app().botToken();
 	}
 
-	/** The application name shown on the consent screen. */
+	/**
+	 * @return the application name shown on the consent screen
+	 */
 	public String applicationName() {
 		return state.app().name();
 	}
 
-	/** The registered redirect URIs. */
+	/**
+	 * @return the registered redirect URIs
+	 */
 	public List<String> redirectUris() {
 		return state.app().redirectUris();
 	}
 
-	/** Chooses which seeded user is signed in and approves (default: the first user). */
+	/**
+	 * Chooses which seeded user is signed in and approves (default: the first user).
+	 * @param userId a seeded user's id
+	 * @return this fake
+	 */
 	public FakeDiscord actAs(long userId) {
 		state.actAs(userId);
 		return this;
 	}
 
-	/** The user who approves on the consent screen. */
+	/**
+	 * @return the user who approves on the consent screen
+	 */
 	public long actingUserId() {
 		return state.actingUser();
 	}
 
-	/** Switches immediate approval of authorize requests on or off at run time. */
+	/**
+	 * Switches immediate approval of authorize requests on or off at run time.
+	 * @param autoApprove whether to approve without showing the consent screen
+	 * @return this fake
+	 */
 	public FakeDiscord autoApprove(boolean autoApprove) {
 		state.autoApprove(autoApprove);
 		return this;
 	}
 
-	/** Whether authorize requests are approved without showing the consent screen. */
+	/**
+	 * @return whether authorize requests are approved without showing the consent screen
+	 */
 	public boolean autoApprove() {
 		return state.autoApprove();
 	}
 
-	/** An authorization code, as if {@code userId} had approved {@code scopes}. */
+	/**
+	 * An authorization code, as if {@code userId} had approved {@code scopes}.
+	 * @param userId a seeded user's id
+	 * @param redirectUri the redirect URI the code is bound to
+	 * @param scopes the approved scopes
+	 * @return the code
+	 */
 	public String createAuthorizationCode(long userId, String redirectUri, Set<String> scopes) {
 		return createAuthorizationCode(userId, redirectUri, scopes, null);
 	}
 
-	/** The same, bound to a PKCE challenge (base64url SHA-256, no padding) or null. */
+	/**
+	 * The same, bound to a PKCE challenge.
+	 * @param userId a seeded user's id
+	 * @param redirectUri the redirect URI the code is bound to
+	 * @param scopes the approved scopes
+	 * @param codeChallengeS256 the PKCE challenge (base64url SHA-256, no padding), or
+	 * null for none
+	 * @return the code
+	 */
 	public String createAuthorizationCode(long userId, String redirectUri, Set<String> scopes,
 			@Nullable String codeChallengeS256) {
 		Objects.requireNonNull(redirectUri, "redirectUri");
@@ -134,7 +179,12 @@ public final class FakeDiscord implements AutoCloseable {
 		}
 	}
 
-	/** Tokens for {@code userId} with {@code scopes}, as if a code had been exchanged. */
+	/**
+	 * Tokens for {@code userId} with {@code scopes}, as if a code had been exchanged.
+	 * @param userId a seeded user's id
+	 * @param scopes the granted scopes
+	 * @return the new tokens
+	 */
 	public Tokens createToken(long userId, Set<String> scopes) {
 		Set<String> checked = Rules.knownScopes(scopes);
 		synchronized (state) {
@@ -145,19 +195,28 @@ public final class FakeDiscord implements AutoCloseable {
 		}
 	}
 
-	/** Expires an access token now; its refresh token still works. */
+	/**
+	 * Expires an access token now; its refresh token still works.
+	 * @param accessToken a live access token of this fake
+	 */
 	public void expireAccessToken(String accessToken) {
 		if (!state.expire(accessToken)) {
 			throw new IllegalArgumentException("accessToken is not a live token of this FakeDiscord");
 		}
 	}
 
-	/** Revokes the authorization behind an access or refresh token: both die. */
+	/**
+	 * Revokes the authorization behind an access or refresh token: both die.
+	 * @param token an access or refresh token
+	 * @return whether the token was known
+	 */
 	public boolean revokeToken(String token) {
 		return state.revoke(token);
 	}
 
-	/** Requests received so far, oldest first, with secrets masked. */
+	/**
+	 * @return the requests received so far, oldest first, with secrets masked
+	 */
 	public List<RecordedRequest> journal() {
 		return front.journal().entries();
 	}
@@ -167,7 +226,9 @@ public final class FakeDiscord implements AutoCloseable {
 		front.journal().clear();
 	}
 
-	/** Request counters. */
+	/**
+	 * @return the request counters
+	 */
 	public FakeDiscordStats stats() {
 		return front.journal().stats();
 	}
@@ -177,37 +238,63 @@ public final class FakeDiscord implements AutoCloseable {
 		front.resetStats();
 	}
 
-	/** Fault injection, e.g. {@code faults().next("GET /users/@me", 1, f)}. */
+	/**
+	 * @return the fault injection, e.g. {@code faults().next("GET /users/@me", 1, f)}
+	 */
 	public Faults faults() {
 		return front.faults();
 	}
 
-	/** A seeded user. */
+	/**
+	 * A seeded user.
+	 * @param userId the user's id
+	 * @return the user, if seeded
+	 */
 	public Optional<FakeUser> user(long userId) {
 		return Optional.ofNullable(state.user(userId));
 	}
 
-	/** A membership, including those added through Add Guild Member. */
+	/**
+	 * A membership, including those added through Add Guild Member.
+	 * @param guildId the guild's id
+	 * @param userId the user's id
+	 * @return the membership, if any
+	 */
 	public Optional<FakeMember> member(long guildId, long userId) {
 		return Optional.ofNullable(state.member(guildId, userId));
 	}
 
-	/** Whether the user is a member of the guild. */
+	/**
+	 * Whether the user is a member of the guild.
+	 * @param guildId the guild's id
+	 * @param userId the user's id
+	 * @return whether the user is a member
+	 */
 	public boolean isMember(long guildId, long userId) {
 		return member(guildId, userId).isPresent();
 	}
 
-	/** Whether the application's bot is in the guild. */
+	/**
+	 * Whether the application's bot is in the guild.
+	 * @param guildId the guild's id
+	 * @return whether the bot is in the guild
+	 */
 	public boolean isBotInGuild(long guildId) {
 		return state.isBotIn(guildId);
 	}
 
-	/** The registered role connection metadata records. */
+	/**
+	 * @return the registered role connection metadata records
+	 */
 	public List<FakeRoleConnectionMetadata> roleConnectionMetadata() {
 		return state.metadata();
 	}
 
-	/** The role connection a user's token stored for this application, if any. */
+	/**
+	 * The role connection a user's token stored for this application.
+	 * @param userId the user's id
+	 * @return the role connection, if any
+	 */
 	public Optional<FakeRoleConnection> roleConnection(long userId) {
 		return Optional.ofNullable(state.roleConnection(userId));
 	}
@@ -224,7 +311,11 @@ public final class FakeDiscord implements AutoCloseable {
 		return "FakeDiscord[" + baseUrl() + ", clientId=" + clientId() + "]";
 	}
 
-	/** Configures and starts a {@link FakeDiscord}. */
+	/**
+	 * Configures and starts a {@link FakeDiscord}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final Seed seed = new Seed();
@@ -232,120 +323,202 @@ public final class FakeDiscord implements AutoCloseable {
 		private Builder() {
 		}
 
-		/** The client id and secret (default: {@link DemoData}'s). */
+		/**
+		 * The client id and secret (default: {@link DemoData}'s).
+		 * @param clientId the application (client) id
+		 * @param clientSecret the client secret
+		 * @return this builder
+		 */
 		public Builder application(long clientId, String clientSecret) {
 			seed.application(clientId, clientSecret);
 			return this;
 		}
 
-		/** The name on the consent screen. */
+		/**
+		 * The name on the consent screen.
+		 * @param applicationName the application's name
+		 * @return this builder
+		 */
 		public Builder applicationName(String applicationName) {
 			seed.applicationName = Seed.requireText("applicationName", applicationName);
 			return this;
 		}
 
-		/** The bot token (default {@link DemoData#BOT_TOKEN}); null for no bot. */
+		/**
+		 * The bot token (default {@link DemoData#BOT_TOKEN}).
+		 * @param botToken the bot token, or null for no bot
+		 * @return this builder
+		 */
 		public Builder botToken(@Nullable String botToken) {
 			seed.botToken = botToken == null ? null : Seed.requireText("botToken", botToken);
 			return this;
 		}
 
-		/** Registers a redirect URI (repeatable); matched exactly. */
+		/**
+		 * Registers a redirect URI (repeatable); matched exactly.
+		 * @param redirectUri an absolute redirect URI
+		 * @return this builder
+		 */
 		public Builder redirectUri(String redirectUri) {
 			seed.redirectUri(redirectUri);
 			return this;
 		}
 
-		/** Also accept any {@code http://localhost:<port>/...} redirect. */
+		/**
+		 * Also accept any {@code http://localhost:<port>/...} redirect.
+		 * @param allow whether to accept loopback redirects that are not registered
+		 * @return this builder
+		 */
 		public Builder allowLoopbackRedirects(boolean allow) {
 			seed.allowLoopbackRedirects = allow;
 			return this;
 		}
 
-		/** Approve authorize requests without the consent screen. */
+		/**
+		 * Approve authorize requests without the consent screen.
+		 * @param autoApprove whether to skip the consent screen
+		 * @return this builder
+		 */
 		public Builder autoApprove(boolean autoApprove) {
 			seed.autoApprove = autoApprove;
 			return this;
 		}
 
-		/** The portal's "Public Client" switch: refresh without secret. */
+		/**
+		 * The portal's "Public Client" switch: refresh without secret.
+		 * @param publicClient whether the application is a public client
+		 * @return this builder
+		 */
 		public Builder publicClient(boolean publicClient) {
 			seed.publicClient = publicClient;
 			return this;
 		}
 
-		/** A team owns the app (limits client-credentials scopes). */
+		/**
+		 * A team owns the app (limits client-credentials scopes).
+		 * @param team whether a team owns the application
+		 * @return this builder
+		 */
 		public Builder teamApplication(boolean team) {
 			seed.team = team;
 			return this;
 		}
 
-		/** Seeds {@link DemoData}: app, users, guilds, connections. */
+		/**
+		 * Seeds {@link DemoData}: app, users, guilds, connections.
+		 * @return this builder
+		 */
 		public Builder demoData() {
 			DemoData.seed(this);
 			return this;
 		}
 
-		/** Seeds a user (replacing one with the same id). */
+		/**
+		 * Seeds a user (replacing one with the same id).
+		 * @param user the user
+		 * @return this builder
+		 */
 		public Builder user(FakeUser user) {
 			seed.users.put(Objects.requireNonNull(user, "user").id(), user);
 			return this;
 		}
 
-		/** Seeds a guild; its owner becomes a member when the owner is a seeded user. */
+		/**
+		 * Seeds a guild; its owner becomes a member when the owner is a seeded user.
+		 * @param guild the guild
+		 * @return this builder
+		 */
 		public Builder guild(FakeGuild guild) {
 			seed.guilds.put(Objects.requireNonNull(guild, "guild").id(), guild);
 			return this;
 		}
 
-		/** Makes a user an ordinary member of a guild. */
+		/**
+		 * Makes a user an ordinary member of a guild.
+		 * @param guildId the guild's id
+		 * @param userId the user's id
+		 * @return this builder
+		 */
 		public Builder member(long guildId, long userId) {
 			return member(FakeMember.of(guildId, userId, Instant.parse("2024-01-15T10:00:00Z")));
 		}
 
-		/** Seeds a membership with nickname, roles and permissions. */
+		/**
+		 * Seeds a membership with nickname, roles and permissions.
+		 * @param member the membership
+		 * @return this builder
+		 */
 		public Builder member(FakeMember member) {
 			seed.members.add(Objects.requireNonNull(member, "member"));
 			return this;
 		}
 
-		/** Puts the application's bot in a guild. */
+		/**
+		 * Puts the application's bot in a guild.
+		 * @param guildId the guild's id
+		 * @return this builder
+		 */
 		public Builder botInGuild(long guildId) {
 			seed.botGuilds.add(guildId);
 			return this;
 		}
 
-		/** Seeds a connection of a user. */
+		/**
+		 * Seeds a connection of a user.
+		 * @param userId the user's id
+		 * @param connection the connection
+		 * @return this builder
+		 */
 		public Builder connection(long userId, FakeConnection connection) {
 			seed.connections.computeIfAbsent(userId, k -> new ArrayList<>())
 				.add(Objects.requireNonNull(connection, "connection"));
 			return this;
 		}
 
-		/** Seeds registered role connection metadata records (at most 5 in total). */
+		/**
+		 * Seeds registered role connection metadata records (at most 5 in total).
+		 * @param records the records
+		 * @return this builder
+		 */
 		public Builder roleConnectionMetadata(FakeRoleConnectionMetadata... records) {
 			return roleConnectionMetadata(List.of(records));
 		}
 
-		/** Seeds registered role connection metadata records (at most 5 in total). */
+		/**
+		 * Seeds registered role connection metadata records (at most 5 in total).
+		 * @param records the records
+		 * @return this builder
+		 */
 		public Builder roleConnectionMetadata(List<FakeRoleConnectionMetadata> records) {
 			seed.metadata.addAll(records);
 			return this;
 		}
 
-		/** The port, 0 (default) for a random free one. */
+		/**
+		 * The port to listen on.
+		 * @param port the port, 0 (default) for a random free one
+		 * @return this builder
+		 */
 		public Builder port(int port) {
 			seed.port(port);
 			return this;
 		}
 
-		/** The address to listen on (default {@code 127.0.0.1}). */
+		/**
+		 * The address to listen on (default {@code 127.0.0.1}).
+		 * @param host the address
+		 * @return this builder
+		 */
 		public Builder host(String host) {
 			seed.host = Seed.requireText("host", host);
 			return this;
 		}
 
-		/** Rate limits (default {@link RateLimits#none()}). */
+		/**
+		 * Rate limits (default {@link RateLimits#none()}).
+		 * @param rateLimits the rate limits
+		 * @return this builder
+		 */
 		public Builder rateLimits(RateLimits rateLimits) {
 			seed.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
 			return this;
@@ -353,43 +526,69 @@ public final class FakeDiscord implements AutoCloseable {
 
 		/**
 		 * Bans an address for {@code window} after {@code count} 401/403/429 (0: off).
+		 * @param count how many invalid requests ban an address, 0 for no ban
+		 * @param window how long the ban lasts
+		 * @return this builder
 		 */
 		public Builder invalidRequestLimit(int count, Duration window) {
 			seed.invalidRequestLimit(count, window);
 			return this;
 		}
 
-		/** The clock for expiry and rate-limit windows. */
+		/**
+		 * The clock for expiry and rate-limit windows.
+		 * @param clock the clock
+		 * @return this builder
+		 */
 		public Builder clock(Clock clock) {
 			seed.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 
-		/** How long a code lives (default 10 minutes). */
+		/**
+		 * How long a code lives (default 10 minutes).
+		 * @param ttl the code's lifetime
+		 * @return this builder
+		 */
 		public Builder authorizationCodeTtl(Duration ttl) {
 			seed.authorizationCodeTtl = Seed.nonNegative("authorizationCodeTtl", ttl);
 			return this;
 		}
 
-		/** How long an access token lives (default 604800 s, as Discord). */
+		/**
+		 * How long an access token lives (default 604800 s, as Discord).
+		 * @param ttl the access token's lifetime
+		 * @return this builder
+		 */
 		public Builder accessTokenTtl(Duration ttl) {
 			seed.accessTokenTtl = Seed.nonNegative("accessTokenTtl", ttl);
 			return this;
 		}
 
-		/** Who approves on the consent screen (default: first user). */
+		/**
+		 * Who approves on the consent screen (default: first user).
+		 * @param userId a seeded user's id
+		 * @return this builder
+		 */
 		public Builder actAs(long userId) {
 			seed.actAs = userId;
 			return this;
 		}
 
-		/** Whose client-credentials token it is (default: first user). */
+		/**
+		 * Whose client-credentials token it is (default: first user).
+		 * @param userId a seeded user's id
+		 * @return this builder
+		 */
 		public Builder applicationOwner(long userId) {
 			seed.applicationOwner = userId;
 			return this;
 		}
 
-		/** Checks the seed, naming a bad setting, and starts. */
+		/**
+		 * Checks the seed, naming a bad setting, and starts.
+		 * @return the running fake
+		 */
 		public FakeDiscord start() {
 			return new FakeDiscord(seed.checked());
 		}

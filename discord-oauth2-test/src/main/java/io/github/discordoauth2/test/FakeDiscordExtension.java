@@ -16,19 +16,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * for each test (instance field), and injects it into test and lifecycle method
  * parameters of type {@link FakeDiscord}.
  *
- * <pre>{@code
+ * <pre>
  * &#64;RegisterExtension
  * static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
  *
- *
-
-&#64;Test
+ * &#64;Test
  * void login(FakeDiscord fake) { ... discord.fake().baseUrl() ... }
- * }</pre>
+ * </pre>
  *
  * <p>
  * Between tests of one class the journal, counters and pending faults are cleared;
  * tokens, codes and seeded data stay.
+ *
+ * @since 0.1.0
  */
 public final class FakeDiscordExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -47,6 +47,7 @@ public final class FakeDiscordExtension
 
 	/**
 	 * A fake with {@link DemoData}, immediate approval and loopback redirects allowed.
+	 * @return the extension
 	 */
 	public static FakeDiscordExtension withDemoData() {
 		return new FakeDiscordExtension(b -> b.demoData().autoApprove(true).allowLoopbackRedirects(true));
@@ -55,12 +56,17 @@ public final class FakeDiscordExtension
 	/**
 	 * A fake configured by the given function, e.g.
 	 * {@code b -> b.demoData().rateLimits(...)}.
+	 * @param customizer configures the fake's builder
+	 * @return the extension
 	 */
 	public static FakeDiscordExtension configure(UnaryOperator<FakeDiscord.Builder> customizer) {
 		return new FakeDiscordExtension(customizer);
 	}
 
-	/** The running fake; fails outside a test. */
+	/**
+	 * The running fake; fails outside a test.
+	 * @return the running fake
+	 */
 	public FakeDiscord fake() {
 		FakeDiscord f = fake;
 		if (f == null) {
@@ -70,7 +76,9 @@ public final class FakeDiscordExtension
 		return f;
 	}
 
-	/** {@code fake().baseUrl()}. */
+	/**
+	 * @return {@code fake().baseUrl()}
+	 */
 	public String baseUrl() {
 		return fake().baseUrl();
 	}

@@ -5,12 +5,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Points a Spring Boot application under test at a {@link FakeDiscord}.
  *
- * <pre>{@code
+ * <pre>
  * &#64;DynamicPropertySource
  * static void discord(DynamicPropertyRegistry registry) {
  *     FakeDiscordProperties.register(discord.fake(), registry);
  * }
- * }</pre>
+ * </pre>
+ *
+ * @since 0.1.0
  */
 public final class FakeDiscordProperties {
 
@@ -20,6 +22,8 @@ public final class FakeDiscordProperties {
 	/**
 	 * Sets {@code discord.oauth2.base-url}, {@code client-id}, {@code client-secret} and
 	 * (if the fake has a bot) {@code bot-token}.
+	 * @param fake the running fake
+	 * @param registry the registry of the test's {@code @DynamicPropertySource} method
 	 */
 	public static void register(FakeDiscord fake, DynamicPropertyRegistry registry) {
 		registry.add("discord.oauth2.base-url", fake::baseUrl);

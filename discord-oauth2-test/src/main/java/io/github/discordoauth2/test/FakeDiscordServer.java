@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * mvn -q -pl discord-oauth2-test compile exec:java \
  *     -Dexec.mainClass=io.github.discordoauth2.test.FakeDiscordServer -Dexec.args="--port 8090 --auto-approve"
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class FakeDiscordServer {
 
@@ -22,6 +24,8 @@ public final class FakeDiscordServer {
 	/**
 	 * Parses the options, starts the fake and blocks. Run with {@code --help} for the
 	 * options.
+	 * @param args the command line options
+	 * @throws InterruptedException when interrupted while waiting for the stop
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		FakeDiscord.@Nullable Builder builder;

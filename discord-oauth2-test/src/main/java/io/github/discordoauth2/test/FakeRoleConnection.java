@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
  * @param platformName the platform name, or null
  * @param platformUsername the user's name on that platform, or null
  * @param metadata values keyed by metadata key, stored as strings as Discord does
+ * @since 0.1.0
  */
 public record FakeRoleConnection(@Nullable String platformName, @Nullable String platformUsername,
 		Map<String, String> metadata) {
 
-	/** Copies the map so the record stays immutable. */
+	/**
+	 * Copies the map so the record stays immutable.
+	 * @param platformName the platform name, or null
+	 * @param platformUsername the user's name on that platform, or null
+	 * @param metadata values keyed by metadata key, stored as strings as Discord does
+	 */
 	public FakeRoleConnection {
 		metadata = Map.copyOf(metadata);
 	}

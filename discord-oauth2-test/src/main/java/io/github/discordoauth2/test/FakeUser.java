@@ -16,28 +16,46 @@ import org.jspecify.annotations.Nullable;
  * @param mfaEnabled whether two-factor authentication is on
  * @param premiumType Nitro level (0 none, 1 classic, 2 Nitro, 3 basic)
  * @param publicFlags public account flags
+ * @since 0.1.0
  */
 public record FakeUser(long id, String username, @Nullable String globalName, @Nullable String avatar,
 		@Nullable String email, boolean verified, String locale, boolean mfaEnabled, int premiumType, int publicFlags) {
 
-	/** A plain user with no avatar, no e-mail and English locale. */
+	/**
+	 * A plain user with no avatar, no e-mail and English locale.
+	 * @param id snowflake id
+	 * @param username unique username
+	 * @return the user
+	 */
 	public static FakeUser of(long id, String username) {
 		return new FakeUser(id, username, null, null, null, false, "en-US", false, 0, 0);
 	}
 
-	/** This user with the given e-mail, verified. */
+	/**
+	 * This user with the given e-mail, verified.
+	 * @param email the e-mail address
+	 * @return a copy with that e-mail
+	 */
 	public FakeUser withEmail(String email) {
 		return new FakeUser(id, username, globalName, avatar, email, true, locale, mfaEnabled, premiumType,
 				publicFlags);
 	}
 
-	/** This user with the given display name. */
+	/**
+	 * This user with the given display name.
+	 * @param globalName the display name
+	 * @return a copy with that display name
+	 */
 	public FakeUser withGlobalName(String globalName) {
 		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
 				publicFlags);
 	}
 
-	/** This user with the given avatar hash. */
+	/**
+	 * This user with the given avatar hash.
+	 * @param avatar the avatar hash
+	 * @return a copy with that avatar
+	 */
 	public FakeUser withAvatar(String avatar) {
 		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
 				publicFlags);

@@ -7,6 +7,8 @@ import java.util.Objects;
  * A scripted misbehaviour for {@link Faults#next(String, int, Fault)}: an error status, a
  * 429, a malformed JSON body, an HTML or any other body, a huge body, a cut connection,
  * or a delay before the normal answer.
+ *
+ * @since 0.1.0
  */
 public final class Fault {
 
@@ -43,6 +45,8 @@ public final class Fault {
 
 	/**
 	 * Answers with this status (400..599) and a Discord JSON error body, e.g. 502 or 503.
+	 * @param status the status, 400..599
+	 * @return the fault
 	 */
 	public static Fault status(int status) {
 		if (status < 400 || status > 599) {
@@ -54,6 +58,8 @@ public final class Fault {
 	/**
 	 * Answers 429 with {@code retry_after} = the given duration, {@code global: false},
 	 * scope {@code user}.
+	 * @param retryAfter the {@code retry_after} the answer carries
+	 * @return the fault
 	 */
 	public static Fault rateLimited(Duration retryAfter) {
 		return new Fault(Kind.RATE_LIMITED, 429, nonNegative("retryAfter", retryAfter), false);
@@ -61,6 +67,8 @@ public final class Fault {
 
 	/**
 	 * Answers 429 as a global rate limit ({@code global: true}, scope {@code global}).
+	 * @param retryAfter the {@code retry_after} the answer carries
+	 * @return the fault
 	 */
 	public static Fault globalRateLimited(Duration retryAfter) {
 		return new Fault(Kind.RATE_LIMITED, 429, nonNegative("retryAfter", retryAfter), true);
@@ -68,6 +76,7 @@ public final class Fault {
 
 	/**
 	 * Answers 200 with {@code Content-Type: application/json} and a truncated JSON body.
+	 * @return the fault
 	 */
 	public static Fault malformedJson() {
 		return new Fault(Kind.MALFORMED_JSON, 200, Duration.ZERO, false);
@@ -79,6 +88,7 @@ public final class Fault {
 	 * @param status any status 200..599
 	 * @param contentType the {@code Content-Type}, or "" for none
 	 * @param body the body text
+	 * @return the fault
 	 */
 	public static Fault body(int status, String contentType, String body) {
 		if (status < 200 || status > 599) {
@@ -91,6 +101,8 @@ public final class Fault {
 	/**
 	 * Answers with this status and the kind of HTML error page a proxy or CDN sends (e.g.
 	 * 502 from Cloudflare).
+	 * @param status the status
+	 * @return the fault
 	 */
 	public static Fault htmlPage(int status) {
 		String title = status + " " + (status == 502 ? "Bad Gateway" : status == 503 ? "Service Unavailable" : "Error");
@@ -101,6 +113,8 @@ public final class Fault {
 	/**
 	 * Answers 200 {@code application/json} with a body of this many bytes (a valid JSON
 	 * string) to test size limits.
+	 * @param bytes the body's size in bytes
+	 * @return the fault
 	 */
 	public static Fault hugeBody(int bytes) {
 		if (bytes < 2 || bytes > 256 * 1024 * 1024) {
@@ -116,12 +130,17 @@ public final class Fault {
 	/**
 	 * Closes the connection without any answer, as a cut connection or crashed proxy
 	 * does.
+	 * @return the fault
 	 */
 	public static Fault disconnect() {
 		return new Fault(Kind.DISCONNECT, 0, Duration.ZERO, false);
 	}
 
-	/** Waits this long, then answers normally (other requests are not held up). */
+	/**
+	 * Waits this long, then answers normally (other requests are not held up).
+	 * @param delay how long to wait before answering
+	 * @return the fault
+	 */
 	public static Fault delay(Duration delay) {
 		return new Fault(Kind.DELAY, 0, nonNegative("delay", delay), false);
 	}

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code /api}); the method is optional and {@code *} or {@code {name}} matches any one
  * segment, e.g. {@code "PUT /guilds/{guild.id}/members/{user.id}"}. The authorize page is
  * {@code "/oauth2/authorize"}.
+ *
+ * @since 0.1.0
  */
 public final class Faults {
 
@@ -48,7 +50,9 @@ public final class Faults {
 		entries.clear();
 	}
 
-	/** How many faulty answers are still pending, over all routes. */
+	/**
+	 * @return how many faulty answers are still pending, over all routes
+	 */
 	public synchronized int pending() {
 		return entries.stream().mapToInt(e -> e.remaining).sum();
 	}

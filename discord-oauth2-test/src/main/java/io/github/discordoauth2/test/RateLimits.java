@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *     .global(50, Duration.ofSeconds(1))
  *     .build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class RateLimits {
 
@@ -36,17 +38,23 @@ public final class RateLimits {
 		this.global = global;
 	}
 
-	/** No rate limits: the default. */
+	/**
+	 * @return no rate limits: the default
+	 */
 	public static RateLimits none() {
 		return NONE;
 	}
 
-	/** Starts a configuration. */
+	/**
+	 * @return a new configuration
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** Whether any limit is configured. */
+	/**
+	 * @return whether any limit is configured
+	 */
 	public boolean enabled() {
 		return !routes.isEmpty() || everyRoute != null || global != null;
 	}
@@ -70,7 +78,11 @@ public final class RateLimits {
 	record Bucket(@Nullable RoutePattern pattern, int limit, Duration resetAfter) {
 	}
 
-	/** Builds {@link RateLimits}. */
+	/**
+	 * Builds {@link RateLimits}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private final List<Bucket> routes = new ArrayList<>();
@@ -85,6 +97,10 @@ public final class RateLimits {
 		/**
 		 * A bucket shared by all routes matching {@code route} (same selector syntax as
 		 * {@link Faults}). The first matching bucket wins.
+		 * @param route e.g. {@code "GET /users/@me"}
+		 * @param limit requests per window, at least 1
+		 * @param resetAfter the window's length
+		 * @return this builder
 		 */
 		public Builder route(String route, int limit, Duration resetAfter) {
 			routes.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
@@ -93,19 +109,29 @@ public final class RateLimits {
 
 		/**
 		 * A separate bucket of this size for each route that no {@link #route} matches.
+		 * @param limit requests per window, at least 1
+		 * @param resetAfter the window's length
+		 * @return this builder
 		 */
 		public Builder everyRoute(int limit, Duration resetAfter) {
 			everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
 			return this;
 		}
 
-		/** A global limit per token over all routes (Discord: 50 per second). */
+		/**
+		 * A global limit per token over all routes (Discord: 50 per second).
+		 * @param limit requests per window, at least 1
+		 * @param per the window's length
+		 * @return this builder
+		 */
 		public Builder global(int limit, Duration per) {
 			global = new Bucket(null, positive("limit", limit), window(per));
 			return this;
 		}
 
-		/** The configuration. */
+		/**
+		 * @return the configuration
+		 */
 		public RateLimits build() {
 			return new RateLimits(routes, everyRoute, global);
 		}

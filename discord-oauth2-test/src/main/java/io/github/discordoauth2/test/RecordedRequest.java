@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the status the fake answered (0 when a {@link Fault#disconnect()} dropped
  * the connection)
  * @param at when the request arrived (the fake's clock)
+ * @since 0.1.0
  */
 public record RecordedRequest(String method, String path, @Nullable String query, Map<String, List<String>> headers,
 		String body, int status, Instant at) {
@@ -27,12 +28,26 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	/** What a masked secret reads as. */
 	public static final String MASK = "***";
 
-	/** Copies headers so the journal is immutable. */
+	/**
+	 * Copies headers so the journal is immutable.
+	 * @param method HTTP method
+	 * @param path request path as sent, e.g. {@code /api/v10/users/@me}
+	 * @param query raw query string, or null
+	 * @param headers request headers (names as received)
+	 * @param body request body with secrets masked ("" when empty)
+	 * @param status the status the fake answered (0 when a {@link Fault#disconnect()}
+	 * dropped the connection)
+	 * @param at when the request arrived (the fake's clock)
+	 */
 	public RecordedRequest {
 		headers = Map.copyOf(headers);
 	}
 
-	/** The first value of a header (case-insensitive), or null. */
+	/**
+	 * The first value of a header (case-insensitive).
+	 * @param name the header's name
+	 * @return its first value, or null
+	 */
 	public @Nullable String header(String name) {
 		for (Map.Entry<String, List<String>> e : headers.entrySet()) {
 			if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
