@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * zero or a negative value gives a token that is already expired (refresh it), a value
  * beyond a year (Discord's tokens last 7 days) is taken as a year, so that an absurd
  * answer such as {@code 1e18} neither overflows nor keeps a token alive for ever.
+ *
+ * @since 0.1.0
  */
 public final class AccessToken extends PartialAccessToken {
 

@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * Discord's advanced bot authorization (a redirect back with a {@code code} and the
  * {@code guild}) by setting {@link Builder#responseType(String) responseType("code")}, a
  * {@link Builder#redirectUri(String) redirectUri} or a PKCE challenge on the request.
+ *
+ * @since 0.1.0
  */
 public final class AuthorizationRequest {
 
@@ -211,6 +213,8 @@ public final class AuthorizationRequest {
 
 	/**
 	 * Builds an {@link AuthorizationRequest}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

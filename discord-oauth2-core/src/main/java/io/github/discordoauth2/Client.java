@@ -46,6 +46,8 @@ import org.springframework.web.client.RestClient;
  * Plain {@code http} is for a stand-in on the loopback only: a {@code baseUrl} or
  * {@code redirectUri} over {@code http} to any other host sends the client secret, codes
  * and tokens in the clear.
+ *
+ * @since 0.1.0
  */
 public final class Client {
 
@@ -510,6 +512,8 @@ public final class Client {
 	/**
 	 * Builds a {@link Client}. Only {@code clientId} is required; the rest is needed by
 	 * the calls that use it.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

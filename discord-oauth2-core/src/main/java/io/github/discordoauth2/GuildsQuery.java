@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Paging and counts for {@link PartialAccessToken#fetchGuilds(GuildsQuery)}
  * ({@code GET /users/@me/guilds}).
+ *
+ * @since 0.1.0
  */
 public final class GuildsQuery {
 
@@ -76,6 +78,8 @@ public final class GuildsQuery {
 
 	/**
 	 * Builds a {@link GuildsQuery}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

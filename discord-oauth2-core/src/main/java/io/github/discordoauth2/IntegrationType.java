@@ -3,6 +3,8 @@ package io.github.discordoauth2;
 /**
  * Where an app with {@code applications.commands} is installed (the authorize page's
  * {@code integration_type}).
+ *
+ * @since 0.1.0
  */
 public enum IntegrationType {
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Optional settings for adding a user to a guild; unset options are not sent. Each needs
  * a bot permission: nick MANAGE_NICKNAMES, roles MANAGE_ROLES, mute MUTE_MEMBERS, deaf
  * DEAFEN_MEMBERS.
+ *
+ * @since 0.1.0
  */
 public final class JoinGuildOptions {
 
@@ -81,6 +83,8 @@ public final class JoinGuildOptions {
 
 	/**
 	 * Builds {@link JoinGuildOptions}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of adding a user to a guild: both outcomes are success.
+ *
+ * @since 0.1.0
  */
 public final class JoinGuildResult {
 

@@ -18,6 +18,8 @@ import org.springframework.http.HttpMethod;
  * A user's access token and the calls it allows (Bearer auth). Get one from
  * {@link Client#fromAccessToken(String)}; an {@link AccessToken} from a grant also
  * carries its refresh token and expiry. {@link #toString()} never shows the token.
+ *
+ * @since 0.1.0
  */
 public class PartialAccessToken {
 

@@ -13,6 +13,7 @@ import java.util.Base64;
  *
  * @param verifier the secret code verifier (43 URL-safe characters)
  * @param challenge the S256 challenge of the verifier
+ * @since 0.1.0
  */
 public record Pkce(String verifier, String challenge) {
 

@@ -2,6 +2,8 @@ package io.github.discordoauth2;
 
 /**
  * The authorize page's {@code prompt} parameter.
+ *
+ * @since 0.1.0
  */
 public enum Prompt {
 

@@ -7,6 +7,8 @@ import java.time.Duration;
  * waited for its bucket before being sent, and every HTTP 429 answer (whether the call is
  * then sent again or fails). Called on the calling thread; must return quickly and not
  * throw. Register it with {@link Client.Builder#rateLimitListener(RateLimitListener)}.
+ *
+ * @since 0.1.0
  */
 public interface RateLimitListener {
 

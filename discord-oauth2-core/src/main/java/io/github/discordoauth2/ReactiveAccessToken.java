@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
  * The non-blocking twin of {@link AccessToken}: a token from a grant or restored from
  * storage, with its refresh token, expiry, scopes and the grant's extras, and the calls
  * it allows as {@link Mono}s. Immutable; {@link #toString()} masks every token.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveAccessToken extends ReactivePartialAccessToken {
 

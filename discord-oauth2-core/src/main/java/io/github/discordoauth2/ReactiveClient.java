@@ -34,6 +34,8 @@ import reactor.core.publisher.Mono;
  * Needs {@code spring-webflux} (and a connector: Reactor Netty, or the JDK's
  * {@code HttpClient} when none is present) on the class path; the blocking {@link Client}
  * never does. Thread-safe; create one per {@link Client} and share it.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveClient {
 

@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
  * subscription. Get one from {@link ReactiveClient#fromAccessToken(String)}; a
  * {@link ReactiveAccessToken} from a grant also carries its refresh token and expiry.
  * {@link #toString()} never shows the token.
+ *
+ * @since 0.1.0
  */
 public class ReactivePartialAccessToken {
 

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
  * others and for subscribers that arrive while it runs.
  *
  * @param <V> the call's result
+ * @since 0.1.0
  */
 public final class ReactiveSharedCalls<V> {
 

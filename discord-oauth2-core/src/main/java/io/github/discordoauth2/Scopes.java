@@ -3,6 +3,8 @@ package io.github.discordoauth2;
 /**
  * Names of Discord's OAuth2 scopes. Many are for approved partners only; an unknown scope
  * makes the authorize page fail.
+ *
+ * @since 0.1.0
  */
 public final class Scopes {
 

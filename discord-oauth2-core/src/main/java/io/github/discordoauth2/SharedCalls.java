@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * store) shares refreshes the same way.
  *
  * @param <V> the call's result
+ * @since 0.1.0
  */
 public final class SharedCalls<V> {
 

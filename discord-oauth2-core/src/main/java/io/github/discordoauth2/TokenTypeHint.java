@@ -3,6 +3,8 @@ package io.github.discordoauth2;
 /**
  * Which kind of token is being revoked ({@code token_type_hint}). Only a hint: revoking
  * either kills the whole authorization.
+ *
+ * @since 0.1.0
  */
 public enum TokenTypeHint {
 

@@ -49,6 +49,8 @@ import org.springframework.util.MultiValueMap;
  * Like every {@code HttpURLConnection} client it cannot send {@code PATCH}, which no
  * Discord OAuth2 route uses. Proxies come from the JVM's proxy settings unless one is
  * set.
+ *
+ * @since 0.1.0
  */
 public final class UrlConnectionRequestFactory implements ClientHttpRequestFactory {
 

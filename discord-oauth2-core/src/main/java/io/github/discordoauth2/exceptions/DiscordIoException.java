@@ -4,6 +4,8 @@ package io.github.discordoauth2.exceptions;
  * Discord could not be reached or the connection broke before a complete answer arrived
  * (connect or read timeout, refused connection, TLS failure). The request may or may not
  * have been processed by Discord.
+ *
+ * @since 0.1.0
  */
 public class DiscordIoException extends DiscordOAuth2Exception {
 

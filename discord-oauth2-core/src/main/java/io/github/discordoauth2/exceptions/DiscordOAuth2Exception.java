@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every exception the core raises when talking to Discord fails.
+ *
+ * @since 0.1.0
  */
 public class DiscordOAuth2Exception extends RuntimeException {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Discord answered 401 or 403: the token is invalid, expired or revoked, lacks the scope,
  * or the bot lacks access or permissions in the guild.
+ *
+ * @since 0.1.0
  */
 public class ForbiddenException extends HttpException {
 

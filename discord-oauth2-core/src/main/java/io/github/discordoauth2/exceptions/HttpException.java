@@ -9,21 +9,28 @@ import org.jspecify.annotations.Nullable;
  * the HTTP status and whatever Discord explained: the REST error ({@link #code()},
  * {@link #discordMessage()}, {@link #errors()}) or the OAuth2 error ({@link #error()},
  * {@link #errorDescription()}).
+ *
+ * @since 0.1.0
  */
 public class HttpException extends DiscordOAuth2Exception {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The HTTP status Discord answered with. */
 	private final int status;
 
+	/** Discord's JSON error code, or {@code null}. */
 	private final @Nullable Integer code;
 
+	/** Discord's JSON error message, or {@code null}. */
 	private final @Nullable String discordMessage;
 
 	private final transient Map<String, Object> errors;
 
+	/** The OAuth2 {@code error}, or {@code null}. */
 	private final @Nullable String error;
 
+	/** The OAuth2 {@code error_description}, or {@code null}. */
 	private final @Nullable String errorDescription;
 
 	/**

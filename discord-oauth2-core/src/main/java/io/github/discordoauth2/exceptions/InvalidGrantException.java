@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  * invalid, expired or already used (or the redirect URI differs), or the refresh token
  * was revoked, expired or rotated. Discord does not say which; in every case the user
  * must authorize again.
+ *
+ * @since 0.1.0
  */
 public class InvalidGrantException extends HttpException {
 

@@ -7,17 +7,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * Discord answered 429, or the client refused to send because the wait would exceed the
  * configured maximum.
+ *
+ * @since 0.1.0
  */
 public class RateLimitedException extends HttpException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** How long to wait before trying again. */
 	private final Duration retryAfter;
 
+	/** Whether the global (per bot or per IP) limit was hit. */
 	private final boolean global;
 
+	/** The {@code X-RateLimit-Bucket} header, or {@code null}. */
 	private final @Nullable String bucket;
 
+	/** The {@code X-RateLimit-Scope} header, or {@code null}. */
 	private final @Nullable String scope;
 
 	/**

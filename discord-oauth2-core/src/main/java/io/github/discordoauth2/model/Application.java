@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param owner the user who owns the application, or {@code null} where Discord leaves it
  * out; for a team's application a stand-in user for the team
  * @param team the team that owns the application, or {@code null} when a user owns it
+ * @since 0.1.0
  */
 public record Application(long id, String name, @Nullable String icon, @Nullable String description,
 		@Nullable Boolean botPublic, @Nullable Boolean botRequireCodeGrant, @Nullable String verifyKey,

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the scopes the user granted
  * @param expires when the token expires
  * @param user the user, present only with the {@code identify} scope
+ * @since 0.1.0
  */
 public record AuthorizationInfo(Application application, List<String> scopes, Instant expires, @Nullable User user) {
 

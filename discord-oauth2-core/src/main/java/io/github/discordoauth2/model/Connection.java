@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * updates
  * @param twoWayLink whether the connection has a matching third-party OAuth2 token
  * @param visibility 0 = only the user, 1 = everyone
+ * @since 0.1.0
  */
 public record Connection(String id, String name, String type, @Nullable Boolean revoked, boolean verified,
 		boolean friendSync, boolean showActivity, boolean twoWayLink, int visibility) {

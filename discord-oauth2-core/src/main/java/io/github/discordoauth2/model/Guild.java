@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param roles the guild's roles
  * @param features the guild's feature names
  * @param preferredLocale the preferred locale, or {@code null}
+ * @since 0.1.0
  */
 public record Guild(long id, String name, @Nullable String icon, @Nullable String banner, @Nullable String description,
 		@Nullable Long ownerId, List<Role> roles, List<String> features, @Nullable String preferredLocale) {

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param pending whether the user has not yet passed membership screening, or
  * {@code null}
  * @param communicationDisabledUntil when the user's timeout ends, or {@code null}
+ * @since 0.1.0
  */
 public record GuildMember(@Nullable User user, @Nullable String nick, @Nullable String avatar, List<Long> roles,
 		@Nullable OffsetDateTime joinedAt, @Nullable OffsetDateTime premiumSince, boolean deaf, boolean mute,

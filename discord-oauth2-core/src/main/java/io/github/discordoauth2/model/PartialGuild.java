@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * or {@code null}
  * @param approximatePresenceCount approximate online count (only when asked with counts),
  * or {@code null}
+ * @since 0.1.0
  */
 public record PartialGuild(long id, String name, @Nullable String icon, @Nullable String banner, boolean owner,
 		long permissions, List<String> features, @Nullable Integer approximateMemberCount,

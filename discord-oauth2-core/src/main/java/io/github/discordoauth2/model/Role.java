@@ -11,6 +11,7 @@ package io.github.discordoauth2.model;
  * @param permissions the role's permission set (64-bit)
  * @param managed whether an integration manages the role
  * @param mentionable whether the role can be mentioned
+ * @since 0.1.0
  */
 public record Role(long id, String name, int color, boolean hoist, int position, long permissions, boolean managed,
 		boolean mentionable) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param platformName the platform name shown on the user's profile, or {@code null}
  * @param platformUsername the user's name on that platform, or {@code null}
  * @param metadata metadata keys to their stored values, as Discord returns them (strings)
+ * @since 0.1.0
  */
 public record RoleConnection(@Nullable String platformName, @Nullable String platformUsername,
 		Map<String, String> metadata) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param description the description shown to guild admins (1 to 200 characters)
  * @param descriptionLocalizations translations of the description by locale, or
  * {@code null}
+ * @since 0.1.0
  */
 public record RoleConnectionMetadata(RoleConnectionMetadataType type, String key, String name,
 		@Nullable Map<String, String> nameLocalizations, String description,

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * How a linked-roles metadata record compares the user's value with the guild's
  * requirement (Discord's eight types; JSON carries the number).
+ *
+ * @since 0.1.0
  */
 public enum RoleConnectionMetadataType {
 

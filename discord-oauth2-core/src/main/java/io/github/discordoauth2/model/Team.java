@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the team's name
  * @param icon the icon hash, or {@code null}
  * @param ownerUserId the id of the user who owns the team
+ * @since 0.1.0
  */
 public record Team(long id, String name, @Nullable String icon, long ownerUserId) {
 }

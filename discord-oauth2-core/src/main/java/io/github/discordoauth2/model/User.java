@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param premiumType the Nitro type (0 none, 1 classic, 2 Nitro, 3 basic), or
  * {@code null}
  * @param publicFlags the public flags, or {@code null}
+ * @since 0.1.0
  */
 public record User(long id, String username, @Nullable String discriminator, @Nullable String globalName,
 		@Nullable String avatar, @Nullable Boolean bot, @Nullable Boolean system, @Nullable Boolean mfaEnabled,

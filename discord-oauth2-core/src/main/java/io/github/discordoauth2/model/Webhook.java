@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param token the secret webhook token, or {@code null}
  * @param applicationId the application that created it, or {@code null}
  * @param url the execute URL (contains the token), or {@code null}
+ * @since 0.1.0
  */
 public record Webhook(long id, int type, @Nullable Long guildId, @Nullable Long channelId, @Nullable String name,
 		@Nullable String avatar, @Nullable String token, @Nullable Long applicationId, @Nullable String url) {
