@@ -10,8 +10,11 @@ import org.springframework.util.function.SingletonSupplier;
  * Finds the application's own bean of one of Spring Security's global types (a user
  * service, a token response client) for the Discord adapters to hand every other
  * registration to, so that defining one for Google does not remove Discord's.
+ * <p>
+ * Public only for the starter's stack-specific auto-configurations; not an API to build
+ * on.
  */
-final class ApplicationDelegates {
+public final class ApplicationDelegates {
 
 	private ApplicationDelegates() {
 	}
@@ -27,7 +30,7 @@ final class ApplicationDelegates {
 	 * @param springDefault Spring Security's own implementation
 	 * @return a supplier of the delegate
 	 */
-	static <T> Supplier<T> of(ObjectProvider<T> beans, Class<?> discordType, Supplier<T> springDefault) {
+	public static <T> Supplier<T> of(ObjectProvider<T> beans, Class<?> discordType, Supplier<T> springDefault) {
 		return SingletonSupplier.of(() -> {
 			List<T> candidates = beans.orderedStream().filter((bean) -> !discordType.isInstance(bean)).toList();
 			return (candidates.size() == 1) ? candidates.get(0) : springDefault.get();

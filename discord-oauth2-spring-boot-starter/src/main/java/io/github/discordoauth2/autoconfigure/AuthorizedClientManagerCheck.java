@@ -10,8 +10,11 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
  * authorized client manager ({@link OAuth2AuthorizedClientManager} or its reactive twin),
  * instead of failing every such request with HTTP 500. Runs once every singleton exists,
  * as Spring Security registers its default manager late.
+ * <p>
+ * Public only for the starter's stack-specific auto-configurations; not an API to build
+ * on.
  */
-final class AuthorizedClientManagerCheck implements SmartInitializingSingleton {
+public final class AuthorizedClientManagerCheck implements SmartInitializingSingleton {
 
 	private final ObjectProvider<?> managers;
 
@@ -21,13 +24,14 @@ final class AuthorizedClientManagerCheck implements SmartInitializingSingleton {
 
 	private final String fixWhenNone;
 
-	AuthorizedClientManagerCheck(ObjectProvider<OAuth2AuthorizedClientManager> managers) {
+	public AuthorizedClientManagerCheck(ObjectProvider<OAuth2AuthorizedClientManager> managers) {
 		this(managers, "AccessToken", "OAuth2AuthorizedClientManager",
 				"Define an OAuth2AuthorizedClientManager bean, or keep Spring Security's default by defining a "
 						+ "ClientRegistrationRepository and an OAuth2AuthorizedClientRepository.");
 	}
 
-	AuthorizedClientManagerCheck(ObjectProvider<?> managers, String tokenType, String managerType, String fixWhenNone) {
+	public AuthorizedClientManagerCheck(ObjectProvider<?> managers, String tokenType, String managerType,
+			String fixWhenNone) {
 		this.managers = managers;
 		this.tokenType = tokenType;
 		this.managerType = managerType;

@@ -23,7 +23,7 @@ public final class DiscordOAuth2LoginPrerequisitesAutoConfiguration {
 	 * Spring Boot's security auto-configuration, present with
 	 * {@code spring-boot-starter-security(-oauth2-client)}.
 	 */
-	static final String BOOT_SECURITY = "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration";
+	public static final String BOOT_SECURITY = "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration";
 
 	DiscordOAuth2LoginPrerequisitesAutoConfiguration() {
 		throw new DiscordOAuth2ConfigurationException(DiscordOAuth2Properties.PREFIX + ".login.enabled",

@@ -7,25 +7,28 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.security.DiscordAccountLinks;
-import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
-import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientRepository;
-import io.github.discordoauth2.security.DiscordTokenStore;
-import io.github.discordoauth2.security.DiscordTokens;
-import io.github.discordoauth2.security.DiscordTokensLogoutHandler;
-import io.github.discordoauth2.security.InMemoryDiscordTokenStore;
-import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import io.github.discordoauth2.autoconfigure.reactive.DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.reactive.DiscordOAuth2ReactiveLoginAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -38,91 +41,79 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
 /**
- * Auto-configuration of where the users' Discord tokens live: a {@link DiscordTokenStore}
- * (the table of Spring Security's JDBC authorized client service when the application has
- * a {@link DataSource}, else memory), the {@link DiscordTokens} and
- * {@link DiscordAccountLinks} beans, and the authorized client service, repository and
- * manager of Spring Security built on them. It runs before Boot's OAuth2 client
- * auto-configurations, whose in-memory service and session-less repository then back off.
- *
+ * Auto-configuration of where the users' Discord tokens live, the same on both web
+ * stacks: a {@link DiscordTokenStore} (the table of Spring Security's JDBC authorized
+ * client service when the application has a {@link DataSource}, else memory), and the
+ * {@link DiscordTokens} and {@link DiscordAccountLinks} beans on it. It runs before
+ * Boot's OAuth2 client auto-configurations, whose in-memory authorized client service
+ * then backs off. Spring Security's repository and manager on top of it come from
+ * {@code DiscordOAuth2AuthorizedClientAutoConfiguration} (servlet) and
+ * {@code DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration} (reactive).
  */
-@AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class,
+@AutoConfiguration(
+		after = { DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2ReactiveLoginAutoConfiguration.class },
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		beforeName = { "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
-				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
-@ConditionalOnDiscordLogin
-@ConditionalOnBean({ Client.class, ClientRegistrationRepository.class })
+				"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration",
+				"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication
+@ConditionalOnClass(ClientRegistration.class)
+@ConditionalOnDiscordClientId
+@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.enabled", matchIfMissing = true)
+@ConditionalOnBean(Client.class)
+@Conditional(DiscordOAuth2TokenStoreAutoConfiguration.OnDiscordRegistrationCondition.class)
 @EnableConfigurationProperties({ DiscordOAuth2Properties.class, DiscordTokenStoreProperties.class })
 @Import({ DiscordOAuth2TokenStoreAutoConfiguration.JdbcStoreConfiguration.class,
-		DiscordOAuth2TokenStoreAutoConfiguration.MemoryStoreConfiguration.class,
-		DiscordOAuth2TokenStoreAutoConfiguration.TokensConfiguration.class })
+		DiscordOAuth2TokenStoreAutoConfiguration.MemoryStoreConfiguration.class })
 public final class DiscordOAuth2TokenStoreAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DiscordOAuth2TokenStoreAutoConfiguration.class);
 
+	// The tokens service and account links on whichever store there is: both stacks
+	// share them, so that there is one refresh logic.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(DiscordTokens.class)
-	OAuth2AuthorizedClientRepository authorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store) {
-		return new DiscordOAuth2AuthorizedClientRepository(tokens, store,
-				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(store));
+	@ConditionalOnBean(DiscordTokenStore.class)
+	DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
+			ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
+		storeProperties.validate();
+		return new DiscordTokens(client, properties.getRegistrationId(), store, events,
+				storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(DiscordTokens.class)
-	OAuth2AuthorizedClientManager authorizedClientManager(DiscordTokens tokens,
-			ClientRegistrationRepository clientRegistrationRepository,
-			OAuth2AuthorizedClientRepository authorizedClientRepository) {
-		return new DiscordOAuth2AuthorizedClientManager(tokens,
-				new DefaultOAuth2AuthorizedClientManager(clientRegistrationRepository, authorizedClientRepository));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(DiscordTokens.class)
-	DiscordTokensLogoutHandler discordTokensLogoutHandler(DiscordTokens tokens, DiscordOAuth2Properties properties,
-			DiscordTokenStoreProperties storeProperties) {
-		return new DiscordTokensLogoutHandler(tokens,
-				storeProperties.logoutAction(properties.getLogin().isRevokeOnLogout()));
+	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
+		return new DiscordAccountLinks(tokens);
 	}
 
 	/**
-	 * The tokens service and account links on whichever store there is; shared with the
-	 * reactive token store auto-configuration, so that both stacks have one refresh
-	 * logic.
+	 * Discord's client registration, on either stack.
 	 */
-	@Configuration(proxyBeanMethods = false)
-	static class TokensConfiguration {
+	static final class OnDiscordRegistrationCondition extends AnyNestedCondition {
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(DiscordTokenStore.class)
-		DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
-				ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
-			storeProperties.validate();
-			return new DiscordTokens(client, properties.getRegistrationId(), store, events,
-					storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
+		OnDiscordRegistrationCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(DiscordTokens.class)
-		DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
-			return new DiscordAccountLinks(tokens);
+		@ConditionalOnBean(ClientRegistrationRepository.class)
+		static final class Servlet {
+
+		}
+
+		@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
+		static final class Reactive {
+
 		}
 
 	}
@@ -140,9 +131,9 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 			ReactiveOAuth2AuthorizedClientService.class })
 	static class JdbcStoreConfiguration {
 
-		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-@@platform@@.sql";
+		static final String SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/tokens/token-store-schema-@@platform@@.sql";
 
-		static final String LINKS_SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/token-store-schema-links.sql";
+		static final String LINKS_SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/tokens/token-store-schema-links.sql";
 
 		@Bean
 		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSources,

@@ -18,8 +18,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The Discord {@link ClientRegistration} from {@code discord.oauth2.*} and the list of
  * registrations beside it, the same for the servlet and the reactive login, so that both
  * stacks read the properties one way.
+ * <p>
+ * Public only for the starter's stack-specific auto-configurations; not an API to build
+ * on.
  */
-final class DiscordRegistrations {
+public final class DiscordRegistrations {
 
 	private static final Log logger = LogFactory.getLog(DiscordRegistrations.class);
 
@@ -30,7 +33,7 @@ final class DiscordRegistrations {
 	 * The registration bean: the core one, after saying at startup why PKCE is off when
 	 * it is.
 	 */
-	static ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
+	public static ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
 		if (properties.isPkceOffForRoleConnectionsWrite()) {
 			logger.info("PKCE is off for the Discord login: discord.oauth2.scopes asks for role_connections.write, "
 					+ "which Discord refuses together with PKCE (error=invalid_scope). Set discord.oauth2.pkce=false "
@@ -45,7 +48,7 @@ final class DiscordRegistrations {
 	 * authorization request resolver (the default one under any {@code baseUri}, or the
 	 * application's own) sends it.
 	 */
-	static ClientRegistration coreRegistration(Client client, DiscordOAuth2Properties properties) {
+	public static ClientRegistration coreRegistration(Client client, DiscordOAuth2Properties properties) {
 		Prompt prompt = properties.getPrompt();
 		ClientRegistration.Builder builder = DiscordClientRegistrations.discord(properties.getRegistrationId(), client)
 			.clientSecret(properties.clientSecretStripped())
@@ -65,7 +68,7 @@ final class DiscordRegistrations {
 	 * Discord first, then every registration of {@code spring.security.oauth2.client.*}
 	 * (mapped by Boot's own mapper); Discord configured in both places stops startup.
 	 */
-	static List<ClientRegistration> withOthers(ClientRegistration discordClientRegistration,
+	public static List<ClientRegistration> withOthers(ClientRegistration discordClientRegistration,
 			OAuth2ClientProperties oauth2ClientProperties) {
 		List<ClientRegistration> registrations = new ArrayList<>();
 		registrations.add(discordClientRegistration);

@@ -2,7 +2,8 @@ package io.github.discordoauth2.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.discordoauth2.security.DiscordTokensLogoutHandler.Action;
+import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,7 +42,7 @@ public class DiscordTokenStoreProperties {
 	 * Discord and remove them. When not set: revoke if
 	 * discord.oauth2.login.revoke-on-logout is set, else keep.
 	 */
-	private @Nullable Action onLogout;
+	private @Nullable DiscordLogoutAction onLogout;
 
 	/**
 	 * How long before its recorded expiry an access token is refreshed, so that a token
@@ -97,7 +98,7 @@ public class DiscordTokenStoreProperties {
 	 * Returns the value of {@code discord.oauth2.token-store.on-logout}.
 	 * @return the configured value, or {@code null} when not set
 	 */
-	public @Nullable Action getOnLogout() {
+	public @Nullable DiscordLogoutAction getOnLogout() {
 		return this.onLogout;
 	}
 
@@ -105,7 +106,7 @@ public class DiscordTokenStoreProperties {
 	 * Sets {@code discord.oauth2.token-store.on-logout}.
 	 * @param onLogout the new value
 	 */
-	public void setOnLogout(@Nullable Action onLogout) {
+	public void setOnLogout(@Nullable DiscordLogoutAction onLogout) {
 		this.onLogout = onLogout;
 	}
 
@@ -162,12 +163,12 @@ public class DiscordTokenStoreProperties {
 	 * @param revokeOnLogout the value of {@code discord.oauth2.login.revoke-on-logout}
 	 * @return {@link #getOnLogout()} when set, else what the older property asks for
 	 */
-	public Action logoutAction(boolean revokeOnLogout) {
-		Action action = this.onLogout;
+	public DiscordLogoutAction logoutAction(boolean revokeOnLogout) {
+		DiscordLogoutAction action = this.onLogout;
 		if (action != null) {
 			return action;
 		}
-		return revokeOnLogout ? Action.REVOKE : Action.KEEP;
+		return revokeOnLogout ? DiscordLogoutAction.REVOKE : DiscordLogoutAction.KEEP;
 	}
 
 	void validate() {

@@ -1,5 +1,7 @@
 package io.github.discordoauth2.security;
 
+import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -11,8 +13,11 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
  * What to do when a request needs the user's Discord token and none is usable: send an
  * anonymous user, or one logged in with Discord, through the Discord login (which comes
  * back to the same page); refuse anyone else, whose identity that login would replace.
+ * <p>
+ * Public only for the starter's stack-specific auto-configurations; not an API to build
+ * on.
  */
-final class DiscordAuthorizationRequired {
+public final class DiscordAuthorizationRequired {
 
 	private DiscordAuthorizationRequired() {
 	}
@@ -24,7 +29,7 @@ final class DiscordAuthorizationRequired {
 	 * @return {@link ClientAuthorizationRequiredException} (Spring Security starts the
 	 * login) or {@link DiscordAccountRequiredException} (HTTP 403)
 	 */
-	static RuntimeException exceptionFor(@Nullable Authentication principal, String registrationId) {
+	public static RuntimeException exceptionFor(@Nullable Authentication principal, String registrationId) {
 		if (principal == null || principal instanceof AnonymousAuthenticationToken || !principal.isAuthenticated()
 				|| isDiscordLogin(principal, registrationId)) {
 			return new ClientAuthorizationRequiredException(registrationId);

@@ -2,6 +2,7 @@ package io.github.discordoauth2.security;
 
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
+import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;

@@ -2,6 +2,7 @@ package io.github.discordoauth2.security;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
 
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;

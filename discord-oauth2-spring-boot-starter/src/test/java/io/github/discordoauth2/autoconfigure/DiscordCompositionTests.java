@@ -3,13 +3,18 @@ package io.github.discordoauth2.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
-import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAutoConfiguration;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
-import io.github.discordoauth2.security.DiscordConnectConfigurer;
-import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
-import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
+import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
+import io.github.discordoauth2.security.web.DiscordRevokeTokenLogoutHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,9 +29,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.ListeningSecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -186,7 +191,9 @@ class DiscordCompositionTests {
 
 	@Test
 	void connectLeavesTheApplicationsOwnClientAuthorizationsInPlace() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(DiscordOAuth2TokenStoreAutoConfiguration.class))
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DiscordOAuth2TokenStoreAutoConfiguration.class,
+					DiscordOAuth2AuthorizedClientAutoConfiguration.class))
 			.withPropertyValues(DISCORD)
 			.withPropertyValues(GOOGLE)
 			.withUserConfiguration(OwnClientAndConnectChainConfiguration.class)

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAutoConfiguration;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
-import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
-import io.github.discordoauth2.security.DiscordRevokeTokenLogoutHandler;
-import io.github.discordoauth2.security.DiscordUnauthorizedExceptionResolver;
+import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
+import io.github.discordoauth2.security.web.DiscordRevokeTokenLogoutHandler;
+import io.github.discordoauth2.security.web.DiscordUnauthorizedExceptionResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,12 +1,17 @@
 package io.github.discordoauth2.autoconfigure;
 
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAutoConfiguration;
 import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
-import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientRepository;
-import io.github.discordoauth2.security.DiscordTokenStore;
-import io.github.discordoauth2.security.DiscordTokens;
-import io.github.discordoauth2.security.DiscordTokensLogoutHandler;
-import io.github.discordoauth2.security.InMemoryDiscordTokenStore;
-import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.web.DiscordOAuth2AuthorizedClientRepository;
+import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,9 +43,10 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 
 	private static final AutoConfigurations ALL = AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class,
 			DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class,
-			DiscordOAuth2WebSecurityAutoConfiguration.class, DiscordOAuth2WebMvcAutoConfiguration.class,
-			SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-			OAuth2ClientAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class);
+			DiscordOAuth2AuthorizedClientAutoConfiguration.class, DiscordOAuth2WebSecurityAutoConfiguration.class,
+			DiscordOAuth2WebMvcAutoConfiguration.class, SecurityAutoConfiguration.class,
+			ServletWebSecurityAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+			OAuth2ClientWebSecurityAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(ALL)
 		.withPropertyValues(DISCORD);
@@ -57,8 +63,7 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 			assertThat(context.getBean(OAuth2AuthorizedClientManager.class))
 				.isInstanceOf(DiscordOAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordTokens.class);
-			assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
-				.isEqualTo(DiscordTokensLogoutHandler.Action.KEEP);
+			assertThat(context.getBean(DiscordTokensLogoutHandler.class).action()).isEqualTo(DiscordLogoutAction.KEEP);
 		});
 		assertThat(output).contains("Discord tokens are kept in memory")
 			.contains("because the application has no DataSource");
@@ -117,12 +122,12 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 	void onLogoutFollowsTheOlderRevokeProperty() {
 		this.contextRunner.withPropertyValues("discord.oauth2.login.revoke-on-logout=true")
 			.run((context) -> assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
-				.isEqualTo(DiscordTokensLogoutHandler.Action.REVOKE));
+				.isEqualTo(DiscordLogoutAction.REVOKE));
 		this.contextRunner
 			.withPropertyValues("discord.oauth2.login.revoke-on-logout=true",
 					"discord.oauth2.token-store.on-logout=remove")
 			.run((context) -> assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
-				.isEqualTo(DiscordTokensLogoutHandler.Action.REMOVE));
+				.isEqualTo(DiscordLogoutAction.REMOVE));
 	}
 
 }

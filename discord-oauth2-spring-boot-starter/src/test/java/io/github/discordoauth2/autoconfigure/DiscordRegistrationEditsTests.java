@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAutoConfiguration;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.GrantRequests;
 import io.github.discordoauth2.test.DemoData;

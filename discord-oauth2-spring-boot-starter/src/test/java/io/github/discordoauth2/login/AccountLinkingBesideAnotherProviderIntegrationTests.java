@@ -1,7 +1,7 @@
 package io.github.discordoauth2.login;
 
-import io.github.discordoauth2.security.DiscordConnectConfigurer;
-import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.Test;
 

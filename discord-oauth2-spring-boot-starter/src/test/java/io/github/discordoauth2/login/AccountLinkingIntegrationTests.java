@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.discordoauth2.security.DiscordAccountLinks;
-import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.discordoauth2.AccessToken;
-import io.github.discordoauth2.security.DiscordAccountLinks;
-import io.github.discordoauth2.security.DiscordAccountRequiredException;
-import io.github.discordoauth2.security.DiscordConnectConfigurer;
-import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.DiscordOAuth2User;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
+import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
+import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.ForbiddenException;
-
 import io.github.discordoauth2.security.DiscordLoginEvent;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscordExtension;

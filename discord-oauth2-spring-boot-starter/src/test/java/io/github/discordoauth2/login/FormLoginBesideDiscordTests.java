@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer;
+import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.Test;
 

@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.discordoauth2.security.DiscordTokenStore;
-import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.RecordedRequest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;

@@ -1,10 +1,10 @@
 package io.github.discordoauth2.login;
 
-import java.net.http.HttpResponse;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import io.github.discordoauth2.security.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.autoconfigure.DiscordClientBuilderCustomizer;
-import io.github.discordoauth2.security.DiscordTokens;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.github.discordoauth2.support.MovableClock;
 import io.github.discordoauth2.test.FakeDiscord;

@@ -1,7 +1,7 @@
 package io.github.discordoauth2.off;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

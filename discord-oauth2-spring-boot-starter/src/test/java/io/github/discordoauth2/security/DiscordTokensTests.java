@@ -14,6 +14,13 @@ import java.util.concurrent.Future;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.DiscordTokensRemovedEvent;
+import io.github.discordoauth2.security.tokens.DiscordTokensRotatedEvent;
+import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.web.DiscordOAuth2AuthorizedClientRepository;
+import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
 import io.github.discordoauth2.support.MovableClock;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
@@ -34,6 +41,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.RemoveAuthorizedClientOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -41,7 +49,6 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.AuthenticatedPrincipalOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -80,7 +87,8 @@ class DiscordTokensTests {
 		this.database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true).build();
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(DatabaseInitializationMode.ALWAYS);
-		settings.setSchemaLocations(List.of("classpath:io/github/discordoauth2/security/token-store-schema-blob.sql"));
+		settings.setSchemaLocations(
+				List.of("classpath:io/github/discordoauth2/security/tokens/token-store-schema-blob.sql"));
 		new DataSourceScriptDatabaseInitializer(this.database, settings).initializeDatabase();
 		this.registration = DiscordClientRegistrations.discord("discord", client())
 			.clientSecret(this.discord.clientSecret())
@@ -260,12 +268,12 @@ class DiscordTokensTests {
 		// Logged in on one instance, the logout reaches another sharing the store.
 		DiscordTokens otherInstance = tokens(client());
 
-		new DiscordTokensLogoutHandler(otherInstance, DiscordTokensLogoutHandler.Action.KEEP).logout(request, response,
+		new DiscordTokensLogoutHandler(otherInstance, DiscordLogoutAction.KEEP).logout(request, response,
 				discordLogin());
 		assertThat(this.store.load("discord", USER)).isNotNull();
 
-		new DiscordTokensLogoutHandler(otherInstance, DiscordTokensLogoutHandler.Action.REVOKE).logout(request,
-				response, discordLogin());
+		new DiscordTokensLogoutHandler(otherInstance, DiscordLogoutAction.REVOKE).logout(request, response,
+				discordLogin());
 		assertThat(this.store.load("discord", USER)).isNull();
 		assertThat(this.discord.journal()).extracting(RecordedRequest::path).contains("/api/v10/oauth2/token/revoke");
 		assertThat(this.discord.revokeToken(issued.accessToken())).as("still alive at Discord").isFalse();
@@ -274,8 +282,8 @@ class DiscordTokensTests {
 					(event) -> assertThat(event.reason()).isEqualTo(DiscordTokensRemovedEvent.Reason.REVOKED));
 
 		logIn();
-		new DiscordTokensLogoutHandler(otherInstance, DiscordTokensLogoutHandler.Action.REMOVE).logout(request,
-				response, discordLogin());
+		new DiscordTokensLogoutHandler(otherInstance, DiscordLogoutAction.REMOVE).logout(request, response,
+				discordLogin());
 		assertThat(this.store.load("discord", USER)).isNull();
 	}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2ClientAutoConfiguration;
-import io.github.discordoauth2.autoconfigure.DiscordOAuth2LoginAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2TokenStoreAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
+import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +66,8 @@ class SessionSerializationTests {
 	void authorizationRequestOfALoginInProgressSurvivesBoth() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class,
-					DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class))
+					DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class,
+					DiscordOAuth2AuthorizedClientAutoConfiguration.class))
 			.withPropertyValues("discord.oauth2.client-id=1100000000000000001", "discord.oauth2.client-secret=s3cret",
 					"discord.oauth2.prompt=consent", "discord.oauth2.scopes=identify,email")
 			.run((context) -> {

@@ -2,7 +2,7 @@ package io.github.discordoauth2.slice;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.security.DiscordAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

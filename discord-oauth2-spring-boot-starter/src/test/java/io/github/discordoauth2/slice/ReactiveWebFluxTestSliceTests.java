@@ -2,7 +2,7 @@ package io.github.discordoauth2.slice;
 
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
-import io.github.discordoauth2.security.DiscordReactiveAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.server.DiscordReactiveAccessTokenArgumentResolver;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
-import io.github.discordoauth2.security.InMemoryDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;

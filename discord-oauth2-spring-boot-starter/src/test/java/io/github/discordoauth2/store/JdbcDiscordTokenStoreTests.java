@@ -7,8 +7,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.github.discordoauth2.security.DiscordTokenStore;
-import io.github.discordoauth2.security.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -79,8 +79,8 @@ class JdbcDiscordTokenStoreTests {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(DatabaseInitializationMode.ALWAYS);
 		settings.setSchemaLocations(
-				List.of("classpath:io/github/discordoauth2/security/token-store-schema-" + platform + ".sql",
-						"classpath:io/github/discordoauth2/security/token-store-schema-links.sql"));
+				List.of("classpath:io/github/discordoauth2/security/tokens/token-store-schema-" + platform + ".sql",
+						"classpath:io/github/discordoauth2/security/tokens/token-store-schema-links.sql"));
 		// Twice, as on every restart with initialize-schema=always.
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();
 		new DataSourceScriptDatabaseInitializer(dataSource, settings).initializeDatabase();

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.security.DiscordOAuth2User;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

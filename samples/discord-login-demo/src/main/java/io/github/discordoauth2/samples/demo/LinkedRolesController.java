@@ -1,14 +1,5 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.AccessToken;
-import io.github.discordoauth2.Client;
-import io.github.discordoauth2.Scopes;
-import io.github.discordoauth2.model.RoleConnection;
-import io.github.discordoauth2.model.RoleConnectionMetadata;
-import io.github.discordoauth2.model.RoleConnectionMetadataType;
-import io.github.discordoauth2.exceptions.DiscordOAuth2Exception;
-import io.github.discordoauth2.model.User;
-import io.github.discordoauth2.security.DiscordTokens;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.Scopes;
+import io.github.discordoauth2.exceptions.DiscordOAuth2Exception;
+import io.github.discordoauth2.model.RoleConnection;
+import io.github.discordoauth2.model.RoleConnectionMetadata;
+import io.github.discordoauth2.model.RoleConnectionMetadataType;
+import io.github.discordoauth2.model.User;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -1,8 +1,10 @@
 package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.security.DiscordLoginEvent;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,5 @@
 package io.github.discordoauth2.samples.demo;
 
-import static io.github.discordoauth2.security.DiscordConnectConfigurer.discordConnect;
-import static io.github.discordoauth2.security.DiscordOAuth2LoginConfigurer.discordLogin;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -12,8 +9,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+
+import static io.github.discordoauth2.security.web.DiscordConnectConfigurer.discordConnect;
+import static io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer.discordLogin;
 
 /**
  * The app's own security chain, with Discord login added by the starter's configurer:

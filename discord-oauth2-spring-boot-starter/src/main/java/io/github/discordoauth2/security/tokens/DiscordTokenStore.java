@@ -1,0 +1,112 @@
+package io.github.discordoauth2.security.tokens;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+
+/**
+ * Where the starter keeps each user's Discord tokens: one entry per registration and
+ * Discord user ID (never per principal name, which a local account could share with a
+ * Discord ID). It is also the application's {@link OAuth2AuthorizedClientService}, so
+ * that Spring Security's login stores into it; for the Discord registration the
+ * {@code principalName} of that interface is the Discord user ID.
+ *
+ * <p>
+ * It also keeps the links of account linking ({@link DiscordAccountLinks}): which Discord
+ * user ID a local account (a form login, another provider) has connected, keyed by
+ * {@link DiscordAccountLinks#accountKey(org.springframework.security.core.Authentication)}.
+ *
+ * <p>
+ * Implementations: {@link JdbcDiscordTokenStore} (shared by every instance of an
+ * application) and {@link InMemoryDiscordTokenStore} (one instance). Use
+ * {@link DiscordTokens} rather than the store to get a user's current token: it refreshes
+ * and saves.
+ *
+ */
+public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
+
+	/**
+	 * The stored tokens of a user, as they are (not refreshed).
+	 * @param registrationId the Discord registration ID
+	 * @param userId the Discord user ID
+	 * @return the entry, or {@code null} when none is stored
+	 */
+	@Nullable OAuth2AuthorizedClient load(String registrationId, long userId);
+
+	/**
+	 * Stores a user's tokens, replacing any earlier entry.
+	 * @param authorizedClient the tokens; its principal name must be the user ID
+	 * @param userId the Discord user ID
+	 */
+	void save(OAuth2AuthorizedClient authorizedClient, long userId);
+
+	/**
+	 * Changes a user's entry atomically against other instances: the change sees the
+	 * entry as stored at that moment, so that an entry another instance has just replaced
+	 * (a rotation) is never overwritten with an older one nor removed by mistake.
+	 * @param registrationId the Discord registration ID
+	 * @param userId the Discord user ID
+	 * @param change given the stored entry, returns it unchanged (nothing happens), a new
+	 * entry (stored instead) or {@code null} (the entry is removed)
+	 * @return whether the entry was removed
+	 */
+	boolean update(String registrationId, long userId, UnaryOperator<@Nullable OAuth2AuthorizedClient> change);
+
+	/**
+	 * One page of the stored user IDs of a registration, in a stable order.
+	 * @param registrationId the Discord registration ID
+	 * @param after the cursor of the previous page ({@link UserPage#next()}), or
+	 * {@code null} for the first page
+	 * @param size the most IDs to return
+	 * @return the page
+	 */
+	UserPage userIds(String registrationId, @Nullable String after, int size);
+
+	/**
+	 * The Discord user ID a local account has connected.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * ({@link DiscordAccountLinks#accountKey(org.springframework.security.core.Authentication)})
+	 * @return the Discord user ID, or {@code null} when the account has none connected
+	 */
+	@Nullable Long linkedUserId(String registrationId, String accountKey);
+
+	/**
+	 * Records that a local account has connected a Discord user ID, replacing any earlier
+	 * link of that account.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * @param userId the Discord user ID, as Discord reported it for the account's token
+	 */
+	void saveLink(String registrationId, String accountKey, long userId);
+
+	/**
+	 * Forgets a local account's link.
+	 * @param registrationId the Discord registration ID
+	 * @param accountKey the local account's key
+	 * @return whether a link was stored
+	 */
+	boolean removeLink(String registrationId, String accountKey);
+
+	/**
+	 * A page of stored user IDs.
+	 *
+	 * @param userIds the Discord user IDs of this page
+	 * @param next the cursor for the next page, or {@code null} when this is the last
+	 */
+	record UserPage(List<Long> userIds, @Nullable String next) {
+
+		/**
+		 * Copies the list.
+		 */
+		public UserPage {
+			userIds = List.copyOf(userIds);
+		}
+
+	}
+
+}

@@ -1,0 +1,381 @@
+package io.github.discordoauth2.security.tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.SharedCalls;
+import io.github.discordoauth2.TokenTypeHint;
+import io.github.discordoauth2.exceptions.InvalidGrantException;
+import io.github.discordoauth2.security.DiscordClientRegistrations;
+import io.github.discordoauth2.security.DiscordOAuth2User;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.user.OAuth2User;
+import org.springframework.util.Assert;
+
+/**
+ * Each user's current Discord token, for web requests and for work without the user (a
+ * nightly linked-roles sync): the starter's one place that refreshes a stored token.
+ *
+ * <p>
+ * {@link #find(long)} returns the stored token, refreshing it first when it has expired
+ * (or will within {@code discord.oauth2.token-store.refresh-ahead}); the new pair is
+ * saved before anyone uses it, and a {@link DiscordTokensRotatedEvent} is published.
+ * Concurrent refreshes of one user in this instance share one call to Discord; a refresh
+ * that loses a race against another instance (Discord answers {@code invalid_grant}
+ * because the other instance already rotated the refresh token) reads the store again and
+ * carries on with the winner's token. Stored tokens are removed only when Discord refused
+ * the very refresh token that is still stored.
+ *
+ * <p>
+ * Do not call {@link AccessToken#refresh()} on a token from here: the rotated refresh
+ * token would not be stored, and the stored one would die. Call {@link #find(long)} again
+ * instead.
+ *
+ */
+public final class DiscordTokens implements DiscordAuthorizedClients {
+
+	private static final Log logger = LogFactory.getLog(DiscordTokens.class);
+
+	private static final long RACE_POLL_MILLIS = 25;
+
+	private final Client client;
+
+	private final String registrationId;
+
+	private final DiscordTokenStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final Duration refreshAhead;
+
+	private final Duration raceWait;
+
+	private final SharedCalls<Optional<OAuth2AuthorizedClient>> refreshes = new SharedCalls<>();
+
+	/**
+	 * Creates the service.
+	 * @param client the core client that refreshes and revokes
+	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
+	 * @param store where the tokens are kept
+	 * @param events where rotation and removal events go
+	 * @param refreshAhead how long before its expiry a token is refreshed
+	 * @param raceWait how long a refused refresh waits for another instance's rotation to
+	 * appear in the store
+	 */
+	public DiscordTokens(Client client, String registrationId, DiscordTokenStore store,
+			ApplicationEventPublisher events, Duration refreshAhead, Duration raceWait) {
+		Assert.notNull(client, "client must not be null");
+		Assert.hasText(registrationId, "registrationId must not be empty");
+		Assert.notNull(store, "store must not be null");
+		Assert.notNull(events, "events must not be null");
+		Assert.isTrue(!refreshAhead.isNegative(), "refreshAhead must not be negative");
+		Assert.isTrue(!raceWait.isNegative(), "raceWait must not be negative");
+		this.client = client;
+		this.registrationId = registrationId;
+		this.store = store;
+		this.events = events;
+		this.refreshAhead = refreshAhead;
+		this.raceWait = raceWait;
+	}
+
+	/**
+	 * The user's current token, refreshed (and the new pair saved) when it has expired.
+	 * @param userId the Discord user ID
+	 * @return the token, or empty when the user never authorized the application, logged
+	 * out with tokens removed, revoked it, or Discord refused the stored refresh token
+	 */
+	public Optional<AccessToken> find(long userId) {
+		return current(userId).map(this::toAccessToken);
+	}
+
+	/**
+	 * One page of the users with stored tokens, for walking all of them without loading
+	 * them at once:
+	 *
+	 * <pre class="code">
+	 * String cursor = null;
+	 * do {
+	 *     DiscordTokenStore.UserPage page = tokens.page(cursor, 500);
+	 *     page.userIds().forEach((id) -&gt; tokens.find(id).ifPresent(this::sync));
+	 *     cursor = page.next();
+	 * } while (cursor != null);
+	 * </pre>
+	 * @param cursor {@code null} for the first page, then the previous page's
+	 * {@link DiscordTokenStore.UserPage#next()}
+	 * @param size the most user IDs in the page
+	 * @return the page
+	 */
+	public DiscordTokenStore.UserPage page(@Nullable String cursor, int size) {
+		Assert.isTrue(size > 0, "size must be positive");
+		return this.store.userIds(this.registrationId, cursor, size);
+	}
+
+	/**
+	 * Calls the action with the ID of every user with stored tokens, reading the store in
+	 * pages of {@code pageSize}.
+	 * @param pageSize how many IDs are read at once
+	 * @param action what to do with each user ID
+	 */
+	public void forEachUser(int pageSize, LongConsumer action) {
+		Assert.notNull(action, "action must not be null");
+		String cursor = null;
+		do {
+			DiscordTokenStore.UserPage page = page(cursor, pageSize);
+			page.userIds().forEach(action::accept);
+			cursor = page.next();
+		}
+		while (cursor != null);
+	}
+
+	/**
+	 * Forgets the user's stored tokens (the authorization at Discord stays).
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 */
+	public boolean remove(long userId) {
+		return removeAll(userId, DiscordTokensRemovedEvent.Reason.REMOVED);
+	}
+
+	/**
+	 * Revokes the user's authorization at Discord (every token of it dies, and the next
+	 * login asks for consent again) and forgets the stored tokens. A failed revocation is
+	 * logged without the token; the stored tokens are forgotten anyway.
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 */
+	public boolean revoke(long userId) {
+		OAuth2AuthorizedClient stored = this.store.load(this.registrationId, userId);
+		if (stored == null) {
+			return false;
+		}
+		try {
+			OAuth2RefreshToken refreshToken = stored.getRefreshToken();
+			if (refreshToken != null) {
+				// The refresh token outlives the access token, so it revokes even after
+				// the access token expired.
+				this.client.revokeToken(refreshToken.getTokenValue(), TokenTypeHint.REFRESH_TOKEN);
+			}
+			else {
+				this.client.revokeToken(stored.getAccessToken().getTokenValue(), TokenTypeHint.ACCESS_TOKEN);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not revoke the Discord authorization of user " + userId + ": "
+					+ ex.getClass().getSimpleName());
+		}
+		return removeAll(userId, DiscordTokensRemovedEvent.Reason.REVOKED);
+	}
+
+	@Override
+	public String registrationId() {
+		return this.registrationId;
+	}
+
+	/**
+	 * The Discord user ID of an authentication, only when it came from this Discord
+	 * registration (an {@code OAuth2AuthenticationToken} whose principal is Discord's
+	 * user): a local account whose name equals someone's Discord ID gets none.
+	 * @param authentication the authentication, or {@code null}
+	 * @return the user ID, or {@code null}
+	 */
+	public @Nullable Long userIdOf(@Nullable Authentication authentication) {
+		if (!(authentication instanceof OAuth2AuthenticationToken token)
+				|| !this.registrationId.equals(token.getAuthorizedClientRegistrationId())) {
+			return null;
+		}
+		OAuth2User principal = token.getPrincipal();
+		if (principal instanceof DiscordOAuth2User user) {
+			return user.id();
+		}
+		// An application's own user service: the id of Discord's user object.
+		Object id = (principal != null) ? principal.getAttributes().get(DiscordClientRegistrations.USER_NAME_ATTRIBUTE)
+				: null;
+		if (id == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(id.toString());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	DiscordTokenStore store() {
+		return this.store;
+	}
+
+	@Override
+	public @Nullable OAuth2AuthorizedClient load(long userId) {
+		return this.store.load(this.registrationId, userId);
+	}
+
+	@Override
+	public void save(OAuth2AuthorizedClient authorized, long userId) {
+		this.store.save(authorized, userId);
+	}
+
+	@Override
+	public Optional<OAuth2AuthorizedClient> current(long userId) {
+		OAuth2AuthorizedClient stored = this.store.load(this.registrationId, userId);
+		if (stored == null) {
+			return Optional.empty();
+		}
+		if (!needsRefresh(stored)) {
+			return Optional.of(stored);
+		}
+		return refreshOnce(userId);
+	}
+
+	// What Spring Security's failure handlers get when they ask to remove the authorized
+	// client: at worst a pair another request has just rotated is refreshed once more.
+	@Override
+	public void invalidateAccessToken(long userId) {
+		this.store.update(this.registrationId, userId, (current) -> {
+			if (current == null) {
+				return null;
+			}
+			if (current.getRefreshToken() == null) {
+				return null;
+			}
+			if (needsRefresh(current)) {
+				return current;
+			}
+			OAuth2AccessToken token = current.getAccessToken();
+			OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(),
+					Instant.EPOCH, Instant.EPOCH.plusSeconds(1), token.getScopes());
+			return new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(), expired,
+					current.getRefreshToken());
+		});
+	}
+
+	@Override
+	public AccessToken toAccessToken(OAuth2AuthorizedClient authorized) {
+		OAuth2AccessToken accessToken = authorized.getAccessToken();
+		OAuth2RefreshToken refreshToken = authorized.getRefreshToken();
+		return this.client.restoreAccessToken(accessToken.getTokenValue(),
+				(refreshToken != null) ? refreshToken.getTokenValue() : null, accessToken.getExpiresAt(),
+				accessToken.getScopes());
+	}
+
+	@Override
+	public boolean needsRefresh(OAuth2AuthorizedClient authorized) {
+		// The core client's clock decides, the same one that computed the expiry.
+		return toAccessToken(authorized).isExpired(this.refreshAhead);
+	}
+
+	private Optional<OAuth2AuthorizedClient> refreshOnce(long userId) {
+		return this.refreshes.call(Long.toString(userId), () -> refresh(userId));
+	}
+
+	private Optional<OAuth2AuthorizedClient> refresh(long userId) {
+		// Read again: another instance may have rotated since this request loaded it.
+		OAuth2AuthorizedClient stored = this.store.load(this.registrationId, userId);
+		if (stored == null) {
+			return Optional.empty();
+		}
+		if (!needsRefresh(stored)) {
+			return Optional.of(stored);
+		}
+		OAuth2RefreshToken refreshToken = stored.getRefreshToken();
+		if (refreshToken == null) {
+			return Optional.empty();
+		}
+		AccessToken fresh;
+		try {
+			fresh = this.client.refreshToken(refreshToken.getTokenValue());
+		}
+		catch (InvalidGrantException ex) {
+			return afterRefusedRefresh(userId, refreshToken.getTokenValue());
+		}
+		OAuth2AuthorizedClient rotated = toAuthorizedClient(stored, fresh);
+		// Saved before anyone uses it: a token used but not stored would be lost with the
+		// rotated refresh token.
+		this.store.save(rotated, userId);
+		this.events
+			.publishEvent(new DiscordTokensRotatedEvent(this, this.registrationId, userId, toAccessToken(rotated)));
+		return Optional.of(rotated);
+	}
+
+	/**
+	 * Discord refused the refresh token: either the user revoked the app, or another
+	 * instance used it a moment ago and is about to store the new pair.
+	 */
+	private Optional<OAuth2AuthorizedClient> afterRefusedRefresh(long userId, String refused) {
+		long deadline = System.nanoTime() + this.raceWait.toNanos();
+		while (true) {
+			OAuth2AuthorizedClient now = this.store.load(this.registrationId, userId);
+			if (now == null) {
+				return Optional.empty();
+			}
+			if (!holdsRefreshToken(now, refused)) {
+				// The winner's pair.
+				return needsRefresh(now) ? Optional.empty() : Optional.of(now);
+			}
+			if (System.nanoTime() - deadline >= 0) {
+				break;
+			}
+			try {
+				TimeUnit.MILLISECONDS.sleep(RACE_POLL_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
+		boolean removed = this.store.update(this.registrationId, userId,
+				(current) -> (current != null && holdsRefreshToken(current, refused)) ? null : current);
+		if (removed) {
+			this.events.publishEvent(new DiscordTokensRemovedEvent(this, this.registrationId, userId,
+					DiscordTokensRemovedEvent.Reason.REFUSED));
+			return Optional.empty();
+		}
+		OAuth2AuthorizedClient winner = this.store.load(this.registrationId, userId);
+		return (winner != null && !needsRefresh(winner)) ? Optional.of(winner) : Optional.empty();
+	}
+
+	private boolean removeAll(long userId, DiscordTokensRemovedEvent.Reason reason) {
+		boolean removed = this.store.update(this.registrationId, userId, (current) -> null);
+		if (removed) {
+			this.events.publishEvent(new DiscordTokensRemovedEvent(this, this.registrationId, userId, reason));
+		}
+		return removed;
+	}
+
+	private static boolean holdsRefreshToken(OAuth2AuthorizedClient authorized, String refreshToken) {
+		OAuth2RefreshToken stored = authorized.getRefreshToken();
+		return stored != null && stored.getTokenValue().equals(refreshToken);
+	}
+
+	private static OAuth2AuthorizedClient toAuthorizedClient(OAuth2AuthorizedClient previous, AccessToken fresh) {
+		Instant expiresAt = fresh.expiresAt();
+		Instant issuedAt = Instant.now();
+		if (expiresAt != null && !expiresAt.isAfter(issuedAt)) {
+			issuedAt = expiresAt.minusSeconds(1);
+		}
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, fresh.token(),
+				issuedAt, expiresAt, fresh.scopes().isEmpty() ? previous.getAccessToken().getScopes() : fresh.scopes());
+		String newRefresh = fresh.refreshToken();
+		// Discord rotates the refresh token; should it ever not send one, the old one
+		// stays valid.
+		OAuth2RefreshToken refreshToken = (newRefresh != null) ? new OAuth2RefreshToken(newRefresh, issuedAt)
+				: previous.getRefreshToken();
+		return new OAuth2AuthorizedClient(previous.getClientRegistration(), previous.getPrincipalName(), accessToken,
+				refreshToken);
+	}
+
+}

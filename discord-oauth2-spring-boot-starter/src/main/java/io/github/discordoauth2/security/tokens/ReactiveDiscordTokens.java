@@ -1,0 +1,189 @@
+package io.github.discordoauth2.security.tokens;
+
+import java.util.concurrent.Callable;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.ReactiveAccessToken;
+import io.github.discordoauth2.ReactiveClient;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.util.Assert;
+
+/**
+ * The non-blocking face of {@link DiscordTokens}, for WebFlux applications: the same
+ * store, the same one refresh logic (saved before use, one call per user and instance,
+ * races between instances settled in the store, the same events), run on a
+ * {@link Schedulers#boundedElastic() bounded elastic} thread because the store (JDBC) and
+ * the refresh block; nothing here ever runs on the event loop. The tokens handed out are
+ * {@link ReactiveAccessToken}s on the {@link ReactiveClient}, so calls made with them do
+ * not block.
+ *
+ * <p>
+ * As with {@link DiscordTokens}, do not call {@link ReactiveAccessToken#refresh()} on a
+ * token from here: the rotated refresh token would not be stored. Call
+ * {@link #find(long)} again instead.
+ *
+ */
+public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedClients {
+
+	private final DiscordTokens tokens;
+
+	private final ReactiveClient client;
+
+	private final Scheduler scheduler;
+
+	private final DiscordAccountLinks links;
+
+	/**
+	 * Creates the facade, running store access and refreshes on
+	 * {@link Schedulers#boundedElastic()}.
+	 * @param tokens the blocking service that reads, refreshes and saves
+	 * @param client the reactive client of the same core client
+	 */
+	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client) {
+		this(tokens, client, Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Creates the facade.
+	 * @param tokens the blocking service that reads, refreshes and saves
+	 * @param client the reactive client of the same core client
+	 * @param scheduler where the blocking work runs (a scheduler whose threads may block)
+	 */
+	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client, Scheduler scheduler) {
+		Assert.notNull(tokens, "tokens must not be null");
+		Assert.notNull(client, "client must not be null");
+		Assert.notNull(scheduler, "scheduler must not be null");
+		this.tokens = tokens;
+		this.client = client;
+		this.scheduler = scheduler;
+		this.links = new DiscordAccountLinks(tokens);
+	}
+
+	/**
+	 * The user's current token, refreshed (and the new pair saved) when it has expired.
+	 * @param userId the Discord user ID
+	 * @return the token, or empty as {@link DiscordTokens#find(long)}
+	 */
+	public Mono<ReactiveAccessToken> find(long userId) {
+		return current(userId).map(this::toAccessToken);
+	}
+
+	/**
+	 * The ID of every user with stored tokens, read from the store in pages of
+	 * {@code pageSize} as the subscriber asks for more.
+	 * @param pageSize how many IDs are read at once
+	 * @return the user IDs
+	 */
+	public Flux<Long> userIds(int pageSize) {
+		Assert.isTrue(pageSize > 0, "pageSize must be positive");
+		return Mono.fromCallable(() -> this.tokens.page(null, pageSize))
+			.subscribeOn(this.scheduler)
+			.expand((page) -> (page.next() == null) ? Mono.empty()
+					: Mono.fromCallable(() -> this.tokens.page(page.next(), pageSize)).subscribeOn(this.scheduler))
+			.concatMapIterable(DiscordTokenStore.UserPage::userIds);
+	}
+
+	/**
+	 * Forgets the user's stored tokens, as {@link DiscordTokens#remove(long)}.
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 */
+	public Mono<Boolean> remove(long userId) {
+		return offLoop(() -> this.tokens.remove(userId));
+	}
+
+	/**
+	 * Revokes the user's authorization at Discord and forgets the stored tokens, as
+	 * {@link DiscordTokens#revoke(long)}.
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 */
+	public Mono<Boolean> revoke(long userId) {
+		return offLoop(() -> this.tokens.revoke(userId));
+	}
+
+	@Override
+	public @Nullable Long userIdOf(@Nullable Authentication authentication) {
+		return this.tokens.userIdOf(authentication);
+	}
+
+	@Override
+	public String registrationId() {
+		return this.tokens.registrationId();
+	}
+
+	/**
+	 * The blocking service behind this one, for work off the event loop.
+	 * @return the tokens
+	 */
+	public DiscordTokens blocking() {
+		return this.tokens;
+	}
+
+	@Override
+	public Mono<Long> linkedUserIdOf(@Nullable Authentication authentication) {
+		Long discordLogin = this.tokens.userIdOf(authentication);
+		if (discordLogin != null || !this.links.isLocalAccount(authentication)) {
+			return Mono.justOrEmpty(discordLogin);
+		}
+		return offLoop(() -> this.links.userIdOf(authentication));
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizedClient> load(long userId) {
+		return offLoop(() -> this.tokens.load(userId));
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizedClient> current(long userId) {
+		return offLoop(() -> this.tokens.current(userId).orElse(null));
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizedClient> currentFor(@Nullable Authentication authentication) {
+		// One hop off the event loop for the link lookup and the read.
+		return offLoop(() -> {
+			Long userId = this.links.userIdOf(authentication);
+			return (userId != null) ? this.tokens.current(userId).orElse(null) : null;
+		});
+	}
+
+	@Override
+	public Mono<Void> save(OAuth2AuthorizedClient authorized, long userId) {
+		return offLoop(() -> {
+			this.tokens.save(authorized, userId);
+			return null;
+		}).then();
+	}
+
+	@Override
+	public Mono<Void> invalidateAccessToken(long userId) {
+		return offLoop(() -> {
+			this.tokens.invalidateAccessToken(userId);
+			return null;
+		}).then();
+	}
+
+	@Override
+	public boolean needsRefresh(OAuth2AuthorizedClient authorized) {
+		return this.tokens.needsRefresh(authorized);
+	}
+
+	@Override
+	public ReactiveAccessToken toAccessToken(OAuth2AuthorizedClient authorized) {
+		AccessToken token = this.tokens.toAccessToken(authorized);
+		return this.client.restoreAccessToken(token.token(), token.refreshToken(), token.expiresAt(), token.scopes());
+	}
+
+	private <T> Mono<T> offLoop(Callable<@Nullable T> work) {
+		return Mono.fromCallable(work).subscribeOn(this.scheduler);
+	}
+
+}

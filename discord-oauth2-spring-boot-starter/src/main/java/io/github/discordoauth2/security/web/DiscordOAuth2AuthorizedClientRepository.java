@@ -1,0 +1,130 @@
+package io.github.discordoauth2.security.web;
+
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.util.Assert;
+
+/**
+ * The {@link OAuth2AuthorizedClientRepository} of an application with Discord login: the
+ * Discord registration's tokens go to the {@link DiscordTokenStore}, keyed by the Discord
+ * user ID, and only for an authentication that came from that registration. Any other
+ * authentication (a form login whose user name happens to be someone's Discord ID) never
+ * reads a stored Discord token, except the one of the Discord account it has connected
+ * itself: a signed-in local account that completes a Discord authorization (Spring
+ * Security's {@code oauth2Client()}, see {@link DiscordConnectConfigurer}) is linked to
+ * the Discord user of that token ({@link DiscordAccountLinks}). An anonymous user's
+ * authorization stays in its HTTP session. Other registrations go to the delegate.
+ *
+ * <p>
+ * Saving an expired Discord token through this repository only marks the stored entry for
+ * a refresh, and removing the Discord entry through this repository, as Spring Security's
+ * {@code RemoveAuthorizedClientOAuth2AuthorizationFailureHandler} does after a failed
+ * call, only makes the next use refresh the token (or forgets a token that cannot be
+ * refreshed): the repository knows neither which token failed nor whether another request
+ * has just rotated it, and must not delete a fresh pair. Tokens Discord refuses are
+ * removed by {@link DiscordTokens}.
+ *
+ */
+public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2AuthorizedClientRepository {
+
+	private final DiscordTokens tokens;
+
+	private final DiscordTokenStore store;
+
+	private final OAuth2AuthorizedClientRepository delegate;
+
+	private final DiscordAccountLinks links;
+
+	private final OAuth2AuthorizedClientRepository sessions = new HttpSessionOAuth2AuthorizedClientRepository();
+
+	/**
+	 * Creates the repository.
+	 * @param tokens reads and refreshes the Discord tokens
+	 * @param store where the Discord tokens are kept
+	 * @param delegate keeps the authorized clients of other registrations
+	 */
+	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
+			OAuth2AuthorizedClientRepository delegate) {
+		Assert.notNull(tokens, "tokens must not be null");
+		Assert.notNull(store, "store must not be null");
+		Assert.notNull(delegate, "delegate must not be null");
+		this.tokens = tokens;
+		this.store = store;
+		this.delegate = delegate;
+		this.links = new DiscordAccountLinks(tokens);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
+			@Nullable Authentication principal, HttpServletRequest request) {
+		if (!isDiscord(clientRegistrationId)) {
+			return this.delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
+		}
+		Long userId = this.links.userIdOf(principal);
+		if (userId == null) {
+			return this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
+		}
+		return (T) this.store.load(clientRegistrationId, userId);
+	}
+
+	@Override
+	public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, @Nullable Authentication principal,
+			HttpServletRequest request, HttpServletResponse response) {
+		String registrationId = authorizedClient.getClientRegistration().getRegistrationId();
+		if (!isDiscord(registrationId)) {
+			this.delegate.saveAuthorizedClient(authorizedClient, principal, request, response);
+			return;
+		}
+		Long userId = this.tokens.userIdOf(principal);
+		if (userId == null && principal != null && this.links.isLocalAccount(principal)) {
+			// A signed-in local account completed a Discord authorization ("Connect
+			// Discord", state checked by Spring Security): link it.
+			this.links.connect(principal, authorizedClient);
+			return;
+		}
+		if (userId == null) {
+			this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
+			return;
+		}
+		if (this.tokens.needsRefresh(authorizedClient)) {
+			// Saving an expired token only asks for a refresh (as the 401 resolver does):
+			// done
+			// on the entry as stored, so a pair another request rotated meanwhile
+			// survives.
+			this.tokens.invalidateAccessToken(userId);
+			return;
+		}
+		this.store.save(authorizedClient, userId);
+	}
+
+	@Override
+	public void removeAuthorizedClient(String clientRegistrationId, @Nullable Authentication principal,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (!isDiscord(clientRegistrationId)) {
+			this.delegate.removeAuthorizedClient(clientRegistrationId, principal, request, response);
+			return;
+		}
+		Long userId = this.links.userIdOf(principal);
+		if (userId == null) {
+			this.sessions.removeAuthorizedClient(clientRegistrationId, principal, request, response);
+			return;
+		}
+		this.tokens.invalidateAccessToken(userId);
+	}
+
+	private boolean isDiscord(String registrationId) {
+		return this.tokens.registrationId().equals(registrationId);
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.github.discordoauth2.security.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.github.discordoauth2.Client;
+import io.github.discordoauth2.exceptions.ForbiddenException;
+import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.FakeDiscord;
+import io.github.discordoauth2.test.FakeDiscordExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.web.servlet.ModelAndView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Specification of {@link DiscordUnauthorizedExceptionResolver}: when it steps in, and
+ * that it steps in at most once per token.
+ */
+class DiscordUnauthorizedExceptionResolverTests {
+
+	private static final ForbiddenException UNAUTHORIZED = new ForbiddenException("401: Unauthorized", 401, 0,
+			"401: Unauthorized", null, null, null);
+
+	private static final ForbiddenException MISSING_ACCESS = new ForbiddenException("403: Missing Access", 403, 50001,
+			"Missing Access", null, null, null);
+
+	private final HttpSessionOAuth2AuthorizedClientRepository repository = new HttpSessionOAuth2AuthorizedClientRepository();
+
+	private final SecurityContextHolderStrategy securityContext = SecurityContextHolder.getContextHolderStrategy();
+
+	private final Authentication user = UsernamePasswordAuthenticationToken.authenticated("1100000000000000100", null,
+			List.of());
+
+	@RegisterExtension
+	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
+
+	private final Client client = Client.builder()
+		.clientId(discord.fake().clientId())
+		.clientSecret(discord.fake().clientSecret())
+		.baseUrl(discord.fake().baseUrl())
+		.build();
+
+	private final DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(this.client,
+			"discord", () -> this.repository);
+
+	private final FakeDiscord.Tokens tokens = discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
+
+	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/me");
+
+	DiscordUnauthorizedExceptionResolverTests() {
+		this.resolver.setSecurityContextHolderStrategy(this.securityContext);
+		this.securityContext.setContext(new SecurityContextImpl(this.user));
+		this.request.setQueryString("x=1");
+	}
+
+	@AfterEach
+	void clearSecurityContext() {
+		this.securityContext.clearContext();
+	}
+
+	@Test
+	void marksTheTokenExpiredAndRetriesTheSameUrlOnce() {
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
+
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		ModelAndView first = this.resolver.resolveException(this.request, response, null, UNAUTHORIZED);
+
+		assertThat(first).isNotNull();
+		assertThat(response.getRedirectedUrl()).isEqualTo("/me?x=1");
+		OAuth2AuthorizedClient stored = load();
+		assertThat(stored.getAccessToken().getExpiresAt()).isBefore(Instant.now());
+		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(this.tokens.refreshToken());
+		// The same token failing again (e.g. the refresh did not replace it) is left to
+		// the application.
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+	}
+
+	@Test
+	void forgetsTheAuthorizedClientWithoutRefreshToken() {
+		store(null);
+		handedToController(this.tokens.accessToken());
+		discord.fake().revokeToken(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNotNull();
+		assertThat(load()).isNull();
+	}
+
+	@Test
+	void leavesA401AloneWhileDiscordStillAcceptsTheUsersToken() {
+		// e.g. the 401 answered a call made with the bot token
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void leavesOtherFailuresAlone() {
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, MISSING_ACCESS))
+			.isNull();
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null,
+				new IllegalStateException("boom")))
+			.isNull();
+		this.request.setMethod("POST");
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void leavesRequestsWithoutAccessTokenArgumentAlone() {
+		store(this.tokens.refreshToken());
+		discord.fake().expireAccessToken(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void leavesTokensAloneThatWereAlreadyReplaced() {
+		store(this.tokens.refreshToken());
+		handedToController("an-older-access-token");
+		discord.fake().expireAccessToken(this.tokens.accessToken());
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	private void handedToController(String accessToken) {
+		this.request.setAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
+				TokenFingerprint.of(accessToken));
+	}
+
+	private void store(String refreshToken) {
+		ClientRegistration registration = ClientRegistration.withRegistrationId("discord")
+			.clientId("1100000000000000001")
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.authorizationUri("http://127.0.0.1:9/oauth2/authorize")
+			.tokenUri("http://127.0.0.1:9/api/v10/oauth2/token")
+			.build();
+		Instant issuedAt = Instant.now();
+		OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+				this.tokens.accessToken(), issuedAt, issuedAt.plusSeconds(604800), Set.of("identify"));
+		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, this.user.getName(), accessToken,
+				(refreshToken != null) ? new OAuth2RefreshToken(refreshToken, issuedAt) : null);
+		this.repository.saveAuthorizedClient(client, this.user, this.request, new MockHttpServletResponse());
+	}
+
+	private OAuth2AuthorizedClient load() {
+		return this.repository.loadAuthorizedClient("discord", this.user, this.request);
+	}
+
+}
