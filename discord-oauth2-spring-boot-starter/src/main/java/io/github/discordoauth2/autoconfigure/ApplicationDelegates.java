@@ -13,6 +13,8 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>
  * Public only for the starter's stack-specific auto-configurations; not an API to build
  * on.
+ *
+ * @since 0.1.0
  */
 public final class ApplicationDelegates {
 

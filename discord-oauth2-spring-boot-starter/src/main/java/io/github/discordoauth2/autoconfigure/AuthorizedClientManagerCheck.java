@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
  * <p>
  * Public only for the starter's stack-specific auto-configurations; not an API to build
  * on.
+ *
+ * @since 0.1.0
  */
 public final class AuthorizedClientManagerCheck implements SmartInitializingSingleton {
 
@@ -24,12 +26,23 @@ public final class AuthorizedClientManagerCheck implements SmartInitializingSing
 
 	private final String fixWhenNone;
 
+	/**
+	 * The check for {@code AccessToken} arguments in a servlet application.
+	 * @param managers the application's {@link OAuth2AuthorizedClientManager} beans
+	 */
 	public AuthorizedClientManagerCheck(ObjectProvider<OAuth2AuthorizedClientManager> managers) {
 		this(managers, "AccessToken", "OAuth2AuthorizedClientManager",
 				"Define an OAuth2AuthorizedClientManager bean, or keep Spring Security's default by defining a "
 						+ "ClientRegistrationRepository and an OAuth2AuthorizedClientRepository.");
 	}
 
+	/**
+	 * The check for any token argument type.
+	 * @param managers the application's authorized client managers of that stack
+	 * @param tokenType the simple name of the controller argument type, for the message
+	 * @param managerType the simple name of the manager type, for the message
+	 * @param fixWhenNone the advice when the application has no manager
+	 */
 	public AuthorizedClientManagerCheck(ObjectProvider<?> managers, String tokenType, String managerType,
 			String fixWhenNone) {
 		this.managers = managers;

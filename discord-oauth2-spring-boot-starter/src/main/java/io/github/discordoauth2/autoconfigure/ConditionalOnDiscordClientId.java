@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Conditional;
  * Matches when {@code discord.oauth2.client-id} has text. An empty value (e.g. from
  * {@code ${DISCORD_CLIENT_ID:}}) counts as not set, so the starter then simply stays off.
  *
+ * @since 0.1.0
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -8,6 +8,7 @@ import io.github.discordoauth2.Client;
  * differently configured {@code RestClient.Builder}. Every bean of this type is applied,
  * in {@code @Order}.
  *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface DiscordClientBuilderCustomizer {

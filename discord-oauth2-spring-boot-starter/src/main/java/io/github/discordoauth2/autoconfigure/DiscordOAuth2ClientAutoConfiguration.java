@@ -28,6 +28,7 @@ import org.springframework.web.client.RestClient;
  * {@code discord.oauth2.client-id} no client is created and nothing else of the starter
  * switches on.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",

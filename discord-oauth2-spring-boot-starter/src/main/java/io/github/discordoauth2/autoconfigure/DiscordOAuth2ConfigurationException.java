@@ -9,15 +9,19 @@ package io.github.discordoauth2.autoconfigure;
  * property's value, so that a secret typed into the wrong property does not end up in a
  * log.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2ConfigurationException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The full name of the bad property. */
 	private final String property;
 
+	/** What is wrong with the property. */
 	private final String problem;
 
+	/** How to fix it. */
 	private final String action;
 
 	/**

@@ -7,6 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains a {@link DiscordOAuth2ConfigurationException} in Spring Boot's startup failure
  * report: which {@code discord.oauth2.*} property is wrong and what to write instead.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2FailureAnalyzer extends AbstractFailureAnalyzer<DiscordOAuth2ConfigurationException> {
 

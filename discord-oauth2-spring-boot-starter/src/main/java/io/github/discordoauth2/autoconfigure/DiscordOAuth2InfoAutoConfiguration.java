@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * whether a bot token is set, never a secret or token. Deliberately no health indicator:
  * a probe that calls Discord would spend rate limit and report Discord's state as the
  * application's.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class)
 @ConditionalOnClass({ Client.class, InfoContributor.class })

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
  * {@code discord.oauth2.login.enabled=false}) but has no Spring Security: the starter
  * does not bring Spring Security itself, as it would switch on Boot's default login for
  * every page of an application that has not set a client id at all.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * route template, status, outcome; no id or token in the tags), whichever request factory
  * it uses; with a {@link MeterRegistry}, rate-limit waits and HTTP 429 answers are
  * counted ({@link DiscordRateLimitMetrics}). Nothing here calls Discord by itself.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = DiscordOAuth2ClientAutoConfiguration.class)
 @ConditionalOnClass({ Client.class, ObservationRegistry.class })

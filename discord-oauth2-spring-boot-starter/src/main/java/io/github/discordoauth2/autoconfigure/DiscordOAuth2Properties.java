@@ -26,6 +26,7 @@ import org.springframework.util.StringUtils;
  * stops the application with a message that names the property and the fix (see
  * {@link DiscordOAuth2ConfigurationException}).
  *
+ * @since 0.1.0
  */
 @ConfigurationProperties(DiscordOAuth2Properties.PREFIX)
 public class DiscordOAuth2Properties implements InitializingBean {
@@ -522,6 +523,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Login settings.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Login {
 
@@ -597,6 +600,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Rate-limit settings of the Discord client.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class RateLimit {
 
@@ -633,6 +638,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * HTTP settings of the Discord client.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Http {
 

@@ -32,6 +32,8 @@ import org.springframework.util.ClassUtils;
  * and writes by reflection (records, their components and accessors), and the Discord
  * principal that a session store serializes ({@link DiscordOAuth2User} goes through a
  * private serialized form holding its attributes and authorities).
+ *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2RuntimeHints implements RuntimeHintsRegistrar {
 

@@ -4,13 +4,17 @@ package io.github.discordoauth2.autoconfigure;
  * Thrown at startup when the application's beans leave the starter without something it
  * needs (for example no unique {@code OAuth2AuthorizedClientManager}).
  * {@link DiscordOAuth2SetupFailureAnalyzer} shows it with the fix.
+ *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2SetupException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** What is missing. */
 	private final String description;
 
+	/** How to fix it. */
 	private final String action;
 
 	/**

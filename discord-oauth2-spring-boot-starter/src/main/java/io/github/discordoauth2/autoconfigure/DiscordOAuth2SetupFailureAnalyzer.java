@@ -5,6 +5,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a {@link DiscordOAuth2SetupException} in Spring Boot's startup failure report.
+ *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2SetupFailureAnalyzer extends AbstractFailureAnalyzer<DiscordOAuth2SetupException> {
 

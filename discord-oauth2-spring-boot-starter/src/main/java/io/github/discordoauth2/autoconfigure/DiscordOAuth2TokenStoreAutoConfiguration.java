@@ -57,6 +57,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * then backs off. Spring Security's repository and manager on top of it come from
  * {@code DiscordOAuth2AuthorizedClientAutoConfiguration} (servlet) and
  * {@code DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration} (reactive).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		after = { DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2ReactiveLoginAutoConfiguration.class },

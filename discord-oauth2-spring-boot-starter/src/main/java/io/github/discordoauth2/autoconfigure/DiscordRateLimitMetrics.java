@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Timer;
  * the waits before a call was sent) and {@code discord.rate-limit.responses} (HTTP 429
  * answers), tagged with method, route template and, for 429s, whether the limit was the
  * global one. Route templates carry no ids.
+ *
+ * @since 0.1.0
  */
 public final class DiscordRateLimitMetrics implements RateLimitListener {
 

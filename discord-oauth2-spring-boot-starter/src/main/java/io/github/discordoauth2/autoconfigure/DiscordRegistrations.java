@@ -21,6 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <p>
  * Public only for the starter's stack-specific auto-configurations; not an API to build
  * on.
+ *
+ * @since 0.1.0
  */
 public final class DiscordRegistrations {
 
@@ -32,6 +34,9 @@ public final class DiscordRegistrations {
 	/**
 	 * The registration bean: the core one, after saying at startup why PKCE is off when
 	 * it is.
+	 * @param client the core client
+	 * @param properties the {@code discord.oauth2.*} properties
+	 * @return the Discord registration
 	 */
 	public static ClientRegistration discordClientRegistration(Client client, DiscordOAuth2Properties properties) {
 		if (properties.isPkceOffForRoleConnectionsWrite()) {
@@ -47,6 +52,9 @@ public final class DiscordRegistrations {
 	 * Discord's {@code prompt} is part of its authorization URI, so that every
 	 * authorization request resolver (the default one under any {@code baseUri}, or the
 	 * application's own) sends it.
+	 * @param client the core client
+	 * @param properties the {@code discord.oauth2.*} properties
+	 * @return the Discord registration
 	 */
 	public static ClientRegistration coreRegistration(Client client, DiscordOAuth2Properties properties) {
 		Prompt prompt = properties.getPrompt();
@@ -67,6 +75,10 @@ public final class DiscordRegistrations {
 	/**
 	 * Discord first, then every registration of {@code spring.security.oauth2.client.*}
 	 * (mapped by Boot's own mapper); Discord configured in both places stops startup.
+	 * @param discordClientRegistration the Discord registration
+	 * @param oauth2ClientProperties Boot's {@code spring.security.oauth2.client.*}
+	 * properties
+	 * @return every registration, Discord's first
 	 */
 	public static List<ClientRegistration> withOthers(ClientRegistration discordClientRegistration,
 			OAuth2ClientProperties oauth2ClientProperties) {

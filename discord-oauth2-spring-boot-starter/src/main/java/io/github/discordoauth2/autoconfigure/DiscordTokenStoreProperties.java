@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Where and how the starter keeps each user's Discord tokens
  * ({@code discord.oauth2.token-store.*}).
  *
+ * @since 0.1.0
  */
 @ConfigurationProperties(DiscordTokenStoreProperties.PREFIX)
 public class DiscordTokenStoreProperties {
@@ -188,6 +189,8 @@ public class DiscordTokenStoreProperties {
 
 	/**
 	 * Where tokens are kept.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Type {
 
@@ -206,6 +209,8 @@ public class DiscordTokenStoreProperties {
 	/**
 	 * When the oauth2_authorized_client table is created (the values of Spring Boot's
 	 * {@code DatabaseInitializationMode}, which is not on every class path).
+	 *
+	 * @since 0.1.0
 	 */
 	public enum InitializeSchema {
 

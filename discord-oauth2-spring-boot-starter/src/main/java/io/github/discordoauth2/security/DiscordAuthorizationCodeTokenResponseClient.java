@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
  * The redirect URI sent is the one of this very authorization request (Spring expands
  * {@code {baseUrl}} per request), and the PKCE verifier is the one Spring stored with it.
  *
+ * @since 0.1.0
  */
 public final class DiscordAuthorizationCodeTokenResponseClient
 		extends DiscordTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> {

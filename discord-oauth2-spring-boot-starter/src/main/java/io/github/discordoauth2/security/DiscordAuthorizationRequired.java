@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.client.authentication.OAuth2Authentic
  * <p>
  * Public only for the starter's stack-specific auto-configurations; not an API to build
  * on.
+ *
+ * @since 0.1.0
  */
 public final class DiscordAuthorizationRequired {
 

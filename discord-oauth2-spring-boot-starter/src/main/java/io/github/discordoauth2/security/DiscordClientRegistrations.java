@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
  * a core {@link Client} so that a changed base URL (e.g. a local stand-in) reaches every
  * one of them.
  *
+ * @since 0.1.0
  */
 public final class DiscordClientRegistrations {
 

@@ -29,6 +29,7 @@ import org.springframework.security.jackson.SecurityJacksonModules;
  *     .build();
  * </pre>
  *
+ * @since 0.1.0
  */
 public final class DiscordJacksonModule extends SecurityJacksonModule {
 

@@ -21,12 +21,14 @@ import org.springframework.context.ApplicationEvent;
  * listener fails the login. {@link #toString()} shows no token; the webhook's token stays
  * inside {@link #webhook()} and is never logged by the starter.
  *
+ * @since 0.1.0
  */
 public final class DiscordLoginEvent extends ApplicationEvent {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The Spring Security registration ID of the login. */
 	private final String registrationId;
 
 	private final transient User user;

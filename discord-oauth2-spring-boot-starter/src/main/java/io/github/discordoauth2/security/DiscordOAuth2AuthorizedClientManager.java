@@ -24,6 +24,7 @@ import org.springframework.util.Assert;
  * Because Discord refreshes never pass through Spring Security's refresh provider, its
  * default failure handler cannot delete a pair that another request has just rotated.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2AuthorizedClientManager implements OAuth2AuthorizedClientManager {
 

@@ -28,6 +28,7 @@ import org.springframework.util.Assert;
  * token. It serializes (e.g. into a shared session store) as its attributes and
  * authorities, and rebuilds the {@code User} from the attributes.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2User implements OAuth2User, Serializable {
 
@@ -36,8 +37,10 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 
 	private final transient User user;
 
+	/** The user as Spring Security attributes, under Discord's JSON field names. */
 	private final Map<String, Object> attributes;
 
+	/** The authorities granted to the user. */
 	private final Set<GrantedAuthority> authorities;
 
 	/**
@@ -116,11 +119,21 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 		return this.user.hashCode();
 	}
 
+	/**
+	 * Serializes the attributes and authorities, as the core's {@code User} is not
+	 * serializable.
+	 * @return the serialized form
+	 */
 	@Serial
 	private Object writeReplace() {
 		return new SerializedForm(this.attributes, this.authorities);
 	}
 
+	/**
+	 * Refuses a stream that holds this class itself: only its serialized form is read.
+	 * @param in the stream
+	 * @throws InvalidObjectException always
+	 */
 	@Serial
 	private void readObject(ObjectInputStream in) throws InvalidObjectException {
 		throw new InvalidObjectException("DiscordOAuth2User is read through its serialized form");

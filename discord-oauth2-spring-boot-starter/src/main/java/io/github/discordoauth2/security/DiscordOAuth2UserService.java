@@ -31,6 +31,7 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link DiscordLoginEvent}. Registrations of other providers go to a delegate (by
  * default Spring Security's {@link DefaultOAuth2UserService}).
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 

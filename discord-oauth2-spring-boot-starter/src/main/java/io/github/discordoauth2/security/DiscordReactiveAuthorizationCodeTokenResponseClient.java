@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
  * providers go to a delegate (by default Spring Security's
  * {@link WebClientReactiveAuthorizationCodeTokenResponseClient}).
  *
+ * @since 0.1.0
  */
 public final class DiscordReactiveAuthorizationCodeTokenResponseClient
 		extends DiscordReactiveTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> {

@@ -20,6 +20,7 @@ import org.springframework.util.Assert;
  * everyone else gets an empty result. Other registrations go to the delegate (Spring
  * Security's {@code DefaultReactiveOAuth2AuthorizedClientManager}).
  *
+ * @since 0.1.0
  */
 public final class DiscordReactiveOAuth2AuthorizedClientManager implements ReactiveOAuth2AuthorizedClientManager {
 

@@ -25,6 +25,7 @@ import org.springframework.util.function.SingletonSupplier;
  * Registrations of other providers go to a delegate (by default Spring Security's
  * {@link DefaultReactiveOAuth2UserService}).
  *
+ * @since 0.1.0
  */
 public final class DiscordReactiveOAuth2UserService
 		implements ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> {

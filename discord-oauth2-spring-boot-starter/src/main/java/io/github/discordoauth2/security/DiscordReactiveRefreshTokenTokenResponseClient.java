@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefr
  * Registrations of other providers go to a delegate (by default
  * {@link WebClientReactiveRefreshTokenTokenResponseClient}).
  *
+ * @since 0.1.0
  */
 public final class DiscordReactiveRefreshTokenTokenResponseClient
 		extends DiscordReactiveTokenResponseClient<OAuth2RefreshTokenGrantRequest> {

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
  * providers go to a delegate (by default
  * {@link RestClientRefreshTokenTokenResponseClient}).
  *
+ * @since 0.1.0
  */
 public final class DiscordRefreshTokenTokenResponseClient
 		extends DiscordTokenResponseClient<OAuth2RefreshTokenGrantRequest> {

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * {@code discord.oauth2.login.enabled} not {@code false}; the reactive twin of
  * {@link ConditionalOnDiscordLogin}.
  *
+ * @since 0.1.0
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

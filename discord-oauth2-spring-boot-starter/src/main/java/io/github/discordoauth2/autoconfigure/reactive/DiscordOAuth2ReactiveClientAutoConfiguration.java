@@ -21,6 +21,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * customizers, connector, SSL and observations apply), else on Spring's defaults. It
  * needs {@code discord.oauth2.client-id}, as the {@code Client} does.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")

@@ -50,6 +50,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * type, and each hands every other registration to the application's own bean of the same
  * type (or Spring Security's default).
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2ReactiveClientAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration",

@@ -25,6 +25,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
  * {@code discord.oauth2.token-store.on-logout} says to the stored tokens) and returns to
  * {@code /}. It runs before Boot's own reactive default chains, which then back off.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		after = { DiscordOAuth2ReactiveLoginAutoConfiguration.class,

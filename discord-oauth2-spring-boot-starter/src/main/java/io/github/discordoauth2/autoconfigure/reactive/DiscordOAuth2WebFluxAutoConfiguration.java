@@ -23,6 +23,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * token, refreshed when it has expired: the reactive twin of
  * {@link DiscordOAuth2WebMvcAutoConfiguration}.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		after = { DiscordOAuth2ReactiveLoginAutoConfiguration.class,

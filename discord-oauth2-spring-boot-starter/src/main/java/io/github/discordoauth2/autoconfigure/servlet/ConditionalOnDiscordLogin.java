@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * {@code discord.oauth2.client-id} set and {@code discord.oauth2.login.enabled} not
  * {@code false}.
  *
+ * @since 0.1.0
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

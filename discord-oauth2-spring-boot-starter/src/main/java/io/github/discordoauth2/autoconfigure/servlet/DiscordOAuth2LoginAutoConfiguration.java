@@ -58,6 +58,7 @@ import org.springframework.security.oauth2.core.user.OAuth2User;
  * the same type (or Spring Security's default): a Google-only user service does not
  * remove Discord's. Replace one by defining a bean of the Discord class itself.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2ClientAutoConfiguration.class,
 		beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it
  * before its recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class)
 @ConditionalOnDiscordLogin

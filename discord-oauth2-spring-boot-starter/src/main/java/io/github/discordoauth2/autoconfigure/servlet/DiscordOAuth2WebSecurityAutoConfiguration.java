@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * runs before Boot's own default chains (the form login one and the OAuth2 client one),
  * which then back off.
  *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DiscordOAuth2LoginAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration",

@@ -28,6 +28,7 @@ import org.springframework.util.Assert;
  * against their session, never from an ID a request names, so no local account can reach
  * another user's token.
  *
+ * @since 0.1.0
  */
 public final class DiscordAccountLinks {
 

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * {@link DiscordTokens} rather than the store to get a user's current token: it refreshes
  * and saves.
  *
+ * @since 0.1.0
  */
 public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 
@@ -97,11 +98,14 @@ public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 	 *
 	 * @param userIds the Discord user IDs of this page
 	 * @param next the cursor for the next page, or {@code null} when this is the last
+	 * @since 0.1.0
 	 */
 	record UserPage(List<Long> userIds, @Nullable String next) {
 
 		/**
 		 * Copies the list.
+		 * @param userIds the Discord user IDs of this page
+		 * @param next the cursor for the next page, or {@code null} when this is the last
 		 */
 		public UserPage {
 			userIds = List.copyOf(userIds);

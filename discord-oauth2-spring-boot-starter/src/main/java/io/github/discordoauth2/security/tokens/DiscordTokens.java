@@ -45,6 +45,7 @@ import org.springframework.util.Assert;
  * token would not be stored, and the stored one would die. Call {@link #find(long)} again
  * instead.
  *
+ * @since 0.1.0
  */
 public final class DiscordTokens implements DiscordAuthorizedClients {
 

@@ -7,16 +7,20 @@ import org.springframework.context.ApplicationEvent;
 /**
  * Published after a user's stored tokens were removed, on the instance that removed them.
  *
+ * @since 0.1.0
  */
 public final class DiscordTokensRemovedEvent extends ApplicationEvent {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The Discord registration ID. */
 	private final String registrationId;
 
+	/** The Discord user whose tokens were removed. */
 	private final long userId;
 
+	/** Why the tokens were removed. */
 	private final Reason reason;
 
 	/**
@@ -65,6 +69,8 @@ public final class DiscordTokensRemovedEvent extends ApplicationEvent {
 
 	/**
 	 * Why tokens were removed.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Reason {
 

@@ -12,14 +12,17 @@ import org.springframework.context.ApplicationEvent;
  * take the new one). Published on the instance that refreshed, from a web request or from
  * {@link DiscordTokens#find(long)}. {@link #toString()} shows no token.
  *
+ * @since 0.1.0
  */
 public final class DiscordTokensRotatedEvent extends ApplicationEvent {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The Discord registration ID. */
 	private final String registrationId;
 
+	/** The Discord user whose tokens rotated. */
 	private final long userId;
 
 	private final transient AccessToken accessToken;

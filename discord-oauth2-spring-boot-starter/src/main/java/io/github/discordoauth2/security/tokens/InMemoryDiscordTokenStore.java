@@ -27,6 +27,7 @@ import org.springframework.util.Assert;
  * recently used go first). Logged-out users' entries go when logout removes tokens
  * ({@code discord.oauth2.token-store.on-logout}).
  *
+ * @since 0.1.0
  */
 public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 

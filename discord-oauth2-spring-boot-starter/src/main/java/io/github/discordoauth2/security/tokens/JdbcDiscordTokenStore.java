@@ -34,6 +34,7 @@ import org.springframework.util.Assert;
  * The tokens are stored as Spring Security stores them (not encrypted): protect the table
  * as you protect passwords.
  *
+ * @since 0.1.0
  */
 public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService implements DiscordTokenStore {
 

@@ -29,6 +29,7 @@ import org.springframework.util.Assert;
  * token from here: the rotated refresh token would not be stored. Call
  * {@link #find(long)} again instead.
  *
+ * @since 0.1.0
  */
 public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedClients {
 

@@ -46,6 +46,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * identity. When Discord refuses the token before its expiry (HTTP 401),
  * {@link DiscordUnauthorizedExceptionResolver} takes over.
  *
+ * @since 0.1.0
  */
 public final class DiscordAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -11,11 +11,14 @@ import org.springframework.web.server.ResponseStatusException;
  * HTTP 403 unless the application handles it, for example with an
  * {@code @ExceptionHandler} that offers "Connect Discord"
  * ({@link DiscordConnectConfigurer}, a link to {@code /oauth2/connect/discord}).
+ *
+ * @since 0.1.0
  */
 public final class DiscordAccountRequiredException extends ResponseStatusException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The Discord registration the page needs. */
 	private final String registrationId;
 
 	/**

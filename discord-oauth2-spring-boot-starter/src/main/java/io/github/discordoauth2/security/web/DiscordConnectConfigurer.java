@@ -56,6 +56,7 @@ import org.springframework.util.Assert;
  * has a redirect filter of its own); the authorization request is kept where Spring
  * Security's code grant filter reads it by default, the HTTP session.
  *
+ * @since 0.1.0
  */
 public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<DiscordConnectConfigurer, HttpSecurity> {
 

@@ -34,6 +34,7 @@ import org.springframework.util.Assert;
  * has just rotated it, and must not delete a fresh pair. Tokens Discord refuses are
  * removed by {@link DiscordTokens}.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2AuthorizedClientRepository {
 

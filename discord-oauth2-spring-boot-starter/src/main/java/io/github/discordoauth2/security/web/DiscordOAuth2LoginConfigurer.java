@@ -37,6 +37,7 @@ import org.springframework.util.Assert;
  * {@code discord.oauth2.login.revoke-on-logout} is set, unless
  * {@link #revokeTokenOnLogout(boolean)} says otherwise.
  *
+ * @since 0.1.0
  */
 public final class DiscordOAuth2LoginConfigurer
 		extends AbstractHttpConfigurer<DiscordOAuth2LoginConfigurer, HttpSecurity> {

@@ -32,6 +32,7 @@ import org.springframework.util.Assert;
  * Revoking either token revokes the whole authorization at Discord. A failed revocation
  * does not stop the logout; it is logged at debug level without the token.
  *
+ * @since 0.1.0
  */
 public final class DiscordRevokeTokenLogoutHandler implements LogoutHandler {
 

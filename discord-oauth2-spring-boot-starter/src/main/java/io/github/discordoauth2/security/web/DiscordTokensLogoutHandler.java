@@ -20,6 +20,7 @@ import org.springframework.util.Assert;
  * ({@link JdbcDiscordTokenStore}) and shared sessions the logout works on whichever
  * instance it reaches. A failed revocation does not stop the logout.
  *
+ * @since 0.1.0
  */
 public final class DiscordTokensLogoutHandler implements LogoutHandler {
 

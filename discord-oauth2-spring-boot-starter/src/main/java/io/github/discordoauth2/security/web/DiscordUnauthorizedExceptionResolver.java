@@ -40,6 +40,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Everything else is left to the application's exception handling. The starter registers
  * it when {@code discord.oauth2.login.refresh-on-unauthorized} is set.
  *
+ * @since 0.1.0
  */
 public final class DiscordUnauthorizedExceptionResolver implements HandlerExceptionResolver, Ordered {
 

@@ -41,6 +41,7 @@ import org.springframework.web.server.ServerWebExchange;
  * request filter sends them to Discord and back to the same page; anyone who signed in
  * some other way gets {@link DiscordAccountRequiredException} (HTTP 403).
  *
+ * @since 0.1.0
  */
 public final class DiscordReactiveAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -36,6 +36,7 @@ import org.springframework.util.Assert;
  * {@code discord.oauth2.client-id}) it does nothing, so the same chain starts with
  * Discord off.
  *
+ * @since 0.1.0
  */
 public final class DiscordServerLoginConfigurer implements Customizer<ServerHttpSecurity> {
 

@@ -28,6 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
  * pair another request has just rotated survives. Store access runs on a bounded elastic
  * thread ({@link ReactiveDiscordTokens}). Other registrations go to the delegate.
  *
+ * @since 0.1.0
  */
 public final class DiscordServerOAuth2AuthorizedClientRepository implements ServerOAuth2AuthorizedClientRepository {
 

@@ -19,6 +19,7 @@ import org.springframework.util.Assert;
  * Discord and remove them, off the event loop. A failed revocation does not stop the
  * logout.
  *
+ * @since 0.1.0
  */
 public final class DiscordTokensServerLogoutHandler implements ServerLogoutHandler {
 
