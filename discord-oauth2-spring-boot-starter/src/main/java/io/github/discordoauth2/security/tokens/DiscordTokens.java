@@ -151,6 +151,20 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	}
 
 	/**
+	 * Forgets everything stored for a user who removed the application in Discord: the
+	 * tokens (dead at Discord already) and the local accounts' links to the user.
+	 * Publishes a {@link DiscordTokensRemovedEvent} with
+	 * {@link DiscordTokensRemovedEvent.Reason#DEAUTHORIZED} when tokens were stored.
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 * @since 0.1.0
+	 */
+	public boolean removeDeauthorized(long userId) {
+		this.store.removeLinksTo(this.registrationId, userId);
+		return removeAll(userId, DiscordTokensRemovedEvent.Reason.DEAUTHORIZED);
+	}
+
+	/**
 	 * Revokes the user's authorization at Discord (every token of it dies, and the next
 	 * login asks for consent again) and forgets the stored tokens. A failed revocation is
 	 * logged without the token; the stored tokens are forgotten anyway.
