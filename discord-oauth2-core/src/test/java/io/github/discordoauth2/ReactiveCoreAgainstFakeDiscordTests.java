@@ -299,9 +299,12 @@ class ReactiveCoreAgainstFakeDiscordTests {
 	@Test
 	void unknownMetadataKeyIsAnHttpExceptionWithDiscordsErrors() {
 		ReactiveAccessToken token = login(ALL_SCOPES);
-		StepVerifier.create(token.updateMetadata(Map.of("unregistered", 1)))
-			.expectErrorSatisfies((ex) -> assertThat(((HttpException) ex).status()).isEqualTo(400))
-			.verify(TIMEOUT);
+		StepVerifier.create(token.updateMetadata(Map.of("unregistered", 1))).expectErrorSatisfies((ex) -> {
+			assertThat(((HttpException) ex).status()).isEqualTo(400);
+			assertThat(ex).hasMessageContaining("[metadata.unregistered: Unknown metadata key \"...\"")
+				.hasMessageContaining("(APPLICATION_ROLE_CONNECTION_METADATA_VALUE_INVALID)]")
+				.hasMessageNotContaining(token.token());
+		}).verify(TIMEOUT);
 	}
 
 	@Test
