@@ -14,12 +14,15 @@ import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.PartialGuild;
+import io.github.discordoauth2.model.Permission;
+import io.github.discordoauth2.model.Permissions;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
+import io.github.discordoauth2.test.FakeMember;
 import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +192,29 @@ class ReactiveCoreAgainstFakeDiscordTests {
 			.assertNext((member) -> assertThat(member.nick()).isEqualTo(DemoData.MEMBER_GUILD_NICK))
 			.verifyComplete();
 		assertThat(last().path()).isEqualTo("/api/v10/users/@me/guilds/" + DemoData.MEMBER_GUILD_ID + "/member");
+	}
+
+	@Test
+	void guildsCarryTheUsersPermissionsAndTheMemberItsRoles() {
+		ReactiveAccessToken token = login(ALL_SCOPES);
+		StepVerifier
+			.create(token.fetchGuilds()
+				.filter((guild) -> guild.hasPermission(Permission.MANAGE_GUILD))
+				.map(PartialGuild::id)
+				.collectList())
+			.assertNext((ids) -> assertThat(ids).containsExactly(DemoData.OWNED_GUILD_ID))
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(token.fetchGuilds().filter((guild) -> guild.id() == DemoData.MEMBER_GUILD_ID))
+			.assertNext((member) -> assertThat(member.permissions())
+				.isEqualTo(Permissions.parse(FakeMember.DEFAULT_PERMISSIONS))
+				.satisfies((permissions) -> assertThat(permissions.has(Permission.VIEW_CHANNEL)).isTrue()))
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(token.fetchGuildMember(DemoData.MEMBER_GUILD_ID))
+			.assertNext((member) -> assertThat(member.roles()).containsExactly(DemoData.MEMBER_GUILD_ROLE_ID))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
