@@ -20,18 +20,24 @@ public class HttpException extends DiscordOAuth2Exception {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The HTTP status. */
 	private final int status;
 
+	/** The credential the call sent. */
 	private final Credential credential;
 
+	/** Discord's JSON error code. */
 	private final @Nullable Integer code;
 
+	/** Discord's JSON error message. */
 	private final @Nullable String discordMessage;
 
 	private final transient Map<String, Object> errors;
 
+	/** The OAuth2 error. */
 	private final @Nullable String error;
 
+	/** The OAuth2 error description. */
 	private final @Nullable String errorDescription;
 
 	/**

@@ -13,12 +13,16 @@ public class RateLimitedException extends HttpException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** How long to wait. */
 	private final Duration retryAfter;
 
+	/** Whether the global limit was hit. */
 	private final boolean global;
 
+	/** The rate-limit bucket. */
 	private final @Nullable String bucket;
 
+	/** The rate-limit scope. */
 	private final @Nullable String scope;
 
 	/**
