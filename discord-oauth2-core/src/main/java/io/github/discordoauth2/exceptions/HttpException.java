@@ -45,7 +45,7 @@ public class HttpException extends DiscordOAuth2Exception {
 	 * @param builder what Discord answered
 	 */
 	protected HttpException(AbstractBuilder<?> builder) {
-		super(builder.message(), null);
+		super(builder.messageOrSummary(), null);
 		this.status = builder.status;
 		this.credential = builder.credential;
 		this.code = builder.code;
@@ -244,7 +244,7 @@ public class HttpException extends DiscordOAuth2Exception {
 		 * @return the message set, or a summary of the status, credential and Discord's
 		 * error
 		 */
-		final String message() {
+		final String messageOrSummary() {
 			if (this.message != null) {
 				return this.message;
 			}
