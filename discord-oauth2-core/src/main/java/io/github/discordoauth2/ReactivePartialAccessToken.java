@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
  * calls it allows, each returning a {@link Mono} or {@link Flux} that sends on
  * subscription. Get one from {@link ReactiveClient#fromAccessToken(String)}; a
  * {@link ReactiveAccessToken} from a grant also carries its refresh token and expiry.
- * {@link #toString()} never shows the token.
+ * {@link #toString()} never shows the token. Sealed: {@link ReactiveAccessToken} is its
+ * only subclass.
  */
-public class ReactivePartialAccessToken {
+public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 
 	private final ReactiveClient client;
 

@@ -8,11 +8,11 @@ import java.util.function.LongConsumer;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.SharedCalls;
 import io.github.discordoauth2.TokenTypeHint;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2User;
+import io.github.discordoauth2.support.SharedCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
