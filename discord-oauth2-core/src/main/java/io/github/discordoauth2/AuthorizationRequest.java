@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.github.discordoauth2.model.Permissions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -348,6 +349,23 @@ public final class AuthorizationRequest {
 			}
 			this.permissions = permissions;
 			return this;
+		}
+
+		/**
+		 * Sets the permissions the bot asks for (with the {@code bot} scope), for example
+		 * {@code Permissions.of(Permission.MANAGE_ROLES)}.
+		 * @param permissions the permissions
+		 * @return this builder
+		 * @throws IllegalArgumentException when a bit beyond 62 is set, which no
+		 * permission uses yet
+		 * @since 0.1.0
+		 */
+		public Builder permissions(Permissions permissions) {
+			Args.notNull(permissions, "permissions");
+			if (permissions.value().bitLength() > 63) {
+				throw new IllegalArgumentException("permissions beyond 63 bits are not supported, got " + permissions);
+			}
+			return permissions(permissions.value().longValue());
 		}
 
 		/**

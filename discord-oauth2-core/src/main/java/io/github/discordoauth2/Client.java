@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
+import io.github.discordoauth2.support.SharedCalls;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 

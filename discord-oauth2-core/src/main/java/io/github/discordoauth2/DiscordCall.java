@@ -49,7 +49,8 @@ final class DiscordCall {
 		this.uri = uris.of(request);
 		this.authorization = authorization(request, credentials);
 		this.key = new RateLimitKey(request.method.name(), request.route, request.params,
-				request.params.getOrDefault("guild_id", ""), tokenIdentity(request, credentials, this.authorization));
+				request.params.getOrDefault("guild_id", ""), tokenIdentity(request, credentials, this.authorization),
+				request.auth.credential);
 		this.body = body(request);
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
@@ -23,6 +24,11 @@ final class DiscordErrors {
 
 	private static final int SNIPPET_CHARS = 160;
 
+	/**
+	 * Discord's "Invalid OAuth2 access token", for a user's token in a bot call's body.
+	 */
+	private static final int INVALID_OAUTH2_ACCESS_TOKEN = 50025;
+
 	private DiscordErrors() {
 	}
 
@@ -34,10 +40,11 @@ final class DiscordErrors {
 	 */
 	static HttpException decode(DiscordRequest request, DiscordResponse response, List<String> secrets) {
 		int status = response.status();
+		Credential credential = request.auth.credential;
 		JsonNode node = jsonObject(response.body());
 		Integer code = null;
 		String message = null;
-		Map<String, Object> errors = null;
+		JsonNode errorsNode = null;
 		String error = null;
 		String errorDescription = null;
 		if (node != null) {
@@ -46,16 +53,25 @@ final class DiscordErrors {
 				code = codeNode.asInt();
 			}
 			message = DiscordJson.text(node, "message");
-			JsonNode errorsNode = node.get("errors");
-			if (errorsNode != null && errorsNode.isObject()) {
-				errors = DiscordJson.toMap(errorsNode);
+			errorsNode = node.get("errors");
+			if (errorsNode != null && !errorsNode.isObject()) {
+				errorsNode = null;
 			}
 			error = DiscordJson.text(node, "error");
 			errorDescription = DiscordJson.text(node, "error_description");
 		}
-		StringBuilder text = new StringBuilder(request.describe()).append(" failed: HTTP ").append(status);
+		StringBuilder text = new StringBuilder(request.describe()).append(" failed: HTTP ")
+			.append(status)
+			.append(" with ")
+			.append(credential.description());
 		if (code != null || message != null) {
 			text.append(", Discord error ").append((code != null) ? code : "?").append(": ").append(message);
+		}
+		if (errorsNode != null) {
+			String fields = FieldErrors.render(errorsNode);
+			if (!fields.isEmpty()) {
+				text.append(" [").append(fields).append("]");
+			}
 		}
 		if (error != null) {
 			text.append(", OAuth2 error ").append(error);
@@ -66,6 +82,7 @@ final class DiscordErrors {
 		if (node == null) {
 			text.append(" (").append(describeBody(response, true, secrets)).append(")");
 		}
+		Map<String, Object> errors = (errorsNode != null) ? DiscordJson.toMap(errorsNode) : null;
 		RateLimitResponse limits = response.limits();
 		if (status == 429 && limits.retryAfter() != null) {
 			text.append("; rate limited")
@@ -73,31 +90,59 @@ final class DiscordErrors {
 				.append(", retry after ")
 				.append(limits.retryAfter().toMillis())
 				.append(" ms");
-			return new RateLimitedException(Secrets.scrub(text.toString(), secrets), limits.retryAfter(),
-					limits.global(), limits.bucket(), limits.scope(), code, message);
+			return RateLimitedException.builder(limits.retryAfter())
+				.message(Secrets.scrub(text.toString(), secrets))
+				.credential(credential)
+				.global(limits.global())
+				.bucket(limits.bucket())
+				.scope(limits.scope())
+				.code(code)
+				.discordMessage(message)
+				.errors(errors)
+				.build();
 		}
 		if (status == 400 && "invalid_grant".equals(error)) {
 			text.append("; the user must authorize again (the code or refresh token is invalid, expired, revoked or "
 					+ "already used, or the redirect URI differs from the one used to authorize)");
-			return new InvalidGrantException(Secrets.scrub(text.toString(), secrets), errorDescription);
+			return InvalidGrantException.builder()
+				.message(Secrets.scrub(text.toString(), secrets))
+				.credential(credential)
+				.errorDescription(errorDescription)
+				.build();
 		}
-		String forbidden = forbiddenMeaning(request, status);
+		String forbidden = forbiddenMeaning(credential, status, code);
 		if (forbidden != null) {
 			text.append("; ").append(forbidden);
-			return new ForbiddenException(Secrets.scrub(text.toString(), secrets), status, code, message, errors, error,
-					errorDescription);
+			return ((status == 401) ? ForbiddenException.unauthorized() : ForbiddenException.forbidden())
+				.message(Secrets.scrub(text.toString(), secrets))
+				.credential(credential)
+				.code(code)
+				.discordMessage(message)
+				.errors(errors)
+				.error(error)
+				.errorDescription(errorDescription)
+				.build();
 		}
-		return new HttpException(Secrets.scrub(text.toString(), secrets), status, code, message, errors, error,
-				errorDescription);
+		return HttpException.builder(status)
+			.message(Secrets.scrub(text.toString(), secrets))
+			.credential(credential)
+			.code(code)
+			.discordMessage(message)
+			.errors(errors)
+			.error(error)
+			.errorDescription(errorDescription)
+			.build();
 	}
 
 	/**
 	 * @return the exception for an answer whose body was too large to read
 	 */
 	static HttpException tooLarge(DiscordRequest request, DiscordResponse response) {
-		return new HttpException(request.describe() + ": Discord answered " + response.status()
-				+ " with a body larger than " + DiscordCall.MAX_BODY_BYTES + " bytes (" + response.describeContentType()
-				+ "); it was not read", response.status());
+		return HttpException.builder(response.status())
+			.message(request.describe() + ": Discord answered " + response.status() + " with a body larger than "
+					+ DiscordCall.MAX_BODY_BYTES + " bytes (" + response.describeContentType() + "); it was not read")
+			.credential(request.auth.credential)
+			.build();
 	}
 
 	/**
@@ -127,25 +172,40 @@ final class DiscordErrors {
 
 	private static HttpException unreadable(DiscordRequest request, DiscordResponse response, String expected,
 			String what) {
-		return new HttpException(request.describe() + ": Discord answered " + response.status()
-				+ " but the body is not the expected " + expected + " (" + what + ")", response.status());
+		return HttpException.builder(response.status())
+			.message(request.describe() + ": Discord answered " + response.status()
+					+ " but the body is not the expected " + expected + " (" + what + ")")
+			.credential(request.auth.credential)
+			.build();
 	}
 
 	/**
-	 * @return what a 401 or 403 means for this request, or {@code null} for any other
-	 * status
+	 * @return what a 401 or 403 means for a call with this credential, or {@code null}
+	 * for any other status
 	 */
-	private static @Nullable String forbiddenMeaning(DiscordRequest request, int status) {
-		if (status == 401 && request.auth == DiscordRequest.Auth.BASIC) {
-			// HttpURLConnection drops the body of a 401 to a POST, so say what Discord
-			// means by it.
-			return "the client id or client secret is wrong (invalid_client)";
-		}
+	private static @Nullable String forbiddenMeaning(Credential credential, int status, @Nullable Integer code) {
 		if (status == 401) {
-			return "the token is invalid, expired or revoked";
+			return switch (credential) {
+				// HttpURLConnection drops the body of a 401 to a POST, so say what
+				// Discord
+				// means by it.
+				case CLIENT_SECRET -> "the client id or client secret is wrong (invalid_client)";
+				case NONE -> "Discord refused the client (invalid_client): the client id is wrong, or the "
+						+ "application needs its client secret";
+				case BOT_TOKEN ->
+					"Discord refused the bot token: it is wrong or was reset " + "(Client.builder().botToken(..))";
+				case USER_TOKEN -> "the user's access token is invalid, expired or revoked, or lacks the scope";
+			};
 		}
 		if (status == 403) {
-			return "the token lacks a scope, or the bot lacks access or permissions";
+			if (code != null && code == INVALID_OAUTH2_ACCESS_TOKEN) {
+				return "the user's access token is invalid or lacks the scope this call needs";
+			}
+			return switch (credential) {
+				case BOT_TOKEN -> "the bot is not in the guild or lacks a permission";
+				case USER_TOKEN -> "the user's access token lacks a scope or access";
+				case CLIENT_SECRET, NONE -> "Discord refused the application";
+			};
 		}
 		return null;
 	}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.discordoauth2.exceptions.Credential;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 
@@ -22,16 +23,23 @@ final class DiscordRequest {
 	enum Auth {
 
 		/** No {@code Authorization} header (public client token exchange). */
-		NONE,
+		NONE(Credential.NONE),
 
 		/** HTTP Basic with the client id and secret (token and revoke endpoints). */
-		BASIC,
+		BASIC(Credential.CLIENT_SECRET),
 
 		/** {@code Bearer} with the user's access token. */
-		BEARER,
+		BEARER(Credential.USER_TOKEN),
 
 		/** {@code Bot} with the application's bot token. */
-		BOT
+		BOT(Credential.BOT_TOKEN);
+
+		/** What an exception about the call says it used. */
+		final Credential credential;
+
+		Auth(Credential credential) {
+			this.credential = credential;
+		}
 
 	}
 

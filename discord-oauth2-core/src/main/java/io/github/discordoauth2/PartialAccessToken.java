@@ -18,10 +18,12 @@ import org.springframework.http.HttpMethod;
  * A user's access token and the calls it allows (Bearer auth). Get one from
  * {@link Client#fromAccessToken(String)}; an {@link AccessToken} from a grant also
  * carries its refresh token and expiry. {@link #toString()} never shows the token.
+ * Sealed: {@link AccessToken} is its only subclass, so a {@code PartialAccessToken} is
+ * either one of those or a bare token.
  *
  * @since 0.1.0
  */
-public class PartialAccessToken {
+public sealed class PartialAccessToken permits AccessToken {
 
 	private final Client client;
 

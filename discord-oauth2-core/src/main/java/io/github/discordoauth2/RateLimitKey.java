@@ -2,6 +2,8 @@ package io.github.discordoauth2;
 
 import java.util.Map;
 
+import io.github.discordoauth2.exceptions.Credential;
+
 /**
  * Identifies what a request counts against for rate limiting: Discord limits per route
  * (bucket), per major parameter and, for OAuth2 calls, per token.
@@ -14,9 +16,11 @@ import java.util.Map;
  * one), else {@code ""}
  * @param tokenIdentity a short SHA-256 hash of the credential used (never the credential
  * itself), {@code ""} for none
+ * @param credential which credential the request sends, for the exception of a request
+ * the limiter refuses to send
  */
 record RateLimitKey(String method, String route, Map<String, String> params, String majorParameter,
-		String tokenIdentity) {
+		String tokenIdentity, Credential credential) {
 
 	RateLimitKey {
 		params = Map.copyOf(params);

@@ -613,8 +613,13 @@ final class RateLimiter implements RateLimitHook {
 			String message = key.method() + " " + key.route() + " was not sent: " + what + " for another "
 					+ retryAfter.toMillis() + " ms, longer than the maximum wait of " + maxWait.toMillis()
 					+ " ms (Client.builder().rateLimitMaxWait(..))";
-			return new RateLimitedException(message, retryAfter, global, bucket.hash, global ? "global" : null, null,
-					null);
+			return RateLimitedException.builder(retryAfter)
+				.message(message)
+				.credential(key.credential())
+				.global(global)
+				.bucket(bucket.hash)
+				.scope(global ? "global" : null)
+				.build();
 		}
 
 		/**

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
+import io.github.discordoauth2.support.ReactiveSharedCalls;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;

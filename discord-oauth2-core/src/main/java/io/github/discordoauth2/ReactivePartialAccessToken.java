@@ -17,11 +17,12 @@ import reactor.core.publisher.Mono;
  * calls it allows, each returning a {@link Mono} or {@link Flux} that sends on
  * subscription. Get one from {@link ReactiveClient#fromAccessToken(String)}; a
  * {@link ReactiveAccessToken} from a grant also carries its refresh token and expiry.
- * {@link #toString()} never shows the token.
+ * {@link #toString()} never shows the token. Sealed: {@link ReactiveAccessToken} is its
+ * only subclass.
  *
  * @since 0.1.0
  */
-public class ReactivePartialAccessToken {
+public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 
 	private final ReactiveClient client;
 

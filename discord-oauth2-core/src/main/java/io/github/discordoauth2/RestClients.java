@@ -2,6 +2,7 @@ package io.github.discordoauth2;
 
 import java.time.Duration;
 
+import io.github.discordoauth2.support.UrlConnectionRequestFactory;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 

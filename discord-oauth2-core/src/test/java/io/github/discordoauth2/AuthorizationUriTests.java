@@ -1,7 +1,10 @@
 package io.github.discordoauth2;
 
+import java.math.BigInteger;
 import java.net.URI;
 
+import io.github.discordoauth2.model.Permission;
+import io.github.discordoauth2.model.Permissions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +104,19 @@ class AuthorizationUriTests {
 				+ "&scope=bot%20applications.commands&permissions=8&guild_id=1200000000000000002");
 		assertThat(this.client.generateUri(Scopes.APPLICATIONS_COMMANDS).toString()).doesNotContain("redirect_uri")
 			.doesNotContain("response_type");
+	}
+
+	@Test
+	void aBotInviteTakesItsPermissionsAsASet() {
+		String invite = this.client
+			.generateUri(AuthorizationRequest.builder()
+				.scopes(Scopes.BOT)
+				.permissions(Permissions.of(Permission.MANAGE_ROLES, Permission.CREATE_INSTANT_INVITE))
+				.build())
+			.toString();
+		assertThat(invite).endsWith("&scope=bot&permissions=268435457");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> AuthorizationRequest.builder().permissions(new Permissions(BigInteger.ONE.shiftLeft(63))));
 	}
 
 	@Test

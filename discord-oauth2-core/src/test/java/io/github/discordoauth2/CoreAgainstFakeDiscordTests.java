@@ -371,8 +371,16 @@ class CoreAgainstFakeDiscordTests {
 		assertThatExceptionOfType(HttpException.class).isThrownBy(() -> token.updateMetadata(Map.of("unregistered", 1)))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(400);
-				assertThat(ex.code()).isNotNull();
-			});
+				assertThat(ex.code()).isEqualTo(50035);
+				assertThat(ex.errors()).containsKey("metadata");
+			})
+			// Path, message and code of the field Discord refused; the key it quotes is
+			// masked, as any value quoted there would be.
+			.withMessageContaining(
+					"Discord error 50035: Invalid Form Body [metadata.unregistered: Unknown metadata key "
+							+ "\"...\": register it first")
+			.withMessageContaining("(APPLICATION_ROLE_CONNECTION_METADATA_VALUE_INVALID)]")
+			.withMessageNotContaining(token.token());
 	}
 
 	@Test

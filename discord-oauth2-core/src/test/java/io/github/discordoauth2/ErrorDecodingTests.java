@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.discordoauth2.ScriptedServer.Reply;
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.DiscordIoException;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.exceptions.HttpException;
@@ -138,7 +139,30 @@ class ErrorDecodingTests {
 				assertThat(ex.code()).isEqualTo(50035);
 				assertThat(ex.discordMessage()).isEqualTo("Invalid Form Body");
 				assertThat(ex.errors()).containsKey("metadata");
-				assertThat(ex).hasMessageContaining("PUT /users/@me/applications/{application_id}/role-connection");
+				assertThat(ex).hasMessageContaining("PUT /users/@me/applications/{application_id}/role-connection")
+					.hasMessageContaining("with the user's access token, Discord error 50035: Invalid Form Body "
+							+ "[metadata.level: This field is required (BASE_TYPE_REQUIRED)]");
+				assertThat(ex.credential()).isEqualTo(Credential.USER_TOKEN);
+			});
+	}
+
+	@Test
+	void fieldErrorsNeverEchoTheValuesOrSecretsOfTheRequest() {
+		this.server.reply(Reply.json(400, """
+				{"code":50035,"message":"Invalid Form Body","errors":{
+				 "access_token":{"_errors":[{"code":"BASE_TYPE_INVALID","message":"Value \\"%s\\" is not valid."}]},
+				 "nick":{"_errors":[{"code":"BASE_TYPE_BAD_LENGTH","message":"Nick %s by scripted-bot-token"}]}}}"""
+			.formatted(TOKEN, TOKEN)));
+		assertThatExceptionOfType(HttpException.class)
+			.isThrownBy(() -> this.client.fromAccessToken(TOKEN)
+				.joinGuild(1200000000000000002L, 1L, JoinGuildOptions.builder().nick("n").build()))
+			.satisfies((ex) -> {
+				assertThat(ex.credential()).isEqualTo(Credential.BOT_TOKEN);
+				assertThat(ex).hasMessageContaining("with the bot token, Discord error 50035")
+					.hasMessageContaining("access_token: Value \"...\" is not valid. (BASE_TYPE_INVALID)")
+					.hasMessageContaining("nick: Nick *** by *** (BASE_TYPE_BAD_LENGTH)")
+					.hasMessageNotContaining(TOKEN)
+					.hasMessageNotContaining("scripted-bot-token");
 			});
 	}
 

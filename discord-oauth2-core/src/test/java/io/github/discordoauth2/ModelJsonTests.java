@@ -1,5 +1,6 @@
 package io.github.discordoauth2;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +10,9 @@ import io.github.discordoauth2.model.AuthorizationInfo;
 import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.GuildMember;
 import io.github.discordoauth2.model.PartialGuild;
+import io.github.discordoauth2.model.Permission;
+import io.github.discordoauth2.model.Permissions;
+import io.github.discordoauth2.model.Role;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
@@ -56,19 +60,38 @@ class ModelJsonTests {
 	}
 
 	@Test
-	void guildPermissionsAre64Bit() {
+	void guildPermissionsAreReadWholeFromDiscordsStringsOrNumbers() {
 		List<PartialGuild> guilds = DiscordJson.readList(json("""
 				[{"id":"1200000000000000002","name":"Big","icon":"abc","owner":false,
 				  "permissions":"556302458433","features":["COMMUNITY"],"approximate_member_count":3},
-				 {"id":"1200000000000000003","name":"Max","icon":null,"owner":true,"permissions":"9223372036854775807"}]
+				 {"id":"1200000000000000003","name":"Max","icon":null,"owner":true,"permissions":"9223372036854775807"},
+				 {"id":"1200000000000000004","name":"Future","owner":false,"permissions":"36893488147419103264"},
+				 {"id":"1200000000000000005","name":"Number","owner":false,"permissions":32},
+				 {"id":"1200000000000000006","name":"Absent","owner":false}]
 				"""), PartialGuild.class);
-		assertThat(guilds.get(0).permissions()).isEqualTo(556302458433L);
+		assertThat(guilds.get(0).permissions()).isEqualTo(Permissions.valueOf(556302458433L));
 		assertThat(guilds.get(0).iconUrl()).isEqualTo("https://cdn.discordapp.com/icons/1200000000000000002/abc.png");
 		assertThat(guilds.get(0).approximateMemberCount()).isEqualTo(3);
-		assertThat(guilds.get(0).hasPermission(1L << 0)).isTrue();
-		assertThat(guilds.get(1).permissions()).isEqualTo(Long.MAX_VALUE);
+		assertThat(guilds.get(0).hasPermission(Permission.CREATE_INSTANT_INVITE)).isTrue();
+		assertThat(guilds.get(0).hasPermission(Permission.MANAGE_GUILD)).isFalse();
+		assertThat(guilds.get(1).permissions()).isEqualTo(Permissions.valueOf(Long.MAX_VALUE));
 		assertThat(guilds.get(1).features()).isEmpty();
 		assertThat(guilds.get(1).iconUrl()).isNull();
+		// Bit 65 and MANAGE_GUILD: a set wider than a long keeps every bit.
+		assertThat(guilds.get(2).permissions().value())
+			.isEqualTo(BigInteger.ONE.shiftLeft(65).add(BigInteger.valueOf(32)));
+		assertThat(guilds.get(2).hasPermission(Permission.MANAGE_GUILD)).isTrue();
+		assertThat(guilds.get(3).permissions().toSet()).containsExactly(Permission.MANAGE_GUILD);
+		assertThat(guilds.get(4).permissions()).isEqualTo(Permissions.NONE);
+	}
+
+	@Test
+	void rolesReadTheirPermissions() {
+		Role role = DiscordJson.read(json("""
+				{"id":"1300000000000000001","name":"Moderator","color":0,"hoist":true,"position":2,
+				 "permissions":"8","managed":false,"mentionable":true}"""), Role.class);
+		assertThat(role.permissions().toSet()).containsExactly(Permission.ADMINISTRATOR);
+		assertThat(role.permissions().has(Permission.BAN_MEMBERS)).isTrue();
 	}
 
 	@Test

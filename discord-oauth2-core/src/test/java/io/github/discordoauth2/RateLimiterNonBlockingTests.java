@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class RateLimiterNonBlockingTests {
 	private final AtomicInteger wakeUps = new AtomicInteger();
 
 	private static RateLimitKey key(String token) {
-		return new RateLimitKey("GET", "/users/@me", Map.of(), "", Secrets.identity(token));
+		return new RateLimitKey("GET", "/users/@me", Map.of(), "", Secrets.identity(token), Credential.USER_TOKEN);
 	}
 
 	private static RateLimitResponse ok(int limit, int remaining, double resetAfter) {

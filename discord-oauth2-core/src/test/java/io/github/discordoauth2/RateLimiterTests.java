@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RateLimiterTests {
 	private final RateLimiter limiter = new RateLimiter(TEN_SECONDS, this.nanos::get);
 
 	private static RateLimitKey key(String route, String token) {
-		return new RateLimitKey("GET", route, Map.of(), "", Secrets.identity(token));
+		return new RateLimitKey("GET", route, Map.of(), "", Secrets.identity(token), Credential.USER_TOKEN);
 	}
 
 	static RateLimitResponse answer(int status, Map<String, String> headers, String body) {

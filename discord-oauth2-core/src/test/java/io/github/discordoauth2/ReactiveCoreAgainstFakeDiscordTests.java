@@ -14,6 +14,8 @@ import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.PartialGuild;
+import io.github.discordoauth2.model.Permission;
+import io.github.discordoauth2.model.Permissions;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
@@ -192,6 +194,30 @@ class ReactiveCoreAgainstFakeDiscordTests {
 	}
 
 	@Test
+	void guildsCarryTheUsersPermissionsAndTheMemberItsRoles() {
+		ReactiveAccessToken token = login(ALL_SCOPES);
+		StepVerifier
+			.create(token.fetchGuilds()
+				.filter((guild) -> guild.hasPermission(Permission.MANAGE_GUILD))
+				.map(PartialGuild::id)
+				.collectList())
+			.assertNext((ids) -> assertThat(ids).containsExactly(DemoData.OWNED_GUILD_ID))
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(token.fetchGuilds().filter((guild) -> guild.id() == DemoData.MEMBER_GUILD_ID))
+			.assertNext((member) -> assertThat(member.permissions())
+				.isEqualTo(Permissions
+					.parse(this.fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).permissions()))
+				.satisfies((permissions) -> assertThat(permissions.has(Permission.VIEW_CHANNEL)).isTrue()))
+			.expectComplete()
+			.verify(TIMEOUT);
+		StepVerifier.create(token.fetchGuildMember(DemoData.MEMBER_GUILD_ID))
+			.assertNext((member) -> assertThat(member.roles()).containsExactly(DemoData.MEMBER_GUILD_ROLE_ID))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void memberOfAGuildTheUserIsNotInIsA404() {
 		ReactiveAccessToken token = login(ALL_SCOPES);
 		StepVerifier.create(token.fetchGuildMember(DemoData.JOIN_GUILD_ID)).expectErrorSatisfies((ex) -> {
@@ -299,9 +325,12 @@ class ReactiveCoreAgainstFakeDiscordTests {
 	@Test
 	void unknownMetadataKeyIsAnHttpExceptionWithDiscordsErrors() {
 		ReactiveAccessToken token = login(ALL_SCOPES);
-		StepVerifier.create(token.updateMetadata(Map.of("unregistered", 1)))
-			.expectErrorSatisfies((ex) -> assertThat(((HttpException) ex).status()).isEqualTo(400))
-			.verify(TIMEOUT);
+		StepVerifier.create(token.updateMetadata(Map.of("unregistered", 1))).expectErrorSatisfies((ex) -> {
+			assertThat(((HttpException) ex).status()).isEqualTo(400);
+			assertThat(ex).hasMessageContaining("[metadata.unregistered: Unknown metadata key \"...\"")
+				.hasMessageContaining("(APPLICATION_ROLE_CONNECTION_METADATA_VALUE_INVALID)]")
+				.hasMessageNotContaining(token.token());
+		}).verify(TIMEOUT);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.github.discordoauth2.ScriptedServer.Reply;
 import io.github.discordoauth2.ScriptedServer.Received;
+import io.github.discordoauth2.model.Permissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class RequestShapeTests {
 		});
 		assertThat(token.guild()).get().satisfies((guild) -> {
 			assertThat(guild.id()).isEqualTo(1200000000000000002L);
-			assertThat(guild.roles().get(0).permissions()).isEqualTo(556302458433L);
+			assertThat(guild.roles().get(0).permissions()).isEqualTo(Permissions.valueOf(556302458433L));
 		});
 		assertThat(token.idToken()).contains("header.payload.sig");
 		assertThat(token.toString()).doesNotContain("hook-token")

@@ -1,7 +1,5 @@
 package io.github.discordoauth2.exceptions;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Discord's token endpoint answered 400 {@code invalid_grant}: the authorization code is
  * invalid, expired or already used (or the redirect URI differs), or the refresh token
@@ -15,12 +13,42 @@ public class InvalidGrantException extends HttpException {
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Creates the exception.
-	 * @param message a readable summary that tells the user must authorize again
-	 * @param errorDescription the OAuth2 {@code error_description}, or {@code null}
+	 * Creates the exception from a builder; for subclasses.
+	 * @param builder what Discord answered
 	 */
-	public InvalidGrantException(String message, @Nullable String errorDescription) {
-		super(message, 400, null, null, null, "invalid_grant", errorDescription);
+	protected InvalidGrantException(Builder builder) {
+		super(builder);
+	}
+
+	/**
+	 * Starts an exception for a 400 {@code invalid_grant} answer; its {@link #error()} is
+	 * always {@code invalid_grant}.
+	 * @return a builder
+	 * @since 0.1.0
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builds an {@link InvalidGrantException}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder extends AbstractBuilder<Builder> {
+
+		private Builder() {
+			super(400);
+		}
+
+		/**
+		 * @return the exception, its OAuth2 error {@code invalid_grant}
+		 */
+		public InvalidGrantException build() {
+			error("invalid_grant");
+			return new InvalidGrantException(this);
+		}
+
 	}
 
 }

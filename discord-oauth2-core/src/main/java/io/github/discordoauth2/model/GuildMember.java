@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param user the user, or {@code null}
  * @param nick the guild nickname, or {@code null}
  * @param avatar the guild avatar hash, or {@code null}
- * @param roles the ids of the member's roles
+ * @param roles the ids of the member's roles (Discord leaves out {@code @everyone}, whose
+ * id is the guild's)
  * @param joinedAt when the user joined, or {@code null}
  * @param premiumSince since when the user boosts the guild, or {@code null}
  * @param deaf whether the user is deafened in voice channels

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param icon the icon hash, or {@code null}
  * @param banner the banner hash, or {@code null}
  * @param owner whether the user owns the guild
- * @param permissions the user's permissions in the guild (64-bit set)
+ * @param permissions the user's permissions in the guild, as Discord computes them from
+ * the user's roles (channel overwrites are not counted); {@link Permissions#NONE} when
+ * absent
  * @param features the guild's feature names
  * @param approximateMemberCount approximate member count (only when asked with counts),
  * or {@code null}
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record PartialGuild(long id, String name, @Nullable String icon, @Nullable String banner, boolean owner,
-		long permissions, List<String> features, @Nullable Integer approximateMemberCount,
+		Permissions permissions, List<String> features, @Nullable Integer approximateMemberCount,
 		@Nullable Integer approximatePresenceCount) {
 
 	/**
@@ -31,7 +33,8 @@ public record PartialGuild(long id, String name, @Nullable String icon, @Nullabl
 	 * @param icon the icon hash, or {@code null}
 	 * @param banner the banner hash, or {@code null}
 	 * @param owner whether the user owns the guild
-	 * @param permissions the user's permissions in the guild (64-bit set)
+	 * @param permissions the user's permissions in the guild; {@link Permissions#NONE}
+	 * when absent
 	 * @param features the guild's feature names
 	 * @param approximateMemberCount approximate member count (only when asked with
 	 * counts), or {@code null}
@@ -39,6 +42,7 @@ public record PartialGuild(long id, String name, @Nullable String icon, @Nullabl
 	 * counts), or {@code null}
 	 */
 	public PartialGuild {
+		permissions = (permissions != null) ? permissions : Permissions.NONE;
 		features = (features != null) ? List.copyOf(features) : List.of();
 	}
 
@@ -58,13 +62,13 @@ public record PartialGuild(long id, String name, @Nullable String icon, @Nullabl
 	}
 
 	/**
-	 * Tells whether the user has a permission bit in this guild (the owner and
-	 * administrators have all).
-	 * @param permission a permission bit such as {@code 1L << 3} (ADMINISTRATOR)
-	 * @return whether the bit is set, or the user is owner or administrator
+	 * Tells whether the user has a permission in this guild: the owner has all, and
+	 * {@link Permission#ADMINISTRATOR} grants all.
+	 * @param permission the permission, for example {@link Permission#MANAGE_GUILD}
+	 * @return whether the user owns the guild or {@link #permissions()} grants it
 	 */
-	public boolean hasPermission(long permission) {
-		return this.owner || (this.permissions & (1L << 3)) != 0 || (this.permissions & permission) == permission;
+	public boolean hasPermission(Permission permission) {
+		return this.owner || this.permissions.has(permission);
 	}
 
 }

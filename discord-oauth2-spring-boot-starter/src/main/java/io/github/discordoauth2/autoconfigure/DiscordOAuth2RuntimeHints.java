@@ -11,6 +11,8 @@ import io.github.discordoauth2.model.Connection;
 import io.github.discordoauth2.model.Guild;
 import io.github.discordoauth2.model.GuildMember;
 import io.github.discordoauth2.model.PartialGuild;
+import io.github.discordoauth2.model.Permission;
+import io.github.discordoauth2.model.Permissions;
 import io.github.discordoauth2.model.Role;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
@@ -39,8 +41,9 @@ public final class DiscordOAuth2RuntimeHints implements RuntimeHintsRegistrar {
 
 	/** Every type in {@code io.github.discordoauth2.model}. */
 	static final List<Class<?>> MODELS = List.of(Application.class, AuthorizationInfo.class, Connection.class,
-			Guild.class, GuildMember.class, PartialGuild.class, Role.class, RoleConnection.class,
-			RoleConnectionMetadata.class, RoleConnectionMetadataType.class, Team.class, User.class, Webhook.class);
+			Guild.class, GuildMember.class, PartialGuild.class, Permission.class, Permissions.class, Role.class,
+			RoleConnection.class, RoleConnectionMetadata.class, RoleConnectionMetadataType.class, Team.class,
+			User.class, Webhook.class);
 
 	private static final String PRINCIPAL_SERIALIZED_FORM = DiscordOAuth2User.class.getName() + "$SerializedForm";
 

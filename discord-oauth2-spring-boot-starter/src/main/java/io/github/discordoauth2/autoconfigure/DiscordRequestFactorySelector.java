@@ -25,8 +25,8 @@ import org.springframework.web.client.RestClient;
  * small keep-alive calls that fallback costs several times the CPU of
  * {@code HttpURLConnection} (see BENCHMARKS.md, "The Client bean in a Spring Boot app"),
  * so the Discord client then uses the core's {@code HttpURLConnection} factory,
- * {@link io.github.discordoauth2.UrlConnectionRequestFactory}, instead, built from the
- * application's own {@link HttpClientSettings} (spring.http.clients.*: timeouts,
+ * {@link io.github.discordoauth2.support.UrlConnectionRequestFactory}, instead, built
+ * from the application's own {@link HttpClientSettings} (spring.http.clients.*: timeouts,
  * redirects, SSL bundle) by {@link UrlConnectionFactoryBuilder}. It does so when Boot
  * found HttpComponents on the class path too: the core's factory measured cheaper, and
  * HttpClient's own repeats of 429 and 503 answers would go behind the core's rate

@@ -1,6 +1,6 @@
 package io.github.discordoauth2.autoconfigure;
 
-import io.github.discordoauth2.UrlConnectionRequestFactory;
+import io.github.discordoauth2.support.UrlConnectionRequestFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.UrlConnectionRequestFactory;
+import io.github.discordoauth2.support.UrlConnectionRequestFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.jspecify.annotations.Nullable;

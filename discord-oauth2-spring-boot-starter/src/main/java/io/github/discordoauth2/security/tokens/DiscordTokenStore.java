@@ -94,6 +94,16 @@ public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 	boolean removeLink(String registrationId, String accountKey);
 
 	/**
+	 * Forgets every local account's link to a Discord user, as when the user removed the
+	 * application in Discord.
+	 * @param registrationId the Discord registration ID
+	 * @param userId the Discord user ID
+	 * @return how many links were stored
+	 * @since 0.1.0
+	 */
+	int removeLinksTo(String registrationId, long userId);
+
+	/**
 	 * A page of stored user IDs.
 	 *
 	 * @param userIds the Discord user IDs of this page

@@ -8,11 +8,11 @@ import java.util.function.LongConsumer;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.SharedCalls;
 import io.github.discordoauth2.TokenTypeHint;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
 import io.github.discordoauth2.security.DiscordClientRegistrations;
 import io.github.discordoauth2.security.DiscordOAuth2User;
+import io.github.discordoauth2.support.SharedCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +149,20 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	 */
 	public boolean remove(long userId) {
 		return removeAll(userId, DiscordTokensRemovedEvent.Reason.REMOVED);
+	}
+
+	/**
+	 * Forgets everything stored for a user who removed the application in Discord: the
+	 * tokens (dead at Discord already) and the local accounts' links to the user.
+	 * Publishes a {@link DiscordTokensRemovedEvent} with
+	 * {@link DiscordTokensRemovedEvent.Reason#DEAUTHORIZED} when tokens were stored.
+	 * @param userId the Discord user ID
+	 * @return whether tokens were stored
+	 * @since 0.1.0
+	 */
+	public boolean removeDeauthorized(long userId) {
+		this.store.removeLinksTo(this.registrationId, userId);
+		return removeAll(userId, DiscordTokensRemovedEvent.Reason.DEAUTHORIZED);
 	}
 
 	/**

@@ -90,7 +90,15 @@ public final class DiscordTokensRemovedEvent extends ApplicationEvent {
 		 * Discord refused the stored refresh token (the user removed the app, or the
 		 * token was revoked): the user must log in again.
 		 */
-		REFUSED
+		REFUSED,
+
+		/**
+		 * Discord said the user removed the application (its signed
+		 * {@code APPLICATION_DEAUTHORIZED} webhook event): every token of it is dead, and
+		 * local accounts' links to the user are gone too.
+		 * @since 0.1.0
+		 */
+		DEAUTHORIZED
 
 	}
 

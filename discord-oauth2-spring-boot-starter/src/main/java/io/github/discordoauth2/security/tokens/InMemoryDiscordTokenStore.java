@@ -136,6 +136,14 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 		return this.links.remove(new Key(registrationId, accountKey)) != null;
 	}
 
+	@Override
+	public synchronized int removeLinksTo(String registrationId, long userId) {
+		int before = this.links.size();
+		this.links.entrySet()
+			.removeIf((link) -> link.getKey().registrationId().equals(registrationId) && link.getValue() == userId);
+		return before - this.links.size();
+	}
+
 	/**
 	 * How many entries the store holds now.
 	 * @return the number of entries

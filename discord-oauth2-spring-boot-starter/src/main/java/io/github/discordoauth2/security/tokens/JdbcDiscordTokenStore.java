@@ -164,6 +164,13 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 		return this.jdbcOperations.update(LINK_DELETE_SQL, registrationId, accountKey) > 0;
 	}
 
+	@Override
+	public int removeLinksTo(String registrationId, long userId) {
+		return this.jdbcOperations.update(
+				"DELETE FROM " + LINK_TABLE + " WHERE client_registration_id = ? AND discord_user_id = ?",
+				registrationId, userId);
+	}
+
 	static Authentication principal(long userId) {
 		// Spring Security's service reads only the name of the principal.
 		return UsernamePasswordAuthenticationToken.unauthenticated(Long.toString(userId), "");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
@@ -36,11 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiscordUnauthorizedExceptionResolverTests {
 
-	private static final ForbiddenException UNAUTHORIZED = new ForbiddenException("401: Unauthorized", 401, 0,
-			"401: Unauthorized", null, null, null);
+	private static final ForbiddenException UNAUTHORIZED = ForbiddenException.unauthorized()
+		.message("401: Unauthorized")
+		.credential(Credential.USER_TOKEN)
+		.code(0)
+		.discordMessage("401: Unauthorized")
+		.build();
 
-	private static final ForbiddenException MISSING_ACCESS = new ForbiddenException("403: Missing Access", 403, 50001,
-			"Missing Access", null, null, null);
+	private static final ForbiddenException MISSING_ACCESS = ForbiddenException.forbidden()
+		.message("403: Missing Access")
+		.credential(Credential.USER_TOKEN)
+		.code(50001)
+		.discordMessage("Missing Access")
+		.build();
 
 	private final HttpSessionOAuth2AuthorizedClientRepository repository = new HttpSessionOAuth2AuthorizedClientRepository();
 

@@ -1,4 +1,4 @@
-package io.github.discordoauth2;
+package io.github.discordoauth2.support;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,8 +10,11 @@ import java.util.function.Supplier;
  * Lets concurrent callers with the same key share one call and its outcome (used for
  * refreshes: Discord rotates the refresh token, so a second call with it would fail). A
  * key is remembered only while its call runs, so the state never grows with the number of
- * users. Public so that code keeping tokens elsewhere (the Spring Boot starter's token
- * store) shares refreshes the same way.
+ * users.
+ *
+ * <p>
+ * Public so that code keeping tokens elsewhere (the Spring Boot starter's token store)
+ * shares refreshes the same way; not a stable API (see the package description).
  *
  * @param <V> the call's result
  * @since 0.1.0
@@ -68,9 +71,9 @@ public final class SharedCalls<V> {
 	}
 
 	/**
-	 * @return how many calls are running (for tests of bounded state)
+	 * @return how many calls are running now (the state is bounded by it)
 	 */
-	int size() {
+	public int size() {
 		return this.inFlight.size();
 	}
 

@@ -1,4 +1,4 @@
-package io.github.discordoauth2;
+package io.github.discordoauth2.support;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
  * only while its call runs, so the state never grows with the number of users; nobody
  * waits on a lock or a thread. A subscriber that cancels leaves the call running for the
  * others and for subscribers that arrive while it runs.
+ *
+ * <p>
+ * Public for the Spring Boot starter; not a stable API (see the package description).
  *
  * @param <V> the call's result
  * @since 0.1.0
@@ -58,9 +61,9 @@ public final class ReactiveSharedCalls<V> {
 	}
 
 	/**
-	 * @return how many calls are running (for tests of bounded state)
+	 * @return how many calls are running now (the state is bounded by it)
 	 */
-	int size() {
+	public int size() {
 		return this.inFlight.size();
 	}
 

@@ -1,4 +1,4 @@
-package io.github.discordoauth2;
+package io.github.discordoauth2.support;
 
 import java.net.HttpURLConnection;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.discordoauth2;
+package io.github.discordoauth2.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +49,9 @@ import org.springframework.util.MultiValueMap;
  * Like every {@code HttpURLConnection} client it cannot send {@code PATCH}, which no
  * Discord OAuth2 route uses. Proxies come from the JVM's proxy settings unless one is
  * set.
+ *
+ * <p>
+ * Public for the Spring Boot starter; not a stable API (see the package description).
  *
  * @since 0.1.0
  */
