@@ -10,6 +10,7 @@ import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.WebhookEventDelivery;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,16 @@ abstract class WebhookEventsSpec extends ComposedLoginTests {
 	DiscordTokenStore store;
 
 	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+
+	@BeforeEach
+	void warmUpTheEndpoint() throws Exception {
+		// The first delivery to a fresh application pays for its lazy start-up; Discord (and
+		// the fake) give up after 3 seconds, which a loaded machine can exceed.
+		discord.fake().webhookEvents().url(url("/discord/events"));
+		discord.fake().webhookEvents().ping().get();
+		discord.fake().webhookEvents().url(null);
+		discord.fake().webhookEvents().clear();
+	}
 
 	@AfterEach
 	void stopSendingEvents() {
