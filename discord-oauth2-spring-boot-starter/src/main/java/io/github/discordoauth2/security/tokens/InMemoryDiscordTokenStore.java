@@ -1,8 +1,10 @@
 package io.github.discordoauth2.security.tokens;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,7 @@ import org.springframework.util.Assert;
  * ({@code discord.oauth2.token-store.on-logout}).
  *
  */
-public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
+public final class InMemoryDiscordTokenStore implements DiscordTokenStore, DiscordJobLeases {
 
 	private final int maxUsers;
 
@@ -37,6 +39,8 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 	private final LinkedHashMap<Key, OAuth2AuthorizedClient> entries = new LinkedHashMap<>(16, 0.75f, true);
 
 	private final LinkedHashMap<Key, Long> links = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final Map<String, Instant> leases = new HashMap<>();
 
 	/**
 	 * Creates the store.
@@ -133,6 +137,23 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 	@Override
 	public synchronized boolean removeLink(String registrationId, String accountKey) {
 		return this.links.remove(new Key(registrationId, accountKey)) != null;
+	}
+
+	/**
+	 * Takes the job's lease in this instance's memory: enough for one instance, which is
+	 * all this store serves.
+	 */
+	@Override
+	public synchronized boolean tryAcquire(String jobName, Duration lease) {
+		Assert.hasText(jobName, "jobName must not be empty");
+		Assert.isTrue(!lease.isNegative() && !lease.isZero(), "lease must be positive");
+		Instant now = this.clock.instant();
+		Instant until = this.leases.get(jobName);
+		if (until != null && now.isBefore(until)) {
+			return false;
+		}
+		this.leases.put(jobName, now.plus(lease));
+		return true;
 	}
 
 	/**
