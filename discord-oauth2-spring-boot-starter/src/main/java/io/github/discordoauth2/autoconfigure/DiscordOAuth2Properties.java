@@ -542,11 +542,13 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		private boolean revokeOnLogout;
 
 		/**
-		 * Whether a GET request whose controller got HTTP 401 from Discord for the user's
-		 * AccessToken (the token died before its recorded expiry) refreshes the token and
-		 * runs again, once per token, instead of failing with ForbiddenException.
+		 * Whether a request whose controller got HTTP 401 from Discord for the user's
+		 * token (the token died before its recorded expiry, e.g. the user removed the
+		 * application) sets the token aside and, for GET, refreshes it or logs the user
+		 * in again and runs once more; other methods are answered 401 naming the cause.
+		 * When false, the ForbiddenException reaches the application.
 		 */
-		private boolean refreshOnUnauthorized;
+		private boolean refreshOnUnauthorized = true;
 
 		/**
 		 * Returns the value of {@code discord.oauth2.login.enabled}.

@@ -2,7 +2,11 @@ package io.github.discordoauth2.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -40,6 +44,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
@@ -137,6 +143,13 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 
 		static final String LINKS_SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/tokens/token-store-schema-links.sql";
 
+		static final String LEASE_SCHEMA_LOCATION = "classpath:io/github/discordoauth2/security/tokens/token-store-schema-lease.sql";
+
+		/**
+		 * The store's tables, each with the script that creates it.
+		 */
+		static final Map<String, String> TABLES = tables();
+
 		@Bean
 		DataSourceScriptDatabaseInitializer discordTokenStoreSchemaInitializer(ObjectProvider<DataSource> dataSources,
 				DiscordTokenStoreProperties properties) {
@@ -161,8 +174,9 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 					.withDriverPlatform(DatabaseDriver.MYSQL, "blob")
 					.withDriverPlatform(DatabaseDriver.MARIADB, "blob");
 				List<String> locations = new ArrayList<>(platforms.resolveAll(dataSource, SCHEMA_LOCATION));
-				// The account links' table is the same SQL everywhere.
+				// The account links' and job leases' tables are the same SQL everywhere.
 				locations.add(LINKS_SCHEMA_LOCATION);
+				locations.add(LEASE_SCHEMA_LOCATION);
 				settings.setSchemaLocations(locations);
 			}
 			return new DataSourceScriptDatabaseInitializer(dataSource, settings);
@@ -179,8 +193,56 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 							: "because the application has a DataSource")
 					+ "; every instance on this database shares them");
 			// The initializer has checked that there is one.
-			return new JdbcDiscordTokenStore(new JdbcTemplate(dataSources.getObject()), clientRegistrationRepository
+			JdbcTemplate jdbc = new JdbcTemplate(dataSources.getObject());
+			checkTables(jdbc, properties.getInitializeSchema());
+			return new JdbcDiscordTokenStore(jdbc, clientRegistrationRepository
 				.getIfAvailable(() -> blockingView(reactiveClientRegistrationRepository.getObject())));
+		}
+
+		private static Map<String, String> tables() {
+			Map<String, String> tables = new LinkedHashMap<>();
+			tables.put("oauth2_authorized_client",
+					"io/github/discordoauth2/security/tokens/token-store-schema-postgresql.sql (-blob.sql for H2, MySQL "
+							+ "and MariaDB)");
+			tables.put("discord_account_link", "io/github/discordoauth2/security/tokens/token-store-schema-links.sql");
+			tables.put("discord_job_lease", "io/github/discordoauth2/security/tokens/token-store-schema-lease.sql");
+			return Collections.unmodifiableMap(tables);
+		}
+
+		/**
+		 * Stops startup when a table of the store is missing (a database that is not
+		 * embedded, with initialize-schema left at embedded), instead of failing the
+		 * first login: one query per table that reads no row.
+		 */
+		private static void checkTables(JdbcTemplate jdbc, DiscordTokenStoreProperties.InitializeSchema mode) {
+			Map<String, String> missing = new LinkedHashMap<>();
+			for (Map.Entry<String, String> table : TABLES.entrySet()) {
+				try {
+					jdbc.queryForList("SELECT 1 FROM " + table.getKey() + " WHERE 1 = 0");
+				}
+				catch (BadSqlGrammarException ex) {
+					missing.put(table.getKey(), table.getValue());
+				}
+				catch (DataAccessException ex) {
+					// The database did not answer: no proof that a table is missing, and
+					// the application may well start before its database.
+					logger.warn("Could not check the Discord token store's tables at startup: "
+							+ ex.getClass().getSimpleName());
+					return;
+				}
+			}
+			if (missing.isEmpty()) {
+				return;
+			}
+			String setting = (mode == DiscordTokenStoreProperties.InitializeSchema.EMBEDDED)
+					? "is embedded (the default), which creates tables only in an embedded database such as H2 in memory"
+					: "is " + mode.name().toLowerCase(Locale.ROOT);
+			throw new DiscordOAuth2ConfigurationException(DiscordTokenStoreProperties.PREFIX + ".initialize-schema",
+					setting + ", and the application's database has no table " + String.join(", ", missing.keySet())
+							+ " for the Discord token store",
+					"Set " + DiscordTokenStoreProperties.PREFIX + ".initialize-schema=always (the starter's scripts "
+							+ "create only missing tables, so it is safe on every start), or create the tables with "
+							+ "the starter's scripts (in its jar): " + String.join("; ", missing.values()) + ".");
 		}
 
 		/**

@@ -117,7 +117,7 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(OAuth2AuthorizationRequestResolver.class);
 			assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
 			assertThat(context).hasSingleBean(DiscordAccessTokenArgumentResolver.class);
-			assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class);
+			assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class);
 			assertThat(context).hasSingleBean(DiscordRevokeTokenLogoutHandler.class);
 			assertThat(context).hasBean("discordSecurityFilterChain");
 			assertThat(context).hasSingleBean(SecurityFilterChain.class);
@@ -125,10 +125,10 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
-	void refreshOnUnauthorizedIsOptIn() {
+	void refreshOnUnauthorizedIsOnUnlessTurnedOff() {
 		this.contextRunner.withPropertyValues(DISCORD)
-			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=true")
-			.run((context) -> assertThat(context).hasSingleBean(DiscordUnauthorizedExceptionResolver.class));
+			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class));
 	}
 
 	@Test

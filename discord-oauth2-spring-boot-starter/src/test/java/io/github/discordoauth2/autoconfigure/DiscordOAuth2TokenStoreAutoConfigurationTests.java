@@ -1,5 +1,11 @@
 package io.github.discordoauth2.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
@@ -12,19 +18,26 @@ import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import io.github.discordoauth2.security.web.DiscordOAuth2AuthorizedClientRepository;
 import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
+import io.github.discordoauth2.support.EmbeddedPostgresSupport;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
@@ -94,18 +107,70 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 	}
 
 	@Test
-	void initializeSchemaNeverLeavesTheDatabaseAlone() {
+	void initializeSchemaNeverLeavesTheDatabaseAloneAndStopsStartupWithoutTheTables() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-never;DB_CLOSE_DELAY=-1",
 					"discord.oauth2.token-store.initialize-schema=never")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(JdbcDiscordTokenStore.class);
-				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				assertStartupFailsNamingInitializeSchema(context, "is never",
+						"oauth2_authorized_client, discord_account_link, discord_job_lease");
+				JdbcTemplate jdbc = new JdbcTemplate(
+						new DriverManagerDataSource("jdbc:h2:mem:store-never;DB_CLOSE_DELAY=-1", "sa", ""));
 				assertThat(jdbc.queryForObject(
 						"SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) = 'oauth2_authorized_client'",
 						Integer.class))
 					.isZero();
 			});
+	}
+
+	@Test
+	void initializeSchemaNeverStartsOnTheTablesTheApplicationCreated() {
+		String url = "jdbc:h2:mem:store-own-tables;DB_CLOSE_DELAY=-1";
+		createTablesAsTheApplicationWould(url);
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + url, "discord.oauth2.token-store.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(JdbcDiscordTokenStore.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_authorized_client", Integer.class))
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
+	void missingTablesInAFileBasedH2StopStartupNamingTheSettingAndTheScripts(@TempDir Path directory) {
+		String url = "jdbc:h2:file:" + directory.resolve("app").toAbsolutePath();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + url)
+			.run((context) -> assertStartupFailsNamingInitializeSchema(context, "is embedded (the default)",
+					"oauth2_authorized_client, discord_account_link, discord_job_lease"));
+		// The fix the report names.
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + url, "discord.oauth2.token-store.initialize-schema=always")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JdbcDiscordTokenStore.class));
+	}
+
+	@Test
+	void missingTablesInPostgresqlStopStartupNamingTheSettingAndTheScripts() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgresSupport.start()) {
+			String url = postgres.getJdbcUrl("postgres", "postgres");
+			// An application that created the token table by hand, before links and
+			// leases
+			// existed.
+			new JdbcTemplate(postgres.getPostgresDatabase()).execute(new String(
+					new ClassPathResource("io/github/discordoauth2/security/tokens/token-store-schema-postgresql.sql")
+						.getContentAsByteArray(),
+					StandardCharsets.UTF_8));
+			this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+				.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+						"spring.datasource.password=postgres")
+				.run((context) -> assertStartupFailsNamingInitializeSchema(context, "is embedded (the default)",
+						"discord_account_link, discord_job_lease"));
+			this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+				.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+						"spring.datasource.password=postgres", "discord.oauth2.token-store.initialize-schema=always")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JdbcDiscordTokenStore.class));
+		}
 	}
 
 	@Test
@@ -116,6 +181,40 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 				.hasMessageContaining("discord.oauth2.token-store.type")
 				.hasMessageContaining("type=memory");
 		});
+	}
+
+	private static void assertStartupFailsNamingInitializeSchema(AssertableWebApplicationContext context,
+			String setting, String missingTables) {
+		assertThat(context).hasFailed();
+		Throwable failure = context.getStartupFailure();
+		assertThat(failure).rootCause()
+			.isInstanceOf(DiscordOAuth2ConfigurationException.class)
+			.hasMessageContaining("discord.oauth2.token-store.initialize-schema")
+			.hasMessageContaining("has no table " + missingTables + " ");
+		FailureAnalysis analysis = new DiscordOAuth2FailureAnalyzer().analyze(failure);
+		assertThat(analysis.getDescription())
+			.startsWith("Discord OAuth2 is misconfigured: the property 'discord.oauth2.token-store.initialize-schema' "
+					+ setting);
+		assertThat(analysis.getAction()).contains("discord.oauth2.token-store.initialize-schema=always")
+			.contains("io/github/discordoauth2/security/tokens/token-store-schema-");
+	}
+
+	private static void createTablesAsTheApplicationWould(String url) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		for (String script : List.of("blob", "links", "lease")) {
+			try {
+				jdbc.execute(new String(new ClassPathResource(
+						"io/github/discordoauth2/security/tokens/token-store-schema-" + script + ".sql")
+					.getContentAsByteArray(), StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		jdbc.update("INSERT INTO oauth2_authorized_client (client_registration_id, principal_name, access_token_type, "
+				+ "access_token_value, access_token_issued_at, access_token_expires_at) "
+				+ "VALUES ('other', 'someone', 'Bearer', X'00', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
 	}
 
 	@Test

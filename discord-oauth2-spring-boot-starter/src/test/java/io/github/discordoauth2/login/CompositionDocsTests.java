@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The composition sections of docs/spring-boot.md show exactly the code that the
- * integration tests run ({@link CompositionSnippets}).
+ * The composition and linked-roles sections of docs/spring-boot.md show exactly the code
+ * that the integration tests run ({@link CompositionSnippets},
+ * {@code LinkedRolesApplication}).
  */
 class CompositionDocsTests {
 
 	private static final Path SNIPPETS = Path
 		.of("src/test/java/io/github/discordoauth2/login/CompositionSnippets.java");
+
+	private static final Path LINKED_ROLES = Path
+		.of("src/test/java/io/github/discordoauth2/linkedroles/LinkedRolesApplication.java");
 
 	private static final Path DOCS = Path.of("../docs/spring-boot.md");
 
@@ -29,7 +34,15 @@ class CompositionDocsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "own-chain", "beside-google", "wrap-user-service", "account-linking" })
 	void docsShowTheTestedSnippet(String tag) throws IOException {
-		String snippet = snippet(Files.readString(SNIPPETS), tag);
+		assertDocsShow(snippet(Files.readString(SNIPPETS), tag), tag);
+	}
+
+	@Test
+	void docsShowTheTestedLinkedRolesApplication() throws IOException {
+		assertDocsShow(snippet(Files.readString(LINKED_ROLES), "linked-roles"), "linked-roles");
+	}
+
+	private static void assertDocsShow(String snippet, String tag) throws IOException {
 		List<String> blocks = new ArrayList<>();
 		Matcher matcher = JAVA_BLOCK.matcher(Files.readString(DOCS));
 		while (matcher.find()) {

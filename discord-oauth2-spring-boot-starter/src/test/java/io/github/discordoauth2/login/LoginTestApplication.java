@@ -18,7 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -58,6 +60,18 @@ class LoginTestApplication {
 		@GetMapping("/principal")
 		String principal(@AuthenticationPrincipal DiscordOAuth2User principal) {
 			return principal.getName() + ":" + principal.user().username() + ":" + principal.getAttributes().get("id");
+		}
+
+		/** Work with side effects: never repeated after a 401. */
+		@PostMapping("/sync")
+		String sync(AccessToken token) {
+			return "synced " + token.fetchIdentify().username();
+		}
+
+		/** The CSRF token a form would carry. */
+		@GetMapping("/csrf")
+		String csrf(CsrfToken token) {
+			return token.getToken();
 		}
 
 		@GetMapping("/invite")

@@ -16,6 +16,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -52,6 +53,12 @@ class ReactiveLoginTestApplication {
 				.map((guild) -> guild.name())
 				.collectList()
 				.map((names) -> String.join(",", names));
+		}
+
+		/** Work with side effects: never repeated after a 401. */
+		@PostMapping("/sync")
+		Mono<String> sync(ReactiveAccessToken token) {
+			return token.fetchIdentify().map((user) -> "synced " + user.username());
 		}
 
 		/** The CSRF token a logout form would carry (WebFlux keeps it as a Mono). */

@@ -32,7 +32,8 @@ abstract class WebhookEventsSpec extends ComposedLoginTests {
 
 	@BeforeEach
 	void warmUpTheEndpoint() throws Exception {
-		// The first delivery to a fresh application pays for its lazy start-up; Discord (and
+		// The first delivery to a fresh application pays for its lazy start-up; Discord
+		// (and
 		// the fake) give up after 3 seconds, which a loaded machine can exceed.
 		discord.fake().webhookEvents().url(url("/discord/events"));
 		discord.fake().webhookEvents().ping().get();

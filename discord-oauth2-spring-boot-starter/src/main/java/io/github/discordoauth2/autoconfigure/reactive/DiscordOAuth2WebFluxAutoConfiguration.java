@@ -5,14 +5,17 @@ import io.github.discordoauth2.autoconfigure.AuthorizedClientManagerCheck;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebMvcAutoConfiguration;
 import io.github.discordoauth2.security.web.server.DiscordReactiveAccessTokenArgumentResolver;
+import io.github.discordoauth2.security.web.server.DiscordUnauthorizedWebExceptionHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -20,7 +23,9 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * Auto-configuration that lets WebFlux controller methods declare a
  * {@link io.github.discordoauth2.ReactiveAccessToken ReactiveAccessToken} (or
  * {@code Mono<ReactiveAccessToken>}) parameter and receive the current user's Discord
- * token, refreshed when it has expired: the reactive twin of
+ * token, refreshed when it has expired, and also when Discord refuses it before its
+ * recorded expiry ({@link DiscordUnauthorizedWebExceptionHandler}, unless
+ * {@code discord.oauth2.login.refresh-on-unauthorized=false}): the reactive twin of
  * {@link DiscordOAuth2WebMvcAutoConfiguration}.
  *
  * @since 0.1.0
@@ -41,6 +46,17 @@ public final class DiscordOAuth2WebFluxAutoConfiguration {
 			ObjectProvider<ReactiveOAuth2AuthorizedClientManager> authorizedClientManager) {
 		return new DiscordReactiveAccessTokenArgumentResolver(client, properties.getRegistrationId(),
 				authorizedClientManager::getIfUnique);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized",
+			matchIfMissing = true)
+	DiscordUnauthorizedWebExceptionHandler discordUnauthorizedWebExceptionHandler(ReactiveClient client,
+			DiscordOAuth2Properties properties,
+			ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClientRepository) {
+		return new DiscordUnauthorizedWebExceptionHandler(client, properties.getRegistrationId(),
+				authorizedClientRepository::getIfUnique);
 	}
 
 	@Bean

@@ -24,9 +24,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Auto-configuration that lets Spring MVC controller methods declare an
  * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the
- * current user's Discord token, refreshed when it has expired (and, with
- * {@code discord.oauth2.login.refresh-on-unauthorized}, also when Discord refuses it
- * before its recorded expiry: {@link DiscordUnauthorizedExceptionResolver}).
+ * current user's Discord token, refreshed when it has expired, and also when Discord
+ * refuses it before its recorded expiry ({@link DiscordUnauthorizedExceptionResolver},
+ * unless {@code discord.oauth2.login.refresh-on-unauthorized=false}).
  *
  * @since 0.1.0
  */
@@ -55,7 +55,8 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized")
+	@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized",
+			matchIfMissing = true)
 	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(Client client,
 			DiscordOAuth2Properties properties,
 			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository,

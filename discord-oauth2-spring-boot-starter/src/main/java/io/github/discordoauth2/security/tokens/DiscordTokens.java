@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 import io.github.discordoauth2.AccessToken;
@@ -127,19 +128,69 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	/**
 	 * Calls the action with the ID of every user with stored tokens, reading the store in
-	 * pages of {@code pageSize}.
+	 * pages of {@code pageSize}, and always completes the walk. When Discord answers HTTP
+	 * 401 during a user's action and confirms that the user's stored token is refused
+	 * ({@code GET /oauth2/@me}), the token is refreshed and the action runs once more,
+	 * or, when Discord refuses the refresh token too (the user removed the application),
+	 * the user's tokens are removed with a {@link DiscordTokensRemovedEvent} (reason
+	 * {@code REFUSED}), so that {@link #find(long)} never hands that token out again. Any
+	 * other exception of the action is counted and reported at the end, never thrown in
+	 * the middle. Prefer {@link #forEachToken(int, BiConsumer)}, which also looks the
+	 * token up.
 	 * @param pageSize how many IDs are read at once
-	 * @param action what to do with each user ID
+	 * @param action what to do with each user ID; may run twice for a user whose token
+	 * was refreshed after a 401, so keep it idempotent (writing a role connection is)
+	 * @return what the walk did
 	 */
-	public void forEachUser(int pageSize, LongConsumer action) {
+	public UserWalkReport forEachUser(int pageSize, LongConsumer action) {
 		Assert.notNull(action, "action must not be null");
-		String cursor = null;
-		do {
-			DiscordTokenStore.UserPage page = page(cursor, pageSize);
-			page.userIds().forEach(action::accept);
-			cursor = page.next();
+		return walk(pageSize, action);
+	}
+
+	/**
+	 * Calls the action with every user's current token (refreshed and saved when it has
+	 * expired), reading the store in pages of {@code pageSize}, as
+	 * {@link #forEachUser(int, LongConsumer)} does: users whose tokens Discord refuses
+	 * are removed on the way, other failures are reported at the end, and the walk always
+	 * completes. Users without a usable token are skipped.
+	 *
+	 * <pre class="code">
+	 * UserWalkReport report = tokens.forEachToken(500, (userId, token) -&gt; writeRoleConnection(token));
+	 * </pre>
+	 * @param pageSize how many IDs are read at once
+	 * @param action what to do with each user's token; may run twice for a user whose
+	 * token was refreshed after a 401, so keep it idempotent
+	 * @return what the walk did
+	 */
+	public UserWalkReport forEachToken(int pageSize, BiConsumer<Long, AccessToken> action) {
+		Assert.notNull(action, "action must not be null");
+		return walk(pageSize, (userId) -> find(userId).ifPresent((token) -> action.accept(userId, token)));
+	}
+
+	/**
+	 * Runs {@link #forEachToken(int, BiConsumer)} unless another instance (or this one)
+	 * already holds the job's lease: when several instances start the same scheduled job
+	 * at once, one walks the users and the others return at once. The lease lives in the
+	 * token store ({@link DiscordJobLeases}: the {@code discord_job_lease} table beside
+	 * the tokens) and is kept for its whole duration, so a late instance does not run the
+	 * job again; choose a lease longer than the job plus the instances' clock skew and
+	 * shorter than the time between two runs.
+	 * @param jobName the job's name, e.g. {@code linked-roles-sync}
+	 * @param lease how long the job belongs to the instance that starts it
+	 * @param pageSize how many IDs are read at once
+	 * @param action what to do with each user's token
+	 * @return what the walk did, or empty when another instance holds the lease
+	 * @throws IllegalStateException when the token store keeps no leases
+	 */
+	public Optional<UserWalkReport> forEachTokenOnce(String jobName, Duration lease, int pageSize,
+			BiConsumer<Long, AccessToken> action) {
+		Assert.notNull(action, "action must not be null");
+		Assert.isTrue(pageSize > 0, "pageSize must be positive");
+		if (!jobLeases().tryAcquire(jobName, lease)) {
+			logger.debug("Job '" + jobName + "' is leased to another run; not walking the users");
+			return Optional.empty();
 		}
-		while (cursor != null);
+		return Optional.of(forEachToken(pageSize, action));
 	}
 
 	/**
@@ -232,6 +283,38 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	DiscordTokenStore store() {
 		return this.store;
+	}
+
+	Client client() {
+		return this.client;
+	}
+
+	ApplicationEventPublisher events() {
+		return this.events;
+	}
+
+	DiscordJobLeases jobLeases() {
+		if (this.store instanceof DiscordJobLeases leases) {
+			return leases;
+		}
+		throw new IllegalStateException("The token store " + this.store.getClass().getName()
+				+ " keeps no job leases: implement DiscordJobLeases in it, or run the job under a lock of your own "
+				+ "(e.g. ShedLock) with forEachToken");
+	}
+
+	private UserWalkReport walk(int pageSize, LongConsumer visit) {
+		Assert.isTrue(pageSize > 0, "pageSize must be positive");
+		UserWalk walk = new UserWalk(this);
+		String cursor = null;
+		do {
+			DiscordTokenStore.UserPage page = page(cursor, pageSize);
+			for (long userId : page.userIds()) {
+				walk.visit(userId, () -> visit.accept(userId));
+			}
+			cursor = page.next();
+		}
+		while (cursor != null);
+		return walk.report();
 	}
 
 	@Override

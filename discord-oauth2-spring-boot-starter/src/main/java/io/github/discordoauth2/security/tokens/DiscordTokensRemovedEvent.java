@@ -87,8 +87,10 @@ public final class DiscordTokensRemovedEvent extends ApplicationEvent {
 		REVOKED,
 
 		/**
-		 * Discord refused the stored refresh token (the user removed the app, or the
-		 * token was revoked): the user must log in again.
+		 * Discord refused the user's tokens: the stored refresh token on a refresh, or,
+		 * when a walk over the users ({@link DiscordTokens#forEachUser}) got HTTP 401,
+		 * the access token with no refresh token to fall back on. The user removed the
+		 * application or the tokens were revoked: the user must log in again.
 		 */
 		REFUSED,
 

@@ -1,8 +1,10 @@
 package io.github.discordoauth2.security.tokens;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
+public final class InMemoryDiscordTokenStore implements DiscordTokenStore, DiscordJobLeases {
 
 	private final int maxUsers;
 
@@ -38,6 +40,8 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 	private final LinkedHashMap<Key, OAuth2AuthorizedClient> entries = new LinkedHashMap<>(16, 0.75f, true);
 
 	private final LinkedHashMap<Key, Long> links = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final Map<String, Instant> leases = new HashMap<>();
 
 	/**
 	 * Creates the store.
@@ -142,6 +146,23 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore {
 		this.links.entrySet()
 			.removeIf((link) -> link.getKey().registrationId().equals(registrationId) && link.getValue() == userId);
 		return before - this.links.size();
+	}
+
+	/**
+	 * Takes the job's lease in this instance's memory: enough for one instance, which is
+	 * all this store serves.
+	 */
+	@Override
+	public synchronized boolean tryAcquire(String jobName, Duration lease) {
+		Assert.hasText(jobName, "jobName must not be empty");
+		Assert.isTrue(!lease.isNegative() && !lease.isZero(), "lease must be positive");
+		Instant now = this.clock.instant();
+		Instant until = this.leases.get(jobName);
+		if (until != null && now.isBefore(until)) {
+			return false;
+		}
+		this.leases.put(jobName, now.plus(lease));
+		return true;
 	}
 
 	/**

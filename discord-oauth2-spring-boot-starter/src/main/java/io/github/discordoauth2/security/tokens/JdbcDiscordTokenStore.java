@@ -1,7 +1,10 @@
 package io.github.discordoauth2.security.tokens;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -16,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -29,14 +33,16 @@ import org.springframework.util.Assert;
  * Beyond Spring Security's service it removes an entry only while it still matches (under
  * a row lock, {@code SELECT ... FOR UPDATE}) and walks the user IDs in pages (keyset
  * pagination on the primary key). The links of account linking live in a second table,
- * {@code discord_account_link} (registration, local account key, Discord user ID),
- * created by the same schema scripts. The SQL runs on PostgreSQL, MySQL, MariaDB and H2.
- * The tokens are stored as Spring Security stores them (not encrypted): protect the table
- * as you protect passwords.
+ * {@code discord_account_link} (registration, local account key, Discord user ID), and
+ * the leases of jobs that one instance runs for all ({@link DiscordJobLeases}) in a
+ * third, {@code discord_job_lease}, created by the same schema scripts. The SQL runs on
+ * PostgreSQL, MySQL, MariaDB and H2. The tokens are stored as Spring Security stores them
+ * (not encrypted): protect the table as you protect passwords.
  *
  * @since 0.1.0
  */
-public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService implements DiscordTokenStore {
+public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService
+		implements DiscordTokenStore, DiscordJobLeases {
 
 	private static final String TABLE = "oauth2_authorized_client";
 
@@ -63,7 +69,21 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 	private static final String LINK_DELETE_SQL = "DELETE FROM " + LINK_TABLE
 			+ " WHERE client_registration_id = ? AND account_key = ?";
 
+	private static final String LEASE_TABLE = "discord_job_lease";
+
+	private static final String LEASE_TAKE_SQL = "UPDATE " + LEASE_TABLE
+			+ " SET locked_until = ?, locked_at = ?, locked_by = ? WHERE job_name = ? AND locked_until <= ?";
+
+	private static final String LEASE_INSERT_SQL = "INSERT INTO " + LEASE_TABLE
+			+ " (job_name, locked_until, locked_at, locked_by) VALUES (?, ?, ?, ?)";
+
 	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate leaseTransactions;
+
+	private final String leaseHolder = leaseHolder();
+
+	private Clock leaseClock = Clock.systemUTC();
 
 	/**
 	 * Creates the store.
@@ -74,7 +94,12 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 		super(jdbcTemplate, clientRegistrationRepository);
 		DataSource dataSource = jdbcTemplate.getDataSource();
 		Assert.notNull(dataSource, "jdbcTemplate must have a DataSource");
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+		// A lease is taken in a transaction of its own: on PostgreSQL a refused insert
+		// would otherwise abort the application's surrounding transaction.
+		this.leaseTransactions = new TransactionTemplate(transactionManager);
+		this.leaseTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -169,6 +194,54 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 		return this.jdbcOperations.update(
 				"DELETE FROM " + LINK_TABLE + " WHERE client_registration_id = ? AND discord_user_id = ?",
 				registrationId, userId);
+	}
+
+	/**
+	 * Takes the job's lease in the {@code discord_job_lease} table, shared by every
+	 * instance on this database: an update of an expired lease or an insert of a new one,
+	 * so that of several instances asking at once exactly one succeeds (the row lock of
+	 * the update, the primary key of the insert). Times are epoch milliseconds of this
+	 * instance's clock.
+	 */
+	@Override
+	public boolean tryAcquire(String jobName, Duration lease) {
+		Assert.hasText(jobName, "jobName must not be empty");
+		Assert.isTrue(jobName.length() <= 200, "jobName must have at most 200 characters");
+		Assert.isTrue(!lease.isNegative() && !lease.isZero(), "lease must be positive");
+		long now = this.leaseClock.millis();
+		long until = now + lease.toMillis();
+		Boolean acquired = this.leaseTransactions.execute((status) -> {
+			if (this.jdbcOperations.update(LEASE_TAKE_SQL, until, now, this.leaseHolder, jobName, now) > 0) {
+				return true;
+			}
+			try {
+				return this.jdbcOperations.update(LEASE_INSERT_SQL, jobName, until, now, this.leaseHolder) > 0;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another instance holds the lease, or inserted it a moment ago.
+				status.setRollbackOnly();
+				return false;
+			}
+		});
+		return Boolean.TRUE.equals(acquired);
+	}
+
+	/**
+	 * Sets the clock that times job leases ({@link #tryAcquire(String, Duration)}).
+	 * @param clock the clock, by default the system's
+	 */
+	public void setLeaseClock(Clock clock) {
+		Assert.notNull(clock, "clock must not be null");
+		this.leaseClock = clock;
+	}
+
+	private static String leaseHolder() {
+		// For whoever reads the table: which process took a lease (containers set
+		// HOSTNAME).
+		String host = System.getenv("HOSTNAME");
+		String holder = ((host != null) ? host + "/" : "") + "pid-" + ProcessHandle.current().pid() + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
+		return (holder.length() <= 255) ? holder : holder.substring(holder.length() - 255);
 	}
 
 	static Authentication principal(long userId) {

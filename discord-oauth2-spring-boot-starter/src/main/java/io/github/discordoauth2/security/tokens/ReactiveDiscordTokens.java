@@ -1,11 +1,15 @@
 package io.github.discordoauth2.security.tokens;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
+import io.github.discordoauth2.security.DiscordUnauthorized;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -89,6 +93,77 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 			.expand((page) -> (page.next() == null) ? Mono.empty()
 					: Mono.fromCallable(() -> this.tokens.page(page.next(), pageSize)).subscribeOn(this.scheduler))
 			.concatMapIterable(DiscordTokenStore.UserPage::userIds);
+	}
+
+	/**
+	 * Calls the action with every user's current token, as
+	 * {@link DiscordTokens#forEachToken(int, java.util.function.BiConsumer)} does, one
+	 * user after another: a user whose token Discord refuses (HTTP 401, confirmed with
+	 * {@code GET /oauth2/@me}) has the token refreshed and the action run once more, or
+	 * the tokens removed when Discord refuses them altogether; any other error is counted
+	 * and reported at the end. The walk always completes; store access and the checks run
+	 * off the event loop.
+	 * @param pageSize how many IDs are read at once
+	 * @param action what to do with each user's token, e.g.
+	 * {@code (userId, token) -> token.updateMetadata(...)}; keep it idempotent
+	 * @return what the walk did, once it has completed
+	 */
+	public Mono<UserWalkReport> forEachToken(int pageSize,
+			BiFunction<Long, ReactiveAccessToken, ? extends Publisher<?>> action) {
+		Assert.notNull(action, "action must not be null");
+		return Mono.defer(() -> {
+			UserWalk walk = new UserWalk(this.tokens);
+			return userIds(pageSize).concatMap((userId) -> visit(walk, userId, action)).then(offLoop(walk::report));
+		});
+	}
+
+	/**
+	 * Runs {@link #forEachToken(int, BiFunction)} unless another instance holds the job's
+	 * lease, as
+	 * {@link DiscordTokens#forEachTokenOnce(String, Duration, int, java.util.function.BiConsumer)}.
+	 * @param jobName the job's name, e.g. {@code linked-roles-sync}
+	 * @param lease how long the job belongs to the instance that starts it
+	 * @param pageSize how many IDs are read at once
+	 * @param action what to do with each user's token
+	 * @return what the walk did, or empty when another instance holds the lease
+	 */
+	public Mono<UserWalkReport> forEachTokenOnce(String jobName, Duration lease, int pageSize,
+			BiFunction<Long, ReactiveAccessToken, ? extends Publisher<?>> action) {
+		Assert.notNull(action, "action must not be null");
+		Assert.isTrue(pageSize > 0, "pageSize must be positive");
+		return offLoop(() -> this.tokens.jobLeases().tryAcquire(jobName, lease))
+			.flatMap((acquired) -> acquired ? forEachToken(pageSize, action) : Mono.empty());
+	}
+
+	private Mono<Void> visit(UserWalk walk, long userId,
+			BiFunction<Long, ReactiveAccessToken, ? extends Publisher<?>> action) {
+		Mono<Void> once = find(userId).flatMap((token) -> Mono.from(action.apply(userId, token)).then());
+		return Mono.fromRunnable(walk::visited)
+			.then(once)
+			.onErrorResume((ex) -> afterFailure(walk, userId, ex, once))
+			.then(offLoop(() -> {
+				walk.countIfRemoved(userId);
+				return null;
+			}))
+			.then();
+	}
+
+	private Mono<Void> afterFailure(UserWalk walk, long userId, Throwable ex, Mono<Void> again) {
+		if (!DiscordUnauthorized.isUnauthorized(ex)) {
+			return failed(walk, userId, ex);
+		}
+		return offLoop(() -> walk.settle(userId)).flatMap((settled) -> switch (settled) {
+			case RETRY -> again.onErrorResume((failedAgain) -> failed(walk, userId, failedAgain));
+			case FAILED -> failed(walk, userId, ex);
+			case GONE -> Mono.<Void>empty();
+		}).onErrorResume((settleFailed) -> failed(walk, userId, settleFailed));
+	}
+
+	private Mono<Void> failed(UserWalk walk, long userId, Throwable ex) {
+		return offLoop(() -> {
+			walk.failed(userId, ex);
+			return null;
+		}).then();
 	}
 
 	/**

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.exceptions.ForbiddenException;
+import io.github.discordoauth2.exceptions.HttpException;
+import io.github.discordoauth2.security.DiscordUnauthorized;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -25,20 +26,24 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Recovers when Discord answers 401 to the {@link AccessToken} a controller received: the
- * token died before its recorded expiry (Discord expired or revoked it). For a
- * {@code GET} or {@code HEAD} request it marks the stored token as expired (or forgets
- * the authorized client when there is no refresh token) and sends the browser to the same
- * URL again; there the token is refreshed, or, if the refresh is refused too, the user
- * goes through a fresh login.
+ * token died before its recorded expiry (the user removed the application, or Discord
+ * expired or revoked the token). It marks the stored token as expired (or forgets the
+ * authorized client when there is no refresh token), so that it is never handed out
+ * again, then sends a {@code GET} or {@code HEAD} request to the same URL again: there
+ * the token is refreshed, or, if the refresh is refused too, the user goes through a
+ * fresh login. Any other request is answered HTTP 401 with
+ * {@link DiscordUnauthorized#MESSAGE}, which names the cause, as repeating it could
+ * repeat its effects.
  *
  * <p>
- * It acts at most once per token (remembered in the session by a fingerprint, never the
- * token), only when the request resolved an {@code AccessToken} argument, only while the
- * stored token is still the one handed to the controller, and only after Discord
- * confirmed that this very token is refused ({@code GET /oauth2/@me} answers 401), so
- * that a 401 of another call (e.g. one with the bot token) is not blamed on the user.
- * Everything else is left to the application's exception handling. The starter registers
- * it when {@code discord.oauth2.login.refresh-on-unauthorized} is set.
+ * It repeats a request at most once per token (remembered in the session by a
+ * fingerprint, never the token), acts only when the request resolved an
+ * {@code AccessToken} argument, only while the stored token is still the one handed to
+ * the controller, and only after Discord confirmed that this very token is refused
+ * ({@code GET /oauth2/@me} answers 401), so that a 401 of another call (e.g. one with the
+ * bot token) is not blamed on the user. Everything else is left to the application's
+ * exception handling. The starter registers it unless
+ * {@code discord.oauth2.login.refresh-on-unauthorized} is {@code false}.
  *
  * @since 0.1.0
  */
@@ -92,7 +97,7 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!isUnauthorized(ex) || !isSafeMethod(request) || response.isCommitted()) {
+		if (!DiscordUnauthorized.isUnauthorized(ex) || response.isCommitted()) {
 			return null;
 		}
 		if (!(request
@@ -109,25 +114,28 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		if (authorized == null || !used.equals(TokenFingerprint.of(authorized.getAccessToken().getTokenValue()))) {
 			return null;
 		}
-		HttpSession existing = request.getSession(false);
-		if (existing != null && used.equals(existing.getAttribute(RETRIED_TOKEN_ATTRIBUTE))) {
-			// This token was given its chance already: do not loop.
-			return null;
-		}
 		if (!isRefusedByDiscord(authorized.getAccessToken().getTokenValue())) {
 			return null;
 		}
-		request.getSession().setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
 		if (authorized.getRefreshToken() != null) {
 			repository.saveAuthorizedClient(withExpiredAccessToken(authorized), authentication, request, response);
 		}
 		else {
 			repository.removeAuthorizedClient(this.registrationId, authentication, request, response);
 		}
+		HttpSession existing = request.getSession(false);
+		// A token given its chance already is not retried again: no loop.
+		boolean retried = existing != null && used.equals(existing.getAttribute(RETRIED_TOKEN_ATTRIBUTE));
 		try {
-			response.sendRedirect(currentUrl(request));
+			if (DiscordUnauthorized.isRepeatable(request.getMethod()) && !retried) {
+				request.getSession().setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
+				response.sendRedirect(currentUrl(request));
+			}
+			else {
+				response.sendError(HttpServletResponse.SC_UNAUTHORIZED, DiscordUnauthorized.MESSAGE);
+			}
 		}
-		catch (IOException redirectFailed) {
+		catch (IOException answerFailed) {
 			return null;
 		}
 		return new ModelAndView();
@@ -138,26 +146,13 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 			this.client.fromAccessToken(accessToken).fetchAuthorization();
 			return false;
 		}
-		catch (ForbiddenException ex) {
+		catch (HttpException ex) {
 			return ex.status() == 401;
 		}
 		catch (RuntimeException ex) {
 			// Discord unreachable or rate-limited: no proof that the token is dead.
 			return false;
 		}
-	}
-
-	private static boolean isUnauthorized(Throwable ex) {
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (current instanceof ForbiddenException forbidden && forbidden.status() == 401) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isSafeMethod(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 	}
 
 	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {

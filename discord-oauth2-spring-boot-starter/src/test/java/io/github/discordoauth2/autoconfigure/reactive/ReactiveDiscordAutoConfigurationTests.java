@@ -29,6 +29,7 @@ import io.github.discordoauth2.security.web.server.DiscordReactiveAccessTokenArg
 import io.github.discordoauth2.security.web.server.DiscordServerLoginConfigurer;
 import io.github.discordoauth2.security.web.server.DiscordServerOAuth2AuthorizedClientRepository;
 import io.github.discordoauth2.security.web.server.DiscordTokensServerLogoutHandler;
+import io.github.discordoauth2.security.web.server.DiscordUnauthorizedWebExceptionHandler;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -345,6 +346,15 @@ class ReactiveDiscordAutoConfigurationTests {
 			assertThat(context.getBeansOfType(WebFluxConfigurer.class).values())
 				.anyMatch(DiscordOAuth2WebFluxAutoConfiguration.DiscordAccessTokenWebFluxConfigurer.class::isInstance);
 		});
+	}
+
+	@Test
+	void aTokenDiscordRefusesIsHandledUnlessTurnedOff() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.run((context) -> assertThat(context).hasSingleBean(DiscordUnauthorizedWebExceptionHandler.class));
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DiscordUnauthorizedWebExceptionHandler.class));
 	}
 
 	@Test

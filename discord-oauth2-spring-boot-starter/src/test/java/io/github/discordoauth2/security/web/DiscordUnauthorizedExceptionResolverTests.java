@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;
+import io.github.discordoauth2.security.DiscordUnauthorized;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
@@ -99,10 +100,30 @@ class DiscordUnauthorizedExceptionResolverTests {
 		OAuth2AuthorizedClient stored = load();
 		assertThat(stored.getAccessToken().getExpiresAt()).isBefore(Instant.now());
 		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(this.tokens.refreshToken());
-		// The same token failing again (e.g. the refresh did not replace it) is left to
-		// the application.
-		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
-			.isNull();
+		// The same token failing again (e.g. the refresh did not replace it) is not
+		// retried in a loop: the answer names the cause.
+		MockHttpServletResponse again = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, again, null, UNAUTHORIZED)).isNotNull();
+		assertThat(again.getStatus()).isEqualTo(401);
+		assertThat(again.getErrorMessage()).isEqualTo(DiscordUnauthorized.MESSAGE);
+	}
+
+	@Test
+	void aPostIsAnswered401NamingTheCauseAndTheTokenIsSetAside() {
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		discord.fake().revokeToken(this.tokens.accessToken());
+		this.request.setMethod("POST");
+
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, response, null, UNAUTHORIZED)).isNotNull();
+
+		assertThat(response.getStatus()).isEqualTo(401);
+		assertThat(response.getErrorMessage()).contains("Discord refused the user's access token (HTTP 401)")
+			.contains("removed the application")
+			.doesNotContain(this.tokens.accessToken());
+		assertThat(response.getRedirectedUrl()).isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isBefore(Instant.now());
 	}
 
 	@Test
@@ -137,9 +158,6 @@ class DiscordUnauthorizedExceptionResolverTests {
 			.isNull();
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null,
 				new IllegalStateException("boom")))
-			.isNull();
-		this.request.setMethod("POST");
-		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
 		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
 	}

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
 import io.github.discordoauth2.security.DiscordAuthorizationRequired;
+import io.github.discordoauth2.security.DiscordUnauthorized;
 import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
 import reactor.core.publisher.Mono;
@@ -39,11 +40,27 @@ import org.springframework.web.server.ServerWebExchange;
  * anonymous user, or one logged in with Discord, meets
  * {@code ClientAuthorizationRequiredException}, on which Spring Security's authorization
  * request filter sends them to Discord and back to the same page; anyone who signed in
- * some other way gets {@link DiscordAccountRequiredException} (HTTP 403).
+ * some other way gets {@link DiscordAccountRequiredException} (HTTP 403). When Discord
+ * refuses the token before its expiry (HTTP 401),
+ * {@link DiscordUnauthorizedWebExceptionHandler} takes over.
  *
  * @since 0.1.0
  */
 public final class DiscordReactiveAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
+
+	/**
+	 * Exchange attribute holding a fingerprint (not the value) of the access token handed
+	 * to the controller, for {@link DiscordUnauthorizedWebExceptionHandler}.
+	 */
+	static final String RESOLVED_TOKEN_ATTRIBUTE = DiscordReactiveAccessTokenArgumentResolver.class.getName()
+			+ ".RESOLVED_TOKEN";
+
+	/**
+	 * Exchange attribute holding the authentication the token was resolved for, which a
+	 * {@code WebExceptionHandler} cannot read from the security context.
+	 */
+	static final String RESOLVED_AUTHENTICATION_ATTRIBUTE = DiscordReactiveAccessTokenArgumentResolver.class.getName()
+			+ ".RESOLVED_AUTHENTICATION";
 
 	private static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("anonymous", "anonymousUser",
 			AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
@@ -99,6 +116,12 @@ public final class DiscordReactiveAccessTokenArgumentResolver implements Handler
 					(ex) -> isDeadToken(ex) ? DiscordAuthorizationRequired.exceptionFor(principal, this.registrationId)
 							: ex)
 			.switchIfEmpty(Mono.error(() -> DiscordAuthorizationRequired.exceptionFor(principal, this.registrationId)))
+			.doOnNext((authorized) -> {
+				exchange.getAttributes()
+					.put(RESOLVED_TOKEN_ATTRIBUTE,
+							DiscordUnauthorized.fingerprint(authorized.getAccessToken().getTokenValue()));
+				exchange.getAttributes().put(RESOLVED_AUTHENTICATION_ATTRIBUTE, principal);
+			})
 			.map(this::toAccessToken);
 	}
 

@@ -6,17 +6,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.Scopes;
-import io.github.discordoauth2.exceptions.DiscordOAuth2Exception;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
 import io.github.discordoauth2.model.User;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.UserWalkReport;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -108,29 +107,25 @@ final class LinkedRolesController {
 	/**
 	 * What a nightly job would do: walk every user with stored tokens, a page at a time,
 	 * and write each one's role connection with their own (refreshed when expired) token.
+	 * The walk always completes: users who removed the app are dropped on the way, other
+	 * failures (a rate limit) are counted in its report.
 	 */
 	@PostMapping("/linked-roles/sync")
 	String syncEveryone(Authentication authentication, RedirectAttributes redirect) {
 		requireOwner(authentication);
-		int[] counts = new int[3];
-		tokens.forEachUser(SYNC_PAGE_SIZE, userId -> {
-			Optional<AccessToken> token = tokens.find(userId);
-			if (token.isEmpty() || !token.get().hasScope(Scopes.ROLE_CONNECTIONS_WRITE)) {
+		int[] counts = new int[2];
+		UserWalkReport report = tokens.forEachToken(SYNC_PAGE_SIZE, (userId, token) -> {
+			if (!token.hasScope(Scopes.ROLE_CONNECTIONS_WRITE)) {
 				counts[1]++;
 				return;
 			}
-			try {
-				writeRoleConnection(token.get());
-				counts[0]++;
-			}
-			catch (DiscordOAuth2Exception ex) {
-				// One user's failure (revoked a moment ago, rate limit) must not stop the
-				// others.
-				counts[2]++;
-			}
+			writeRoleConnection(token);
+			counts[0]++;
 		});
-		redirect.addFlashAttribute("result", "Synced " + counts[0] + (counts[0] == 1 ? " user" : " users") + "; "
-				+ counts[1] + " without a usable token, " + counts[2] + " failed.");
+		redirect.addFlashAttribute("result",
+				"Synced " + counts[0] + (counts[0] == 1 ? " user" : " users") + "; " + counts[1]
+						+ " without role_connections.write, " + report.removed() + " removed (they removed the app), "
+						+ report.failed() + " failed.");
 		return "redirect:/linked-roles";
 	}
 
