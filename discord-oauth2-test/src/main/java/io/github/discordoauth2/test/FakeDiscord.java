@@ -1,5 +1,6 @@
 package io.github.discordoauth2.test;
 
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,20 @@ public final class FakeDiscord implements AutoCloseable {
 
 	private final HttpFront front;
 
+	private final WebhookEvents webhookEvents;
+
 	private FakeDiscord(Seed seed) {
-		this.listener = new Listener(seed.host, seed.port);
-		this.state = new FakeState(seed.application(), seed.clock, seed);
-		this.front = new HttpFront(state, seed, listener.baseUrl());
+		this.webhookEvents = new WebhookEvents(seed.clientId, seed.clock, seed.webhookEventsKeyPair,
+				seed.webhookEventsUrl);
+		try {
+			this.listener = new Listener(seed.host, seed.port);
+		}
+		catch (RuntimeException e) {
+			webhookEvents.close();
+			throw e;
+		}
+		this.state = new FakeState(seed.application(webhookEvents.publicKey()), seed.clock, seed);
+		this.front = new HttpFront(state, seed, listener.baseUrl(), webhookEvents);
 		listener.start(front);
 	}
 
@@ -91,6 +102,28 @@ public final class FakeDiscord implements AutoCloseable {
 	/** The registered redirect URIs. */
 	public List<String> redirectUris() {
 		return state.app().redirectUris();
+	}
+
+	/**
+	 * The application's "Public Key" as the developer portal shows it: the raw 32-byte
+	 * Ed25519 public key in hex, which verifies the {@code X-Signature-Ed25519} header of
+	 * the webhook events the fake sends (and is the application's {@code verify_key}).
+	 * Default {@link DemoData#WEBHOOK_EVENTS_PUBLIC_KEY}.
+	 * @return 64 hex digits
+	 * @since 0.1.0
+	 */
+	public String webhookEventsPublicKey() {
+		return webhookEvents.publicKey();
+	}
+
+	/**
+	 * The signed webhook events sent to the application: the URL, PINGs, what was
+	 * delivered and how to wait for it.
+	 * @return the fake's webhook events
+	 * @since 0.1.0
+	 */
+	public WebhookEvents webhookEvents() {
+		return webhookEvents;
 	}
 
 	/** Chooses which seeded user is signed in and approves (default: the first user). */
@@ -157,6 +190,30 @@ public final class FakeDiscord implements AutoCloseable {
 		return state.revoke(token);
 	}
 
+	/**
+	 * The user removes the application in Discord (User Settings, Authorized Apps): every
+	 * access and refresh token of that user for this application dies at once, the next
+	 * authorize asks for consent again (also with {@code prompt=none}), and an
+	 * {@code APPLICATION_DEAUTHORIZED} webhook event goes to the Webhook Events URL if
+	 * one is set. Tokens the application got through client credentials stay.
+	 * @param userId a seeded user
+	 * @return false if the user had not authorized the application (then no event is
+	 * sent)
+	 * @throws IllegalArgumentException when the user is not seeded
+	 * @since 0.1.0
+	 */
+	public boolean deauthorize(long userId) {
+		synchronized (state) {
+			state.requireUser("userId", userId);
+			FakeUser user = Objects.requireNonNull(state.user(userId));
+			boolean authorized = state.deauthorize(userId);
+			if (authorized) {
+				webhookEvents.applicationDeauthorized(Views.publicUser(user));
+			}
+			return authorized;
+		}
+	}
+
 	/** Requests received so far, oldest first, with secrets masked. */
 	public List<RecordedRequest> journal() {
 		return front.journal().entries();
@@ -187,6 +244,25 @@ public final class FakeDiscord implements AutoCloseable {
 		return Optional.ofNullable(state.user(userId));
 	}
 
+	/**
+	 * A seeded guild, to change its roles and members while the application runs, e.g.
+	 * {@code fake.guild(id).member(userId).grantRole(roleId)}; changes show on the next
+	 * Discord call.
+	 * @param guildId a seeded guild
+	 * @return a handle on the live guild
+	 * @throws IllegalArgumentException when the guild is not seeded
+	 * @since 0.1.0
+	 */
+	public GuildHandle guild(long guildId) {
+		FakeGuild guild = state.guild(guildId);
+		if (guild == null) {
+			throw new IllegalArgumentException(
+					"guild " + guildId + " is not seeded; add it with" + " FakeDiscord.builder().guild(FakeGuild.of("
+							+ guildId + "L, \"name\", ownerId)) or use demoData()");
+		}
+		return new GuildHandle(state, guild);
+	}
+
 	/** A membership, including those added through Add Guild Member. */
 	public Optional<FakeMember> member(long guildId, long userId) {
 		return Optional.ofNullable(state.member(guildId, userId));
@@ -212,10 +288,14 @@ public final class FakeDiscord implements AutoCloseable {
 		return Optional.ofNullable(state.roleConnection(userId));
 	}
 
-	/** Stops at once, dropping open connections; idempotent. */
+	/**
+	 * Stops at once, dropping open connections and webhook events not yet sent;
+	 * idempotent.
+	 */
 	@Override
 	public void close() {
 		listener.close();
+		webhookEvents.close();
 	}
 
 	/** Names the fake and its port; never a secret. */
@@ -303,9 +383,26 @@ public final class FakeDiscord implements AutoCloseable {
 			return member(FakeMember.of(guildId, userId, Instant.parse("2024-01-15T10:00:00Z")));
 		}
 
-		/** Seeds a membership with nickname, roles and permissions. */
+		/**
+		 * Seeds a membership with nickname and roles; its roles must be seeded with
+		 * {@link #role(long, FakeRole)}.
+		 */
 		public Builder member(FakeMember member) {
 			seed.members.add(Objects.requireNonNull(member, "member"));
+			return this;
+		}
+
+		/**
+		 * Seeds a role of a guild (replacing one with the same id). Every guild has
+		 * {@code @everyone} with {@link FakeRole#DEFAULT_EVERYONE_PERMISSIONS}; seed
+		 * {@link FakeRole#everyone(long, String)} to change its permissions.
+		 * @param guildId a seeded guild
+		 * @param role the role
+		 * @return this
+		 * @since 0.1.0
+		 */
+		public Builder role(long guildId, FakeRole role) {
+			seed.role(guildId, Objects.requireNonNull(role, "role"));
 			return this;
 		}
 
@@ -374,6 +471,47 @@ public final class FakeDiscord implements AutoCloseable {
 		/** How long an access token lives (default 604800 s, as Discord). */
 		public Builder accessTokenTtl(Duration ttl) {
 			seed.accessTokenTtl = Seed.nonNegative("accessTokenTtl", ttl);
+			return this;
+		}
+
+		/**
+		 * Whether a refresh leaves the old access token alive until it expires. Default
+		 * false, as Discord: the old access token answers 401 at once, because a
+		 * refreshed token's stale copy is invalid (discord-api-docs PR #620). Set true
+		 * only to test a client against the older, lenient behaviour.
+		 * @param survives true to keep old access tokens alive after a refresh
+		 * @return this
+		 * @since 0.1.0
+		 */
+		public Builder accessTokenSurvivesRefresh(boolean survives) {
+			seed.accessTokenSurvivesRefresh = survives;
+			return this;
+		}
+
+		/**
+		 * The application's Webhook Events URL, as set on the developer portal's Webhooks
+		 * page (default none: no events are sent). Can also be set later with
+		 * {@code fake.webhookEvents().url(...)}.
+		 * @param url an absolute {@code http} or {@code https} URL
+		 * @return this
+		 * @since 0.1.0
+		 */
+		public Builder webhookEventsUrl(String url) {
+			seed.webhookEventsUrl = WebhookEvents.checkedUrl(Objects.requireNonNull(url, "url"));
+			return this;
+		}
+
+		/**
+		 * The Ed25519 key pair that signs webhook events (default: a fixed demo key whose
+		 * public half is {@link DemoData#WEBHOOK_EVENTS_PUBLIC_KEY}), e.g.
+		 * {@code KeyPairGenerator.getInstance("Ed25519").generateKeyPair()}.
+		 * @param keyPair an Ed25519 key pair
+		 * @return this
+		 * @since 0.1.0
+		 */
+		public Builder webhookEventsKeyPair(KeyPair keyPair) {
+			WebhookEvents.rawPublicKey(Objects.requireNonNull(keyPair, "keyPair"));
+			seed.webhookEventsKeyPair = keyPair;
 			return this;
 		}
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>
- * Between tests of one class the journal, counters and pending faults are cleared;
- * tokens, codes and seeded data stay.
+ * Between tests of one class the journal, counters, pending faults and recorded webhook
+ * event deliveries are cleared; tokens, codes, seeded data and changes to guilds stay.
  */
 public final class FakeDiscordExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -49,15 +49,19 @@ public final class FakeDiscordExtension
 	 * A fake with {@link DemoData}, immediate approval and loopback redirects allowed.
 	 */
 	public static FakeDiscordExtension withDemoData() {
-		return new FakeDiscordExtension(b -> b.demoData().autoApprove(true).allowLoopbackRedirects(true));
+		return configure(FakeDiscord.Builder::demoData);
 	}
 
 	/**
 	 * A fake configured by the given function, e.g.
-	 * {@code b -> b.demoData().rateLimits(...)}.
+	 * {@code b -> b.demoData().rateLimits(...)}. The function starts from the test
+	 * defaults of {@link #withDemoData()}, immediate approval and loopback redirects
+	 * allowed (an app under test runs on a random {@code localhost} port), and may turn
+	 * them off: {@code b -> b.demoData().autoApprove(false)}. Seed data is up to the
+	 * function: call {@code demoData()} or seed your own.
 	 */
 	public static FakeDiscordExtension configure(UnaryOperator<FakeDiscord.Builder> customizer) {
-		return new FakeDiscordExtension(customizer);
+		return new FakeDiscordExtension(b -> customizer.apply(b.autoApprove(true).allowLoopbackRedirects(true)));
 	}
 
 	/** The running fake; fails outside a test. */
@@ -108,6 +112,7 @@ public final class FakeDiscordExtension
 			fake.clearJournal();
 			fake.resetStats();
 			fake.faults().clear();
+			fake.webhookEvents().clear();
 		}
 	}
 

@@ -14,21 +14,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class FakeDiscordProperties {
 
+	/**
+	 * The property holding the application's public key (hex) that verifies signed
+	 * webhook events.
+	 * @since 0.1.0
+	 */
+	public static final String WEBHOOK_EVENTS_PUBLIC_KEY = "discord.oauth2.webhook-events.public-key";
+
 	private FakeDiscordProperties() {
 	}
 
 	/**
-	 * Sets {@code discord.oauth2.base-url}, {@code client-id}, {@code client-secret} and
-	 * (if the fake has a bot) {@code bot-token}.
+	 * Sets {@code discord.oauth2.base-url}, {@code client-id}, {@code client-secret}, (if
+	 * the fake has a bot) {@code bot-token}, and {@value #WEBHOOK_EVENTS_PUBLIC_KEY}, the
+	 * key that verifies the fake's signed webhook events.
 	 */
 	public static void register(FakeDiscord fake, DynamicPropertyRegistry registry) {
-		registry.add("discord.oauth2.base-url", fake::baseUrl);
-		registry.add("discord.oauth2.client-id", () -> Long.toString(fake.clientId()));
-		registry.add("discord.oauth2.client-secret", fake::clientSecret);
-		String botToken = fake.botToken();
-		if (botToken != null) {
-			registry.add("discord.oauth2.bot-token", () -> botToken);
-		}
+		FakeDiscordServer.applicationProperties(fake).forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

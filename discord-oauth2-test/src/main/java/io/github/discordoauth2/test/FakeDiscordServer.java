@@ -1,6 +1,8 @@
 package io.github.discordoauth2.test;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * mvn -q -pl discord-oauth2-test compile exec:java \
  *     -Dexec.mainClass=io.github.discordoauth2.test.FakeDiscordServer -Dexec.args="--port 8090 --auto-approve"
  * </pre>
+ *
+ * <p>
+ * At startup it prints the {@code discord.oauth2.*} properties an application needs,
+ * ready to paste. The test-only admin endpoints under {@code /_fake/} change guild
+ * membership and roles, remove the app for a user and send webhook PINGs while it runs.
  */
 public final class FakeDiscordServer {
 
@@ -43,14 +50,42 @@ public final class FakeDiscordServer {
 			fake.close();
 			stopped.countDown();
 		}, "fake-discord-shutdown"));
-		System.out.println("FakeDiscord is running at " + fake.baseUrl());
-		System.out.println("  authorize: " + fake.baseUrl() + "/oauth2/authorize");
-		System.out.println("  REST:      " + fake.baseUrl() + "/api/v10");
-		System.out.println("  client id: " + fake.clientId() + "  (client secret and bot token as configured)");
-		System.out
-			.println("  redirect URIs: " + fake.redirectUris() + (fake.autoApprove() ? "  (auto-approve on)" : ""));
-		System.out.println("Press Ctrl+C to stop.");
+		banner(fake, System.out);
 		stopped.await();
+	}
+
+	/**
+	 * What an application needs to talk to the fake, as {@code discord.oauth2.*}
+	 * properties: base URL, client id and secret, bot token, and the public key of the
+	 * signed webhook events. These are the fake's demo credentials, not real secrets.
+	 */
+	static Map<String, String> applicationProperties(FakeDiscord fake) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("discord.oauth2.base-url", fake.baseUrl());
+		properties.put("discord.oauth2.client-id", Long.toString(fake.clientId()));
+		properties.put("discord.oauth2.client-secret", fake.clientSecret());
+		String botToken = fake.botToken();
+		if (botToken != null) {
+			properties.put("discord.oauth2.bot-token", botToken);
+		}
+		properties.put(FakeDiscordProperties.WEBHOOK_EVENTS_PUBLIC_KEY, fake.webhookEventsPublicKey());
+		return properties;
+	}
+
+	/** The startup banner, with properties ready to paste into an app's configuration. */
+	static void banner(FakeDiscord fake, PrintStream out) {
+		out.println("FakeDiscord is running at " + fake.baseUrl());
+		out.println("  authorize: " + fake.baseUrl() + "/oauth2/authorize");
+		out.println("  REST:      " + fake.baseUrl() + "/api/v10");
+		out.println("  redirect URIs: " + fake.redirectUris() + (fake.autoApprove() ? "  (auto-approve on)" : ""));
+		String events = fake.webhookEvents().url();
+		out.println("  webhook events: " + (events == null ? "none (--webhook-events-url <url>)" : events));
+		out.println("  test-only admin: " + fake.baseUrl() + "/_fake/ (see docs/fake-discord.md)");
+		out.println();
+		out.println("Paste into your app's application.properties (demo credentials, not secrets):");
+		applicationProperties(fake).forEach((name, value) -> out.println(name + "=" + value));
+		out.println();
+		out.println("Press Ctrl+C to stop.");
 	}
 
 	/**
@@ -79,8 +114,9 @@ public final class FakeDiscordServer {
 				case "--auto-approve" -> b.autoApprove(true);
 				case "--allow-loopback-redirects" -> b.allowLoopbackRedirects(true);
 				case "--no-demo-data" -> demo = false;
+				case "--access-token-survives-refresh" -> b.accessTokenSurvivesRefresh(true);
 				case "--port", "--client-id", "--client-secret", "--bot-token", "--redirect-uri", "--host",
-						"--application-name" -> {
+						"--application-name", "--webhook-events-url" -> {
 					if (value == null) {
 						if (i + 1 >= args.length) {
 							throw new IllegalArgumentException(arg + " needs a value");
@@ -94,6 +130,7 @@ public final class FakeDiscordServer {
 						case "--bot-token" -> b.botToken(value);
 						case "--host" -> b.host(value);
 						case "--application-name" -> b.applicationName(value);
+						case "--webhook-events-url" -> b.webhookEventsUrl(value);
 						default -> {
 							customRedirect = true;
 							redirects.add(value);
@@ -136,7 +173,12 @@ public final class FakeDiscordServer {
 				  --application-name <n>   name on the consent screen
 				  --auto-approve           approve authorize requests at once (scripted clients)
 				  --allow-loopback-redirects  accept any http://localhost:<port>/... redirect
-				  --no-demo-data           start without the demo users and guilds""");
+				  --no-demo-data           start without the demo users and guilds
+				  --webhook-events-url <u> send signed webhook events (PING, APPLICATION_AUTHORIZED,
+				                           APPLICATION_DEAUTHORIZED) to this URL of your app
+				  --access-token-survives-refresh
+				                           keep old access tokens alive after a refresh (Discord
+				                           kills them at once; this is the older lenient behaviour)""");
 	}
 
 }

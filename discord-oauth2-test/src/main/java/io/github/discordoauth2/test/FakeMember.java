@@ -6,25 +6,19 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user's membership in a guild.
+ * A user's membership in a guild. Permissions are not stored: they follow from the
+ * guild's {@code @everyone} role and the roles held, as Discord computes them.
  *
  * @param guildId the guild
  * @param userId the member
  * @param nick guild nickname, or null
- * @param roles role ids (snowflakes)
+ * @param roles ids of the roles held (snowflakes), without {@code @everyone}
  * @param joinedAt when the user joined
  * @param mute whether the member is server-muted
  * @param deaf whether the member is server-deafened
- * @param permissions the member's permission bitset as Discord's decimal string
  */
 public record FakeMember(long guildId, long userId, @Nullable String nick, List<Long> roles, Instant joinedAt,
-		boolean mute, boolean deaf, String permissions) {
-
-	/**
-	 * Default permissions of an ordinary member (Discord's default {@code @everyone}
-	 * set).
-	 */
-	public static final String DEFAULT_PERMISSIONS = "104324673";
+		boolean mute, boolean deaf) {
 
 	/** Copies the role list so the seed cannot change under the running fake. */
 	public FakeMember {
@@ -33,6 +27,15 @@ public record FakeMember(long guildId, long userId, @Nullable String nick, List<
 
 	/** A member without nickname or roles who joined at the given instant. */
 	public static FakeMember of(long guildId, long userId, Instant joinedAt) {
-		return new FakeMember(guildId, userId, null, List.of(), joinedAt, false, false, DEFAULT_PERMISSIONS);
+		return new FakeMember(guildId, userId, null, List.of(), joinedAt, false, false);
+	}
+
+	/**
+	 * This membership with other roles.
+	 * @param roles the role ids now held
+	 * @return a copy holding {@code roles}
+	 */
+	public FakeMember withRoles(List<Long> roles) {
+		return new FakeMember(guildId, userId, nick, roles, joinedAt, mute, deaf);
 	}
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,9 +32,6 @@ final class FakeState {
 	private static final char[] TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
 
-	/** Permissions of a guild owner in {@code GET /users/@me/guilds}: every bit. */
-	static final String ALL_PERMISSIONS = "2251799813685247";
-
 	/**
 	 * The registered application, as its developer portal page would describe it.
 	 *
@@ -48,10 +46,14 @@ final class FakeState {
 	 * @param ownerId the user a client-credentials token belongs to
 	 * @param codeTtl how long an authorization code lives
 	 * @param accessTokenTtl how long an access token lives
+	 * @param accessTokenSurvivesRefresh whether a refresh leaves the old access token
+	 * alive (Discord's default is not: discord-api-docs PR #620)
+	 * @param publicKey the portal's "Public Key" (hex) that verifies signed webhook
+	 * events
 	 */
 	record Application(long clientId, String clientSecret, @Nullable String botToken, String name,
 			List<String> redirectUris, boolean allowLoopbackRedirects, boolean publicClient, boolean team, long ownerId,
-			Duration codeTtl, Duration accessTokenTtl) {
+			Duration codeTtl, Duration accessTokenTtl, boolean accessTokenSurvivesRefresh, String publicKey) {
 	}
 
 	/** A guild the user is in, with the membership that puts them there. */
@@ -67,6 +69,9 @@ final class FakeState {
 	private final Map<Long, FakeGuild> guilds;
 
 	private final Map<Long, Map<Long, FakeMember>> members = new HashMap<>();
+
+	/** Per guild, its roles by id; {@code @everyone} under the guild's own id. */
+	private final Map<Long, Map<Long, FakeRole>> roles = new HashMap<>();
 
 	private final Set<Long> botGuilds;
 
@@ -100,6 +105,12 @@ final class FakeState {
 		this.botGuilds = new LinkedHashSet<>(seed.botGuilds);
 		seed.connections.forEach((user, list) -> connections.put(user, new ArrayList<>(list)));
 		this.metadata = List.copyOf(seed.metadata);
+		for (FakeGuild g : guilds.values()) {
+			Map<Long, FakeRole> guildRoles = new LinkedHashMap<>();
+			guildRoles.put(g.id(), FakeRole.everyone(g.id(), FakeRole.DEFAULT_EVERYONE_PERMISSIONS));
+			seed.roles.getOrDefault(g.id(), List.of()).forEach(r -> guildRoles.put(r.id(), r));
+			roles.put(g.id(), guildRoles);
+		}
 		for (FakeGuild g : guilds.values()) {
 			if (users.containsKey(g.ownerId())) {
 				addMember(FakeMember.of(g.id(), g.ownerId(), Instant.parse("2022-01-01T00:00:00Z")));
@@ -153,7 +164,7 @@ final class FakeState {
 	synchronized Map<Long, String> guildsManagedBy(long userId) {
 		Map<Long, String> managed = new LinkedHashMap<>();
 		for (Membership m : guildsOf(userId)) {
-			if (Rules.canManage(m.guild(), m.member())) {
+			if (Rules.canManage(m.guild(), m.member(), roleMap(m.guild().id()))) {
 				managed.put(m.guild().id(), m.guild().name());
 			}
 		}
@@ -177,8 +188,59 @@ final class FakeState {
 		return m == null ? null : m.get(userId);
 	}
 
+	/** Adds a membership, or replaces the one of the same user and guild. */
 	synchronized void addMember(FakeMember member) {
 		members.computeIfAbsent(member.guildId(), k -> new LinkedHashMap<>()).put(member.userId(), member);
+	}
+
+	/** Ends a membership; false if there was none. */
+	synchronized boolean removeMember(long guildId, long userId) {
+		Map<Long, FakeMember> m = members.get(guildId);
+		return m != null && m.remove(userId) != null;
+	}
+
+	/** The user ids of a guild's members, in the order they joined the fake. */
+	synchronized List<Long> memberIds(long guildId) {
+		return List.copyOf(members.getOrDefault(guildId, Map.of()).keySet());
+	}
+
+	/** A member's permissions before channel overwrites, as Discord's decimal string. */
+	synchronized String permissions(FakeGuild guild, FakeMember member) {
+		return Rules.basePermissions(guild, member, roleMap(guild.id()));
+	}
+
+	/** A guild's roles, {@code @everyone} first, then from the bottom of the list up. */
+	synchronized List<FakeRole> roles(long guildId) {
+		List<FakeRole> list = new ArrayList<>(roleMap(guildId).values());
+		list.sort(Comparator.comparingInt(FakeRole::position).thenComparingLong(FakeRole::id));
+		return List.copyOf(list);
+	}
+
+	synchronized @Nullable FakeRole role(long guildId, long roleId) {
+		return roleMap(guildId).get(roleId);
+	}
+
+	/** Adds a role to a guild, or replaces the one with the same id. */
+	synchronized void putRole(long guildId, FakeRole role) {
+		roles.computeIfAbsent(guildId, k -> new LinkedHashMap<>()).put(role.id(), role);
+	}
+
+	/**
+	 * Deletes a role and takes it from every member, as Discord does; false if unknown.
+	 */
+	synchronized boolean deleteRole(long guildId, long roleId) {
+		if (roleMap(guildId).remove(roleId) == null) {
+			return false;
+		}
+		Map<Long, FakeMember> m = members.get(guildId);
+		if (m != null) {
+			m.replaceAll((user, member) -> member.withRoles(member.roles().stream().filter(r -> r != roleId).toList()));
+		}
+		return true;
+	}
+
+	private Map<Long, FakeRole> roleMap(long guildId) {
+		return roles.getOrDefault(guildId, new LinkedHashMap<>());
 	}
 
 	synchronized boolean isBotIn(long guildId) {
@@ -273,6 +335,18 @@ final class FakeState {
 		return refreshTokens.get(refreshToken);
 	}
 
+	/**
+	 * Kills the access tokens a refresh replaces, unless the application keeps them: a
+	 * refreshed token's stale copy is invalid (discord-api-docs PR #620).
+	 */
+	synchronized void retireAccessTokensOnRefresh(Grants.Grant grant) {
+		if (app.accessTokenSurvivesRefresh()) {
+			return;
+		}
+		grant.accessTokens.forEach(accessTokens::remove);
+		grant.accessTokens.clear();
+	}
+
 	/** A live (unexpired, unrevoked) access token, or null. */
 	synchronized Grants.@Nullable AccessToken liveAccessToken(@Nullable String token) {
 		if (token == null) {
@@ -300,13 +374,39 @@ final class FakeState {
 		if (grant == null) {
 			return false;
 		}
+		revokeGrant(grant);
+		return true;
+	}
+
+	private void revokeGrant(Grants.Grant grant) {
 		grant.accessTokens.forEach(accessTokens::remove);
 		grant.accessTokens.clear();
 		if (grant.refreshToken != null) {
 			refreshTokens.remove(grant.refreshToken);
 			grant.refreshToken = null;
 		}
-		return true;
+	}
+
+	/**
+	 * The user removes the application in Discord (User Settings, Authorized Apps): every
+	 * authorization of that user dies and the next login asks for consent again.
+	 * Client-credentials tokens are the application's own and stay.
+	 * @return whether the user had authorized the application
+	 */
+	synchronized boolean deauthorize(long userId) {
+		Set<Grants.Grant> grants = new LinkedHashSet<>();
+		for (Grants.AccessToken at : accessTokens.values()) {
+			grants.add(at.grant);
+		}
+		grants.addAll(refreshTokens.values());
+		boolean authorized = approvedScopes.remove(userId) != null;
+		for (Grants.Grant grant : grants) {
+			if (grant.userId == userId && !grant.clientCredentials) {
+				authorized = true;
+				revokeGrant(grant);
+			}
+		}
+		return authorized;
 	}
 
 	// ------------------------------------------------------------------------------------------

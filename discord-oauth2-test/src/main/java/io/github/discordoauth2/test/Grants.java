@@ -23,12 +23,24 @@ final class Grants {
 
 		final Set<String> scopes;
 
+		/**
+		 * Whether the application got it for its owner through client credentials, rather
+		 * than from a user's consent.
+		 */
+		final boolean clientCredentials;
+
 		final Set<String> accessTokens = new LinkedHashSet<>();
 
 		@Nullable String refreshToken;
 
+		/** A grant from a user's consent. */
 		Grant(long userId, Set<String> scopes) {
+			this(userId, scopes, false);
+		}
+
+		Grant(long userId, Set<String> scopes, boolean clientCredentials) {
 			this.userId = userId;
+			this.clientCredentials = clientCredentials;
 			// Keeps the order the user granted them in, so "scope" reads like the
 			// request.
 			this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));

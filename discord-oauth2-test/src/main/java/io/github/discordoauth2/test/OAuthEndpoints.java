@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,10 +32,13 @@ final class OAuthEndpoints {
 
 	private final String baseUrl;
 
-	OAuthEndpoints(FakeState state, String baseUrl) {
+	private final WebhookEvents webhookEvents;
+
+	OAuthEndpoints(FakeState state, String baseUrl, WebhookEvents webhookEvents) {
 		this.state = state;
 		this.app = state.app();
 		this.baseUrl = baseUrl;
+		this.webhookEvents = webhookEvents;
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -112,6 +116,7 @@ final class OAuthEndpoints {
 			}
 		}
 		state.approve(userId, ar.scopes());
+		announceAuthorization(ar, userId, guildId);
 		if (ar.plainInvite()) {
 			return ConsentPage.notice("Authorized", app.name() + " was added. You may close this page.");
 		}
@@ -133,6 +138,30 @@ final class OAuthEndpoints {
 			q.put("permissions", ar.permissions() == null ? "0" : ar.permissions());
 		}
 		return Response.redirect(appendQuery(redirectUri, q));
+	}
+
+	/**
+	 * Sends {@code APPLICATION_AUTHORIZED} (Webhook Events, "Application Authorized"):
+	 * the user, the scopes, the installation context ({@code 0} with the server for a
+	 * bot, else the {@code integration_type} asked for, else {@code 1}, the user's
+	 * account).
+	 */
+	private void announceAuthorization(AuthRequest ar, long userId, @Nullable Long guildId) {
+		FakeUser user = state.user(userId);
+		if (user == null) {
+			return;
+		}
+		FakeGuild guild = guildId == null || !ar.scopes().contains("bot") ? null : state.guild(guildId);
+		String asked = ar.echo().get("integration_type");
+		int integrationType = guild != null ? 0 : asked != null ? Integer.parseInt(asked) : 1;
+		Json.Obj data = Json.obj()
+			.with("integration_type", integrationType)
+			.with("scopes", new ArrayList<>(ar.scopes()))
+			.with("user", Views.publicUser(user));
+		if (guild != null) {
+			data.with("guild", Views.fullGuild(guild, state.roles(guild.id())));
+		}
+		webhookEvents.applicationAuthorized(data);
 	}
 
 	private AuthRequest validate(Function<String, @Nullable String> param) {
@@ -346,7 +375,7 @@ final class OAuthEndpoints {
 		Json.Obj body = tokenBody(grant, true);
 		FakeGuild guild = c.guildId() == null ? null : state.guild(c.guildId());
 		if (guild != null && c.scopes().contains("bot")) {
-			body.with("guild", Views.fullGuild(guild));
+			body.with("guild", Views.fullGuild(guild, state.roles(guild.id())));
 		}
 		if (guild != null && c.scopes().contains("webhook.incoming")) {
 			body.with("webhook", webhook(guild));
@@ -382,6 +411,7 @@ final class OAuthEndpoints {
 		if (grant == null) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"refresh_token\" in request.");
 		}
+		state.retireAccessTokensOnRefresh(grant);
 		return tokenBody(grant, true);
 	}
 
@@ -403,7 +433,7 @@ final class OAuthEndpoints {
 		}
 		// The token is the app owner's, without a refresh token (OAuth2 docs, "Client
 		// Credentials Grant").
-		return tokenBody(new Grants.Grant(app.ownerId(), scopes), false);
+		return tokenBody(new Grants.Grant(app.ownerId(), scopes, true), false);
 	}
 
 	private Json.Obj tokenBody(Grants.Grant grant, boolean withRefresh) {

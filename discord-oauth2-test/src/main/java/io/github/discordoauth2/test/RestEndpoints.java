@@ -122,9 +122,11 @@ final class RestEndpoints {
 		TreeMap<Long, Object> mine = new TreeMap<>();
 		for (FakeState.Membership m : state.guildsOf(userId)) {
 			FakeGuild g = m.guild();
-			boolean owner = g.ownerId() == userId;
-			mine.put(g.id(), Views.partialGuild(g, owner, owner ? FakeState.ALL_PERMISSIONS : m.member().permissions(),
-					withCounts));
+			// Owner and Administrator: all bits; else @everyone's and the roles'
+			// (Permissions
+			// docs, "Permission Hierarchy").
+			mine.put(g.id(),
+					Views.partialGuild(g, g.ownerId() == userId, state.permissions(g, m.member()), withCounts));
 		}
 		NavigableMap<Long, Object> view = mine;
 		if (after != null) {
@@ -220,8 +222,7 @@ final class RestEndpoints {
 			throw DiscordError.rest(400, 30001, "Maximum number of guilds reached (" + MAX_GUILDS + ")");
 		}
 		FakeMember member = new FakeMember(guildId, userId, (String) nick, roles, state.now(),
-				Boolean.TRUE.equals(body.get("mute")), Boolean.TRUE.equals(body.get("deaf")),
-				FakeMember.DEFAULT_PERMISSIONS);
+				Boolean.TRUE.equals(body.get("mute")), Boolean.TRUE.equals(body.get("deaf")));
 		state.addMember(member);
 		return Response.json(201, Views.member(member, user));
 	}
@@ -243,13 +244,26 @@ final class RestEndpoints {
 		return Response.json(200, Views.member(member, state.user(userId)));
 	}
 
+	/** Get Guild Roles (Guild docs): the bot must be in the guild. */
+	Response guildRoles(Request r) {
+		bot(r);
+		long guildId = snowflakePath(r, "guild.id", "guild_id");
+		if (state.guild(guildId) == null) {
+			throw DiscordError.rest(404, 10004, "Unknown Guild");
+		}
+		if (!state.isBotIn(guildId)) {
+			throw DiscordError.missingAccess();
+		}
+		return Response.json(200, state.roles(guildId).stream().map(Views::role).toList());
+	}
+
 	// ------------------------------------------------------------------------------------------
 	// oauth2/@me
 
 	Response currentAuthorization(Request r) {
 		Grants.AccessToken at = bearer(r, null);
 		Json.Obj o = Json.obj()
-			.with("application", Views.application(app.clientId(), app.name(), app.botToken() != null))
+			.with("application", Views.application(app.clientId(), app.name(), app.botToken() != null, app.publicKey()))
 			.with("scopes", new ArrayList<>(at.grant.scopes))
 			.with("expires", Views.timestamp(at.expiresAt));
 		if (at.grant.scopes.contains("identify")) {
@@ -260,7 +274,7 @@ final class RestEndpoints {
 
 	Response currentApplication(Request r) {
 		bot(r);
-		Json.Obj application = Views.application(app.clientId(), app.name(), true);
+		Json.Obj application = Views.application(app.clientId(), app.name(), true, app.publicKey());
 		FakeUser owner = state.user(app.ownerId());
 		if (owner != null) {
 			application.with("owner", Views.publicUser(owner));

@@ -3,6 +3,7 @@ package io.github.discordoauth2.test;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +37,14 @@ final class Rules {
 
 	/** A user needs one of these bits to add a bot or a webhook to a server. */
 	private static final BigInteger ADMINISTRATOR_OR_MANAGE_GUILD = BigInteger.valueOf((1 << 3) | (1 << 5));
+
+	private static final BigInteger ADMINISTRATOR = BigInteger.valueOf(1 << 3);
+
+	/**
+	 * What a guild owner or an administrator has: every permission bit Discord defines
+	 * (Permissions docs, "Permission Hierarchy": {@code return ALL}).
+	 */
+	static final String ALL_PERMISSIONS = "2251799813685247";
 
 	private Rules() {
 	}
@@ -83,17 +92,43 @@ final class Rules {
 		}
 	}
 
-	/** Whether a member with these permissions may add a bot or webhook to the server. */
-	static boolean canManage(FakeGuild guild, FakeMember member) {
+	/**
+	 * A member's permissions in a guild as Discord computes them before channel
+	 * overwrites
+	 * (https://discord.com/developers/docs/topics/permissions#permission-hierarchy,
+	 * {@code compute_base_permissions}): the owner has all; otherwise {@code @everyone}'s
+	 * bits OR those of every role held, and Administrator means all. Role ids the guild
+	 * does not have (stored by Add Guild Member) add nothing.
+	 * @param guild the guild
+	 * @param member the membership
+	 * @param roles the guild's roles by id, {@code @everyone} under the guild's id
+	 * @return the bitset as Discord's decimal string
+	 */
+	static String basePermissions(FakeGuild guild, FakeMember member, Map<Long, FakeRole> roles) {
 		if (guild.ownerId() == member.userId()) {
-			return true;
+			return ALL_PERMISSIONS;
 		}
-		try {
-			return new BigInteger(member.permissions()).and(ADMINISTRATOR_OR_MANAGE_GUILD).signum() != 0;
+		FakeRole everyone = roles.get(guild.id());
+		BigInteger permissions = new BigInteger(
+				everyone != null ? everyone.permissions() : FakeRole.DEFAULT_EVERYONE_PERMISSIONS);
+		for (Long id : member.roles()) {
+			FakeRole role = roles.get(id);
+			if (role != null) {
+				permissions = permissions.or(new BigInteger(role.permissions()));
+			}
 		}
-		catch (NumberFormatException e) {
-			return false;
+		if (permissions.and(ADMINISTRATOR).signum() != 0) {
+			return ALL_PERMISSIONS;
 		}
+		return permissions.toString();
+	}
+
+	/**
+	 * Whether a member may add a bot or webhook to the server: owner, Administrator or
+	 * Manage Server.
+	 */
+	static boolean canManage(FakeGuild guild, FakeMember member, Map<Long, FakeRole> roles) {
+		return new BigInteger(basePermissions(guild, member, roles)).and(ADMINISTRATOR_OR_MANAGE_GUILD).signum() != 0;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.discordoauth2.test;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ final class Seed {
 
 	final List<FakeMember> members = new ArrayList<>();
 
+	final Map<Long, List<FakeRole>> roles = new LinkedHashMap<>();
+
 	final Set<Long> botGuilds = new LinkedHashSet<>();
 
 	final Map<Long, List<FakeConnection>> connections = new LinkedHashMap<>();
@@ -69,14 +72,26 @@ final class Seed {
 
 	@Nullable Long applicationOwner;
 
+	boolean accessTokenSurvivesRefresh;
+
+	@Nullable String webhookEventsUrl;
+
+	@Nullable KeyPair webhookEventsKeyPair;
+
 	long firstUser() {
 		return users.isEmpty() ? 0L : users.keySet().iterator().next();
 	}
 
-	FakeState.Application application() {
+	FakeState.Application application(String publicKey) {
 		return new FakeState.Application(clientId, clientSecret, botToken, applicationName, List.copyOf(redirectUris),
 				allowLoopbackRedirects, publicClient, team, applicationOwner != null ? applicationOwner : firstUser(),
-				authorizationCodeTtl, accessTokenTtl);
+				authorizationCodeTtl, accessTokenTtl, accessTokenSurvivesRefresh, publicKey);
+	}
+
+	void role(long guildId, FakeRole role) {
+		List<FakeRole> list = roles.computeIfAbsent(guildId, k -> new ArrayList<>());
+		list.removeIf(r -> r.id() == role.id());
+		list.add(role);
 	}
 
 	void application(long clientId, String clientSecret) {
@@ -120,9 +135,18 @@ final class Seed {
 
 	/** Fails with the setting named when the seed contradicts itself. */
 	Seed checked() {
+		roles.forEach((guildId, list) -> requireGuild("role(guildId=" + guildId + ")", guildId));
 		for (FakeMember m : members) {
 			requireGuild("member(guildId=" + m.guildId() + ")", m.guildId());
 			requireSeededUser("member(userId=" + m.userId() + ")", m.userId());
+			for (Long roleId : m.roles()) {
+				boolean known = roles.getOrDefault(m.guildId(), List.of()).stream().anyMatch(r -> r.id() == roleId);
+				if (roleId == m.guildId() || !known) {
+					throw new IllegalArgumentException("member(guildId=" + m.guildId() + ", userId=" + m.userId()
+							+ ") holds role " + roleId + ", which is not a role of that guild; add it with .role("
+							+ m.guildId() + "L, FakeRole.of(...)) (everyone holds @everyone without listing it)");
+				}
+			}
 		}
 		for (Long g : botGuilds) {
 			requireGuild("botInGuild(" + g + ")", g);

@@ -87,20 +87,32 @@ final class Views {
 		return o;
 	}
 
-	/** The guild object sent with a {@code bot} code grant. */
-	static Json.Obj fullGuild(FakeGuild g) {
-		Json.Obj everyone = Json.obj()
-			.with("id", Long.toString(g.id()))
-			.with("name", "@everyone")
-			.with("color", 0)
-			.with("hoist", false)
+	/**
+	 * The role object (Permissions docs, "Role Object"); {@code colors} is the newer
+	 * spelling of {@code color}.
+	 */
+	static Json.Obj role(FakeRole r) {
+		return Json.obj()
+			.with("id", Long.toString(r.id()))
+			.with("name", r.name())
+			.with("color", r.color())
+			.with("colors",
+					Json.obj()
+						.with("primary_color", r.color())
+						.with("secondary_color", null)
+						.with("tertiary_color", null))
+			.with("hoist", r.hoist())
 			.with("icon", null)
 			.with("unicode_emoji", null)
-			.with("position", 0)
-			.with("permissions", FakeMember.DEFAULT_PERMISSIONS)
-			.with("managed", false)
-			.with("mentionable", false)
+			.with("position", r.position())
+			.with("permissions", r.permissions())
+			.with("managed", r.managed())
+			.with("mentionable", r.mentionable())
 			.with("flags", 0);
+	}
+
+	/** The guild object sent with a {@code bot} code grant and in webhook events. */
+	static Json.Obj fullGuild(FakeGuild g, List<FakeRole> roles) {
 		return Json.obj()
 			.with("id", Long.toString(g.id()))
 			.with("name", g.name())
@@ -119,7 +131,7 @@ final class Views {
 			.with("widget_enabled", false)
 			.with("widget_channel_id", null)
 			.with("verification_level", 0)
-			.with("roles", List.of(everyone))
+			.with("roles", roles.stream().map(Views::role).toList())
 			.with("default_message_notifications", 0)
 			.with("mfa_level", 0)
 			.with("explicit_content_filter", 0)
@@ -196,7 +208,7 @@ final class Views {
 			.with("metadata", rc.metadata());
 	}
 
-	static Json.Obj application(long clientId, String name, boolean hasBot) {
+	static Json.Obj application(long clientId, String name, boolean hasBot, String verifyKey) {
 		return Json.obj()
 			.with("id", Long.toString(clientId))
 			.with("name", name)
@@ -207,7 +219,7 @@ final class Views {
 			.with("hook", true)
 			.with("bot_public", hasBot)
 			.with("bot_require_code_grant", false)
-			.with("verify_key", String.format("%064x", clientId))
+			.with("verify_key", verifyKey)
 			.with("flags", 0);
 	}
 

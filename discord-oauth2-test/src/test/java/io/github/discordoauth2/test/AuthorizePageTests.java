@@ -213,9 +213,15 @@ class AuthorizePageTests {
 
 	@Test
 	void botScopeAddsTheBotAndTheTokenCarriesTheGuild() {
-		FakeMember manager = new FakeMember(DemoData.MEMBER_GUILD_ID, DemoData.USER_ID, null, List.of(),
-				Instant.parse("2023-04-01T12:00:00Z"), false, false, "32");
-		try (FakeDiscord f = FakeDiscord.builder().demoData().member(manager).autoApprove(true).start()) {
+		FakeRole manageServer = FakeRole.of(1100000000000000399L, "Manager", "32", 3);
+		FakeMember manager = new FakeMember(DemoData.MEMBER_GUILD_ID, DemoData.USER_ID, null,
+				List.of(manageServer.id()), Instant.parse("2023-04-01T12:00:00Z"), false, false);
+		try (FakeDiscord f = FakeDiscord.builder()
+			.demoData()
+			.role(DemoData.MEMBER_GUILD_ID, manageServer)
+			.member(manager)
+			.autoApprove(true)
+			.start()) {
 			Http h = new Http(f.baseUrl());
 			Map<String, String> p = params("bot webhook.incoming");
 			p.put("guild_id", Long.toString(DemoData.MEMBER_GUILD_ID));

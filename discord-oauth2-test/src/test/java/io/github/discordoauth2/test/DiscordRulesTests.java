@@ -168,6 +168,7 @@ class DiscordRulesTests {
 	void aPlainBotInviteNeedsNoRedirectAndStaysOnDiscord() {
 		try (FakeDiscord fake = FakeDiscord.builder()
 			.demoData()
+			.role(DemoData.MEMBER_GUILD_ID, MANAGER)
 			.member(manager(DemoData.MEMBER_GUILD_ID))
 			.autoApprove(true)
 			.start()) {
@@ -194,7 +195,11 @@ class DiscordRulesTests {
 
 	@Test
 	void disableGuildSelectLocksThePickerToGuildId() {
-		try (FakeDiscord fake = FakeDiscord.builder().demoData().member(manager(DemoData.MEMBER_GUILD_ID)).start()) {
+		try (FakeDiscord fake = FakeDiscord.builder()
+			.demoData()
+			.role(DemoData.MEMBER_GUILD_ID, MANAGER)
+			.member(manager(DemoData.MEMBER_GUILD_ID))
+			.start()) {
 			Map<String, String> p = params("bot");
 			p.put("guild_id", Long.toString(DemoData.MEMBER_GUILD_ID));
 			String picker = authorize(fake, p).body();
@@ -319,6 +324,32 @@ class DiscordRulesTests {
 	}
 
 	@Test
+	void aRefreshedAccessTokensStaleCopyIsInvalidEverywhere() {
+		try (FakeDiscord fake = approving()) {
+			Http http = new Http(fake.baseUrl());
+			FakeDiscord.Tokens t = fake.createToken(DemoData.USER_ID, Set.of("identify", "guilds.join"));
+			Http.Answer refreshed = token(fake,
+					Map.of("grant_type", "refresh_token", "refresh_token", t.refreshToken()),
+					Http.basic(fake.clientId(), fake.clientSecret()));
+			assertThat(refreshed.status()).isEqualTo(200);
+			// As a Bearer token: Discord's 401 for an invalid token (rule R8).
+			Http.Answer me = http.get("/api/v10/users/@me", "Bearer " + t.accessToken());
+			assertThat(me.status()).isEqualTo(401);
+			assertThat(me.map()).containsEntry("code", 0);
+			// In Add Guild Member's body: 50025 Invalid OAuth2 access token (PR #620).
+			Http.Answer join = http.json("PUT",
+					"/api/v10/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID,
+					Map.of("access_token", t.accessToken()), "Bot " + fake.botToken());
+			assertThat(join.status()).isEqualTo(403);
+			assertThat(join.map()).containsEntry("code", 50025);
+			assertThat(http
+				.json("PUT", "/api/v10/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID,
+						Map.of("access_token", refreshed.map().get("access_token")), "Bot " + fake.botToken())
+				.status()).isEqualTo(201);
+		}
+	}
+
+	@Test
 	void commandsUpdateIsForClientCredentialsOnly() {
 		try (FakeDiscord fake = approving()) {
 			Http.Answer a = authorize(fake, params("identify applications.commands.update"));
@@ -327,9 +358,12 @@ class DiscordRulesTests {
 		}
 	}
 
+	/** A role with Manage Server (1 << 5) and nothing else. */
+	private static final FakeRole MANAGER = FakeRole.of(1100000000000000399L, "Manager", "32", 3);
+
 	private static FakeMember manager(long guildId) {
-		return new FakeMember(guildId, DemoData.USER_ID, null, List.of(), Instant.parse("2023-04-01T12:00:00Z"), false,
-				false, "32");
+		return new FakeMember(guildId, DemoData.USER_ID, null, List.of(MANAGER.id()),
+				Instant.parse("2023-04-01T12:00:00Z"), false, false);
 	}
 
 }

@@ -67,13 +67,23 @@ class FakeDiscordBuilderTests {
 	void standaloneServerOptions() {
 		FakeDiscord.Builder b = FakeDiscordServer
 			.parse(new String[] { "--port", "0", "--client-id", "1234567890123", "--client-secret=shh", "--bot-token",
-					"tok", "--redirect-uri", "http://localhost:3000/cb", "--auto-approve" }, System.out);
+					"tok", "--redirect-uri", "http://localhost:3000/cb", "--auto-approve", "--webhook-events-url",
+					"http://localhost:3000/discord/events", "--access-token-survives-refresh" }, System.out);
 		try (FakeDiscord fake = b.start()) {
 			assertThat(fake.clientId()).isEqualTo(1234567890123L);
 			assertThat(fake.clientSecret()).isEqualTo("shh");
 			assertThat(fake.botToken()).isEqualTo("tok");
 			assertThat(fake.autoApprove()).isTrue();
 			assertThat(fake.redirectUris()).contains("http://localhost:3000/cb", DemoData.REDIRECT_URI);
+			assertThat(fake.webhookEvents().url()).isEqualTo("http://localhost:3000/discord/events");
+			FakeDiscord.Tokens t = fake.createToken(DemoData.USER_ID, Set.of("identify"));
+			Http http = new Http(fake.baseUrl());
+			assertThat(http
+				.postForm("/api/v10/oauth2/token",
+						java.util.Map.of("grant_type", "refresh_token", "refresh_token", t.refreshToken()),
+						Http.basic(fake.clientId(), fake.clientSecret()))
+				.status()).isEqualTo(200);
+			assertThat(http.get("/api/v10/users/@me", "Bearer " + t.accessToken()).status()).isEqualTo(200);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		assertThat(
@@ -84,6 +94,23 @@ class FakeDiscordBuilderTests {
 			.hasMessageContaining("--colour");
 		assertThatThrownBy(() -> FakeDiscordServer.parse(new String[] { "--port" }, System.out))
 			.hasMessageContaining("--port");
+		assertThatThrownBy(() -> FakeDiscordServer.parse(new String[] { "--webhook-events-url", "events" }, System.out))
+			.hasMessageContaining("absolute");
+	}
+
+	@Test
+	void theStartupBannerPrintsPropertiesReadyToPaste() {
+		try (FakeDiscord fake = FakeDiscordServer.parse(new String[] { "--port", "0" }, System.out).start()) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			FakeDiscordServer.banner(fake, new PrintStream(out, true, StandardCharsets.UTF_8));
+			assertThat(out.toString(StandardCharsets.UTF_8))
+				.contains("discord.oauth2.base-url=" + fake.baseUrl() + "\n")
+				.contains("discord.oauth2.client-id=" + DemoData.APPLICATION_ID + "\n")
+				.contains("discord.oauth2.client-secret=" + DemoData.CLIENT_SECRET + "\n")
+				.contains("discord.oauth2.bot-token=" + DemoData.BOT_TOKEN + "\n")
+				.contains("discord.oauth2.webhook-events.public-key=" + DemoData.WEBHOOK_EVENTS_PUBLIC_KEY + "\n")
+				.contains("/_fake/");
+		}
 	}
 
 }

@@ -61,6 +61,8 @@ class FakeDiscordExtensionTests {
 		assertThat(props.get("discord.oauth2.client-id").get()).isEqualTo(Long.toString(DemoData.APPLICATION_ID));
 		assertThat(props.get("discord.oauth2.client-secret").get()).isEqualTo(DemoData.CLIENT_SECRET);
 		assertThat(props.get("discord.oauth2.bot-token").get()).isEqualTo(DemoData.BOT_TOKEN);
+		assertThat(props.get("discord.oauth2.webhook-events.public-key").get())
+			.isEqualTo(DemoData.WEBHOOK_EVENTS_PUBLIC_KEY);
 	}
 
 }

@@ -22,20 +22,24 @@ class JournalTests {
 							"client_id", Long.toString(fake.clientId()), "client_secret", fake.clientSecret(),
 							"code_verifier", "verifier-secret-value"),
 					null);
-			http.postForm("/api/v10/oauth2/token",
-					Map.of("grant_type", "refresh_token", "refresh_token", tokens.refreshToken()),
-					Http.basic(fake.clientId(), fake.clientSecret()));
-			http.get("/api/v10/users/@me?x=1", "Bearer " + tokens.accessToken());
+			// The refresh kills the old access token, so the calls below use the new one.
+			String fresh = (String) http
+				.postForm("/api/v10/oauth2/token",
+						Map.of("grant_type", "refresh_token", "refresh_token", tokens.refreshToken()),
+						Http.basic(fake.clientId(), fake.clientSecret()))
+				.map()
+				.get("access_token");
+			http.get("/api/v10/users/@me?x=1", "Bearer " + fresh);
 			http.json("PUT", "/api/v10/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID,
-					Map.of("access_token", tokens.accessToken(), "nick", "n"), "Bot " + fake.botToken());
-			http.postForm("/api/oauth2/token/revoke", Map.of("token", tokens.accessToken()),
+					Map.of("access_token", fresh, "nick", "n"), "Bot " + fake.botToken());
+			http.postForm("/api/oauth2/token/revoke", Map.of("token", fresh),
 					Http.basic(fake.clientId(), fake.clientSecret()));
 
 			List<RecordedRequest> journal = fake.journal();
 			assertThat(journal).hasSize(5);
 			String all = journal.stream().map(r -> r.body() + r.headers()).reduce("", String::concat);
 			assertThat(all).doesNotContain(fake.clientSecret(), "verifier-secret-value", tokens.accessToken(),
-					tokens.refreshToken(), fake.botToken());
+					tokens.refreshToken(), fresh, fake.botToken());
 
 			RecordedRequest exchange = journal.get(0);
 			assertThat(exchange.method()).isEqualTo("POST");

@@ -87,8 +87,12 @@ class RestEndpointsTests {
 		List<Map<String, Object>> all = h.get(API + "/users/@me/guilds", t).list();
 		assertThat(all).extracting(g -> g.get("id")).containsExactly(owned, member);
 		assertThat(all.get(0)).doesNotContainKey("approximate_member_count");
+		assertThat(all.get(0)).containsEntry("owner", true).containsEntry("permissions", "2251799813685247");
 		assertThat(all.get(1)).containsEntry("owner", false)
-			.containsEntry("permissions", FakeMember.DEFAULT_PERMISSIONS);
+			.containsEntry("permissions",
+					new java.math.BigInteger(FakeRole.DEFAULT_EVERYONE_PERMISSIONS)
+						.or(new java.math.BigInteger(DemoData.MODERATOR_PERMISSIONS))
+						.toString());
 		assertThat(h.get(API + "/users/@me/guilds?limit=1", t).list()).extracting(g -> g.get("id"))
 			.containsExactly(owned);
 		assertThat(h.get(API + "/users/@me/guilds?after=" + owned, t).list()).extracting(g -> g.get("id"))

@@ -158,6 +158,35 @@ class TokenEndpointTests {
 	}
 
 	@Test
+	void aRefreshKillsTheOldAccessTokenAtOnce() {
+		FakeDiscord.Tokens t = fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		assertThat(http.get("/api/v10/users/@me", "Bearer " + t.accessToken()).status()).isEqualTo(200);
+		Http.Answer refreshed = http.postForm(TOKEN,
+				Map.of("grant_type", "refresh_token", "refresh_token", t.refreshToken()), basic);
+		assertThat(refreshed.status()).isEqualTo(200);
+		Http.Answer stale = http.get("/api/v10/users/@me", "Bearer " + t.accessToken());
+		assertThat(stale.status()).isEqualTo(401);
+		assertThat(stale.map()).containsEntry("code", 0).containsEntry("message", "401: Unauthorized");
+		assertThat(http.get("/api/v10/users/@me", "Bearer " + refreshed.map().get("access_token")).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void accessTokenSurvivesRefreshKeepsTheOlderLenientBehaviourOnRequest() {
+		try (FakeDiscord lenient = FakeDiscord.builder().demoData().accessTokenSurvivesRefresh(true).start()) {
+			Http h = new Http(lenient.baseUrl());
+			FakeDiscord.Tokens t = lenient.createToken(DemoData.USER_ID, Set.of("identify"));
+			Http.Answer refreshed = h.postForm(TOKEN,
+					Map.of("grant_type", "refresh_token", "refresh_token", t.refreshToken()),
+					Http.basic(lenient.clientId(), lenient.clientSecret()));
+			assertThat(refreshed.status()).isEqualTo(200);
+			assertThat(h.get("/api/v10/users/@me", "Bearer " + t.accessToken()).status()).isEqualTo(200);
+			assertThat(h.get("/api/v10/users/@me", "Bearer " + refreshed.map().get("access_token")).status())
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void accessTokensExpireAfterExpiresIn() {
 		FakeDiscord.Tokens t = fake.createToken(DemoData.USER_ID, Set.of("identify"));
 		assertThat(t.expiresIn()).isEqualTo(604800);
