@@ -156,6 +156,9 @@ public final class DiscordAuthorities {
 			throw new OAuth2AuthenticationException(logOut.reason(), logOut.reason().getDescription());
 		}
 		if (decision instanceof Replace replace) {
+			// A fresh answer: whatever this instance remembered of earlier failures is
+			// moot.
+			this.attempts.remove(principal.id());
 			return principal.withAuthorities(merge(principal.getAuthorities(), replace.authorities()),
 					replace.checkedAt());
 		}
