@@ -150,14 +150,7 @@ final class AdminEndpoints {
 		if (state.user(userId) == null) {
 			return error(404, "Unknown user " + userId + ".");
 		}
-		boolean authorized;
-		synchronized (state) {
-			FakeUser user = state.user(userId);
-			authorized = state.deauthorize(userId);
-			if (authorized && user != null) {
-				webhookEvents.applicationDeauthorized(Views.publicUser(user));
-			}
-		}
+		boolean authorized = FakeDiscord.deauthorize(state, webhookEvents, userId);
 		return Response.json(200, Json.obj().with("deauthorized", authorized));
 	}
 

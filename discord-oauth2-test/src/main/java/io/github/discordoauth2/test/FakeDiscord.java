@@ -203,6 +203,11 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public boolean deauthorize(long userId) {
+		return deauthorize(state, webhookEvents, userId);
+	}
+
+	/** The one way a user removes the app, for this API and the admin endpoint alike. */
+	static boolean deauthorize(FakeState state, WebhookEvents webhookEvents, long userId) {
 		synchronized (state) {
 			state.requireUser("userId", userId);
 			FakeUser user = Objects.requireNonNull(state.user(userId));
