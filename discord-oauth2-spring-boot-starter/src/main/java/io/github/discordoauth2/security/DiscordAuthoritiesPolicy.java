@@ -227,9 +227,10 @@ public final class DiscordAuthoritiesPolicy {
 	 * What the read at login means: the user's authorities, or a refused login.
 	 * @param now the time of the login
 	 * @param outcome what reading Discord with the login's token gave
-	 * @return {@link Replace} (log in with these authorities), {@link Drop} (log in
-	 * without Discord authorities, to be read again soon) or {@link LogOut} (refuse the
-	 * login with the reason)
+	 * @return {@link Replace} (log in with these authorities; none when the user did not
+	 * grant a scope that reads servers), {@link Drop} (log in without Discord
+	 * authorities, to be read again soon) or {@link LogOut} (refuse the login with the
+	 * reason)
 	 */
 	public Decision atLogin(Instant now, Outcome outcome) {
 		if (outcome instanceof Standing standing) {
@@ -238,6 +239,9 @@ public final class DiscordAuthoritiesPolicy {
 						"Membership of " + servers(this.requiredGuilds, "one of ") + " is required to log in."));
 			}
 			return new Replace(authoritiesOf(standing.standing()), now);
+		}
+		if (outcome instanceof NotGranted) {
+			return notGranted(now);
 		}
 		if (!this.requiredGuilds.isEmpty()) {
 			// Nothing is known yet, so nothing can be kept: the gate stays closed.
@@ -255,7 +259,8 @@ public final class DiscordAuthoritiesPolicy {
 	 * @return {@link Replace} with the new authorities, {@link Keep} (a failure within
 	 * {@link #maxStale()} under {@link OnFailure#KEEP}), {@link Drop} (a failure under
 	 * {@link OnFailure#DENY} or beyond {@code maxStale}) or {@link LogOut} (no longer a
-	 * member of any required server, or no working token)
+	 * member of any required server, no working token, or no scope to read servers where
+	 * membership is required)
 	 */
 	public Decision decide(DiscordOAuth2User principal, Instant now, Outcome outcome) {
 		if (outcome instanceof Standing standing) {
@@ -265,6 +270,9 @@ public final class DiscordAuthoritiesPolicy {
 								+ ", which this site requires. Log in again once you have joined."));
 			}
 			return new Replace(authoritiesOf(standing.standing()), now);
+		}
+		if (outcome instanceof NotGranted) {
+			return notGranted(now);
 		}
 		if (outcome instanceof NoToken) {
 			return new LogOut(error(AUTHORIZATION_ENDED,
@@ -299,6 +307,20 @@ public final class DiscordAuthoritiesPolicy {
 		return now.plus(backoff);
 	}
 
+	/**
+	 * The user did not let the application see their servers: no Discord authorities,
+	 * which is all that will be known until they log in again; refused where membership
+	 * is required.
+	 */
+	private Decision notGranted(Instant now) {
+		if (!this.requiredGuilds.isEmpty()) {
+			return new LogOut(error(GUILD_REQUIRED, "This site needs to see your membership of "
+					+ servers(this.requiredGuilds, "one of ")
+					+ ", and your login did not allow it. Log in again and allow every permission Discord asks for."));
+		}
+		return new Replace(Set.of(), now);
+	}
+
 	private boolean admits(DiscordStanding standing) {
 		return this.requiredGuilds.isEmpty() || this.requiredGuilds.stream().anyMatch(standing::isMember);
 	}
@@ -326,7 +348,7 @@ public final class DiscordAuthoritiesPolicy {
 	/**
 	 * What a re-read of Discord gave.
 	 */
-	public sealed interface Outcome permits Standing, Failed, NoToken {
+	public sealed interface Outcome permits Standing, Failed, NoToken, NotGranted {
 
 		/**
 		 * Discord answered.
@@ -351,11 +373,21 @@ public final class DiscordAuthoritiesPolicy {
 		}
 
 		/**
-		 * The user has no stored token that can read what the application needs.
+		 * The user has no stored token that works any more.
 		 * @return the outcome
 		 */
 		static Outcome noToken() {
 			return new NoToken();
+		}
+
+		/**
+		 * The user's token was granted neither {@code guilds.members.read} nor
+		 * {@code guilds} (the user unticked them on the consent screen, or logged in
+		 * before the application asked for them).
+		 * @return the outcome
+		 */
+		static Outcome notGranted() {
+			return new NotGranted();
 		}
 
 	}
@@ -382,9 +414,16 @@ public final class DiscordAuthoritiesPolicy {
 
 	/**
 	 * The user's tokens are gone (removed, revoked at Discord, refused on refresh), or
-	 * Discord refused the stored token (HTTP 401), or it lacks the scope to read servers.
+	 * Discord refused the stored token (HTTP 401).
 	 */
 	public record NoToken() implements Outcome {
+
+	}
+
+	/**
+	 * The user's token may not read servers: it was granted neither scope.
+	 */
+	public record NotGranted() implements Outcome {
 
 	}
 

@@ -56,9 +56,10 @@ public final class DiscordStandingReader {
 	 * Reads the user's standing in the checked servers.
 	 * @param token the user's token
 	 * @param scopes the scopes the token was granted
-	 * @return the standing; {@link DiscordAuthoritiesPolicy.NoToken} when the token lacks
-	 * both scopes or Discord refuses it (401); {@link DiscordAuthoritiesPolicy.Failed}
-	 * when Discord fails, rate-limits the read or cannot be reached
+	 * @return the standing; {@link DiscordAuthoritiesPolicy.NotGranted} when the token
+	 * lacks both scopes; {@link DiscordAuthoritiesPolicy.NoToken} when Discord refuses it
+	 * (401); {@link DiscordAuthoritiesPolicy.Failed} when Discord fails, rate-limits the
+	 * read or cannot be reached
 	 */
 	public Outcome read(PartialAccessToken token, Set<String> scopes) {
 		try {
@@ -79,7 +80,7 @@ public final class DiscordStandingReader {
 			if (scopes.contains(Scopes.GUILDS)) {
 				return Outcome.of(fromGuilds(this.guilds, token.fetchGuilds().stream().map(PartialGuild::id).toList()));
 			}
-			return Outcome.noToken();
+			return Outcome.notGranted();
 		}
 		catch (RuntimeException ex) {
 			return failure(ex);

@@ -66,7 +66,7 @@ public final class ReactiveDiscordStandingReader {
 				.map((ids) -> DiscordStandingReader.fromGuilds(guilds, ids));
 		}
 		else {
-			return Mono.just(Outcome.noToken());
+			return Mono.just(Outcome.notGranted());
 		}
 		return standing.map(Outcome::of).onErrorResume((ex) -> Mono.just(DiscordStandingReader.failure(ex)));
 	}

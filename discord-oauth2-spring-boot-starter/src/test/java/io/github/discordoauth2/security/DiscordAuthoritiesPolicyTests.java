@@ -175,6 +175,19 @@ class DiscordAuthoritiesPolicyTests {
 	}
 
 	@Test
+	void aUserWhoDidNotLetTheAppSeeTheirServersHasNoDiscordAuthoritiesAndMeetsNoGate() {
+		Instant later = T0.plus(Duration.ofMinutes(6));
+
+		assertThat(this.policy.atLogin(T0, Outcome.notGranted())).isInstanceOfSatisfying(Replace.class,
+				(replace) -> assertThat(replace.authorities()).isEmpty());
+		assertThat(this.policy.decide(principal(T0), later, Outcome.notGranted()))
+			.as("no log-out loop: nothing changes until the next login")
+			.isInstanceOfSatisfying(Replace.class, (replace) -> assertThat(replace.checkedAt()).isEqualTo(later));
+		assertThat(this.gated.atLogin(T0, Outcome.notGranted())).isInstanceOfSatisfying(LogOut.class,
+				(logOut) -> assertThat(logOut.reason().getDescription()).contains("did not allow it"));
+	}
+
+	@Test
 	void underKeepAFailureKeepsTheLastKnownAuthoritiesUpToMaxStaleThenDropsThem() {
 		Outcome failed = Outcome.failed(new HttpException("Discord failed", 500));
 
