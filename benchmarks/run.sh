@@ -9,11 +9,14 @@
 #                                  with httpclient5) beside raw HttpURLConnection + Jackson and the Python library, interleaved
 #   benchmarks/run.sh limiter      retained heap of the rate limiter at 100,000 tokens, before and after their windows end
 #   benchmarks/run.sh store        the JDBC token store on an embedded PostgreSQL: cost per request and per refresh, size per user
+#   benchmarks/run.sh authorities  what keeping Discord authorities fresh costs a request between checks: the filter's fast
+#                                  path under JMH, then requests/s of a guarded page without and with the feature, interleaved
 #   benchmarks/run.sh reactive     the blocking Client (a thread per call) against the ReactiveClient (chains on Reactor
 #                                  Netty's event loops) at 1, 8 and 256 calls in flight, with raw baselines, interleaved
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
-# RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
+# RATELIMIT_THREADS (default 8); AUTHORITIES_JMH_OPTS (default "-f 1 -wi 3 -w 1s -i 5 -r 1s"), AUTHORITIES_ARGS (default
+# "1,8 9 1500 3000", as OVERHEAD_ARGS); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
 # "1,8 9 1500 3000", as OVERHEAD_ARGS); REACTIVE_ARGS (default "1,8,256 9 1500 3000": calls in flight, then as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
 # seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON. Everything stays on loopback; each part takes a few minutes at most.
 set -euo pipefail
@@ -95,6 +98,19 @@ run_limiter() {
     java -Xmx1g -cp "$classpath" io.github.discordoauth2.benchmarks.LimiterMemory "${LIMITER_TOKENS:-100000}"
 }
 
+run_authorities() {
+    build_jmh
+    echo
+    echo "== Discord authorities between checks: DiscordAuthorities.dueForCheck under JMH (ns per request)"
+    # shellcheck disable=SC2086
+    java -cp "$classpath" org.openjdk.jmh.Main AuthoritiesFastPathBenchmark \
+        ${AUTHORITIES_JMH_OPTS:--f 1 -wi 3 -w 1s -i 5 -r 1s} -foe true | sed -n '/^Benchmark/,$p'
+    echo
+    echo "== a guarded page without and with discord.oauth2.authorities, one logged-in user, interleaved slices"
+    # shellcheck disable=SC2086
+    java -cp "$classpath" io.github.discordoauth2.benchmarks.AuthoritiesInterleaved ${AUTHORITIES_ARGS:-1,8 9 1500 3000}
+}
+
 run_store() {
     local st="$root/discord-oauth2-spring-boot-starter/target"
     echo "== building the starter's test classes (mvn test-compile -pl discord-oauth2-spring-boot-starter -am)"
@@ -168,6 +184,7 @@ case "$what" in
     bootapp) run_bootapp ;;
     limiter) run_limiter ;;
     store) run_store ;;
+    authorities) run_authorities ;;
     reactive) run_reactive ;;
     all) run_overhead; run_ratelimit; run_starter ;;
     *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store|reactive]" >&2; exit 2 ;;

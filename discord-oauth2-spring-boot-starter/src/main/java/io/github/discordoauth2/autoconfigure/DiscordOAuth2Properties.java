@@ -551,6 +551,20 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		private boolean refreshOnUnauthorized = true;
 
 		/**
+		 * IDs of Discord servers (guilds) of which a user must be a member, of at least
+		 * one, to log in and to stay logged in. Needs the scope guilds.members.read or
+		 * guilds; checked again as discord.oauth2.authorities.refresh-interval says.
+		 */
+		private List<Long> requiredGuilds = new ArrayList<>();
+
+		/**
+		 * IDs of Discord servers the user is added to at login, before required-guilds is
+		 * checked. Needs the scope guilds.join and the bot token; the bot must be in each
+		 * server.
+		 */
+		private List<Long> joinGuilds = new ArrayList<>();
+
+		/**
 		 * Returns the value of {@code discord.oauth2.login.enabled}.
 		 * @return the configured value
 		 */
@@ -596,6 +610,42 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		 */
 		public void setRefreshOnUnauthorized(boolean refreshOnUnauthorized) {
 			this.refreshOnUnauthorized = refreshOnUnauthorized;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.login.required-guilds}.
+		 * @return the configured value
+		 * @since 0.1.0
+		 */
+		public List<Long> getRequiredGuilds() {
+			return this.requiredGuilds;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.login.required-guilds}.
+		 * @param requiredGuilds the new value
+		 * @since 0.1.0
+		 */
+		public void setRequiredGuilds(List<Long> requiredGuilds) {
+			this.requiredGuilds = requiredGuilds;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.login.join-guilds}.
+		 * @return the configured value
+		 * @since 0.1.0
+		 */
+		public List<Long> getJoinGuilds() {
+			return this.joinGuilds;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.login.join-guilds}.
+		 * @param joinGuilds the new value
+		 * @since 0.1.0
+		 */
+		public void setJoinGuilds(List<Long> joinGuilds) {
+			this.joinGuilds = joinGuilds;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.discordoauth2.autoconfigure;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,7 +34,8 @@ import org.springframework.util.ClassUtils;
  * What a native image needs beyond what it sees: the core's models, which Jackson reads
  * and writes by reflection (records, their components and accessors), and the Discord
  * principal that a session store serializes ({@link DiscordOAuth2User} goes through a
- * private serialized form holding its attributes and authorities).
+ * private serialized form holding its attributes, authorities and the {@link Instant} of
+ * its last authorities check).
  *
  * @since 0.1.0
  */
@@ -49,7 +51,9 @@ public final class DiscordOAuth2RuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String[] PRINCIPAL_CONTENTS = {
 			"org.springframework.security.oauth2.core.user.OAuth2UserAuthority",
-			"org.springframework.security.core.authority.SimpleGrantedAuthority" };
+			"org.springframework.security.core.authority.SimpleGrantedAuthority", "java.time.Instant",
+			// What Instant writes itself as.
+			"java.time.Ser" };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -1,5 +1,6 @@
 package io.github.discordoauth2.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.springframework.security.jackson.SecurityJacksonModules;
 /**
  * Lets Spring Security's Jackson 3 support ({@link SecurityJacksonModules}) write and
  * read the starter's {@link DiscordOAuth2User} principal, e.g. for Spring Session Redis'
- * JSON serialization of the security context. The principal is written as its attributes
- * and authorities; the typed user is rebuilt from the attributes.
+ * JSON serialization of the security context. The principal is written as its attributes,
+ * authorities and the time its guild and role authorities were last checked; the typed
+ * user is rebuilt from the attributes.
  *
  * <pre class="code">
  * JsonMapper mapper = JsonMapper.builder()
@@ -70,8 +72,9 @@ public final class DiscordJacksonModule extends SecurityJacksonModule {
 	}
 
 	/**
-	 * How Jackson sees {@link DiscordOAuth2User}: its two serializable fields and the
-	 * constructor that rebuilds it from them.
+	 * How Jackson sees {@link DiscordOAuth2User}: its serializable fields and the
+	 * constructor that rebuilds it from them (JSON written before the check time existed
+	 * reads with {@code null} there).
 	 */
 	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS, include = JsonTypeInfo.As.PROPERTY)
 	@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -81,7 +84,8 @@ public final class DiscordJacksonModule extends SecurityJacksonModule {
 
 		@JsonCreator
 		DiscordOAuth2UserMixin(@JsonProperty("attributes") Map<String, Object> attributes,
-				@JsonProperty("authorities") Collection<? extends GrantedAuthority> authorities) {
+				@JsonProperty("authorities") Collection<? extends GrantedAuthority> authorities,
+				@JsonProperty("authoritiesCheckedAt") Instant authoritiesCheckedAt) {
 		}
 
 	}

@@ -4,14 +4,17 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.github.discordoauth2.model.User;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.user.OAuth2User;
@@ -25,8 +28,9 @@ import org.springframework.util.Assert;
  * <p>
  * {@link #getName()} is the user's snowflake ID, which never changes, so authorized
  * clients stay attached to the user when they rename themselves. The principal holds no
- * token. It serializes (e.g. into a shared session store) as its attributes and
- * authorities, and rebuilds the {@code User} from the attributes.
+ * token. It serializes (e.g. into a shared session store) as its attributes, authorities
+ * and the time its Discord-derived authorities were last read, and rebuilds the
+ * {@code User} from the attributes.
  *
  * @since 0.1.0
  */
@@ -43,6 +47,8 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	/** The authorities granted to the user. */
 	private final Set<GrantedAuthority> authorities;
 
+	private final @Nullable Instant authoritiesCheckedAt;
+
 	/**
 	 * Creates the principal.
 	 * @param user the Discord user
@@ -51,12 +57,28 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	 */
 	public DiscordOAuth2User(User user, Map<String, Object> attributes,
 			Collection<? extends GrantedAuthority> authorities) {
+		this(user, attributes, authorities, null);
+	}
+
+	/**
+	 * Creates the principal with the time its guild and role authorities were read from
+	 * Discord.
+	 * @param user the Discord user
+	 * @param attributes the user as Spring Security attributes; must contain {@code id}
+	 * @param authorities the granted authorities
+	 * @param authoritiesCheckedAt when Discord last confirmed the guild and role
+	 * authorities, or {@code null} when it never did
+	 * @since 0.1.0
+	 */
+	public DiscordOAuth2User(User user, Map<String, Object> attributes,
+			Collection<? extends GrantedAuthority> authorities, @Nullable Instant authoritiesCheckedAt) {
 		Assert.notNull(user, "user must not be null");
 		Assert.notNull(attributes, "attributes must not be null");
 		Assert.notNull(authorities, "authorities must not be null");
 		this.user = user;
 		this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
 		this.authorities = Collections.unmodifiableSet(new LinkedHashSet<>(authorities));
+		this.authoritiesCheckedAt = authoritiesCheckedAt;
 	}
 
 	/**
@@ -66,7 +88,46 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	 * @param authorities the granted authorities
 	 */
 	public DiscordOAuth2User(Map<String, Object> attributes, Collection<? extends GrantedAuthority> authorities) {
-		this(DiscordUserAttributes.toUser(attributes), attributes, authorities);
+		this(DiscordUserAttributes.toUser(attributes), attributes, authorities, null);
+	}
+
+	/**
+	 * Rebuilds the principal from its attributes and the time its guild and role
+	 * authorities were read, as a session store that serialized it does.
+	 * @param attributes the user as Spring Security attributes; must contain {@code id}
+	 * @param authorities the granted authorities
+	 * @param authoritiesCheckedAt when Discord last confirmed the guild and role
+	 * authorities, or {@code null}
+	 * @since 0.1.0
+	 */
+	public DiscordOAuth2User(Map<String, Object> attributes, Collection<? extends GrantedAuthority> authorities,
+			@Nullable Instant authoritiesCheckedAt) {
+		this(DiscordUserAttributes.toUser(attributes), attributes, authorities, authoritiesCheckedAt);
+	}
+
+	/**
+	 * The same user with other authorities, e.g. after Discord was asked again which
+	 * servers and roles the user has.
+	 * @param authorities the new authorities
+	 * @param authoritiesCheckedAt when Discord last confirmed the guild and role
+	 * authorities, or {@code null}
+	 * @return a new principal
+	 * @since 0.1.0
+	 */
+	public DiscordOAuth2User withAuthorities(Collection<? extends GrantedAuthority> authorities,
+			@Nullable Instant authoritiesCheckedAt) {
+		return new DiscordOAuth2User(this.user, this.attributes, authorities, authoritiesCheckedAt);
+	}
+
+	/**
+	 * When Discord last confirmed the user's guild and role authorities
+	 * ({@code DISCORD_GUILD_<id>}, {@code DISCORD_ROLE_<id>} and their mapped names): at
+	 * login, then at each re-check (see {@code discord.oauth2.authorities.*}).
+	 * @return the time of the last successful check, or {@code null} when there was none
+	 * @since 0.1.0
+	 */
+	public @Nullable Instant authoritiesCheckedAt() {
+		return this.authoritiesCheckedAt;
 	}
 
 	/**
@@ -111,7 +172,8 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 			return true;
 		}
 		return obj instanceof DiscordOAuth2User other && this.user.equals(other.user)
-				&& this.attributes.equals(other.attributes) && this.authorities.equals(other.authorities);
+				&& this.attributes.equals(other.attributes) && this.authorities.equals(other.authorities)
+				&& Objects.equals(this.authoritiesCheckedAt, other.authoritiesCheckedAt);
 	}
 
 	@Override
@@ -126,7 +188,7 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	 */
 	@Serial
 	private Object writeReplace() {
-		return new SerializedForm(this.attributes, this.authorities);
+		return new SerializedForm(this.attributes, this.authorities, this.authoritiesCheckedAt);
 	}
 
 	/**
@@ -146,15 +208,17 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 
 	/**
 	 * What a {@link DiscordOAuth2User} serializes to: the core {@code User} record is not
-	 * serializable, its attributes are.
+	 * serializable, its attributes are. A form written before the check time existed
+	 * reads with {@code null} there (records fill missing components with defaults), so
+	 * such a session simply gets its authorities checked on its next request.
 	 */
-	private record SerializedForm(Map<String, Object> attributes,
-			Set<GrantedAuthority> authorities) implements Serializable {
+	private record SerializedForm(Map<String, Object> attributes, Set<GrantedAuthority> authorities,
+			@Nullable Instant authoritiesCheckedAt) implements Serializable {
 
 		@Serial
 		private Object readResolve() {
 			return new DiscordOAuth2User(DiscordUserAttributes.toUser(this.attributes), this.attributes,
-					this.authorities);
+					this.authorities, this.authoritiesCheckedAt);
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.model.User;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.GrantedAuthority;
@@ -31,6 +32,13 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link DiscordLoginEvent}. Registrations of other providers go to a delegate (by
  * default Spring Security's {@link DefaultOAuth2UserService}).
  *
+ * <p>
+ * With {@link #setAuthorities(DiscordAuthorities, DiscordStandingReader)} the login also
+ * adds the user to the configured servers, reads the user's servers and roles into
+ * authorities, and refuses a user who is a member of none of the required servers (an
+ * {@code OAuth2AuthenticationException} with
+ * {@link DiscordAuthoritiesPolicy#GUILD_REQUIRED}), before the login event.
+ *
  * @since 0.1.0
  */
 public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
@@ -42,6 +50,10 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 	private final String registrationId;
 
 	private final ApplicationEventPublisher eventPublisher;
+
+	private @Nullable DiscordAuthorities authorities;
+
+	private @Nullable DiscordStandingReader standingReader;
 
 	// Spring Security's default service builds its own RestTemplate: only when another
 	// provider needs it.
@@ -72,6 +84,20 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 		this.delegate = () -> delegate;
 	}
 
+	/**
+	 * Reads the user's Discord servers and roles into authorities at login, and applies
+	 * the login gate of required servers.
+	 * @param authorities the policy and its settings
+	 * @param standingReader reads the servers and roles with the login's token
+	 * @since 0.1.0
+	 */
+	public void setAuthorities(DiscordAuthorities authorities, DiscordStandingReader standingReader) {
+		Assert.notNull(authorities, "authorities must not be null");
+		Assert.notNull(standingReader, "standingReader must not be null");
+		this.authorities = authorities;
+		this.standingReader = standingReader;
+	}
+
 	@Override
 	public OAuth2User loadUser(OAuth2UserRequest userRequest) {
 		String requestRegistrationId = userRequest.getClientRegistration().getRegistrationId();
@@ -87,6 +113,14 @@ public final class DiscordOAuth2UserService implements OAuth2UserService<OAuth2U
 			throw loadFailure(ex);
 		}
 		DiscordOAuth2User principal = principal(user, token);
+		DiscordAuthorities authorities = this.authorities;
+		DiscordStandingReader reader = this.standingReader;
+		if (authorities != null && reader != null) {
+			reader.joinGuilds(token, user.id(), authorities.joinGuilds());
+			if (authorities.checksGuilds()) {
+				principal = authorities.atLogin(principal, reader.read(token, token.scopes()));
+			}
+		}
 		this.eventPublisher.publishEvent(new DiscordLoginEvent(this, this.registrationId, user, token));
 		return principal;
 	}

@@ -54,6 +54,9 @@ class DiscordOAuth2RuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.serialization()
 			.onType(TypeReference.of("org.springframework.security.oauth2.core.user.OAuth2UserAuthority")))
 			.accepts(this.hints);
+		// The time of the last authorities check.
+		assertThat(RuntimeHintsPredicates.serialization().onType(TypeReference.of("java.time.Ser")))
+			.accepts(this.hints);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.discordoauth2.security;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,37 @@ class SessionSerializationTests {
 	}
 
 	@Test
+	void theTimeOfTheLastAuthoritiesCheckTravelsWithThePrincipalBothWays() {
+		SecurityContext context = discordLogin();
+		Instant checkedAt = ((DiscordOAuth2User) context.getAuthentication().getPrincipal()).authoritiesCheckedAt();
+		assertThat(checkedAt).isNotNull();
+
+		SecurityContext viaJava = (SecurityContext) javaRoundTrip(context);
+		SecurityContext viaJson = (SecurityContext) this.json.readValue(this.json.writeValueAsString(context),
+				Object.class);
+
+		for (SecurityContext copy : List.of(viaJava, viaJson)) {
+			assertThat(((DiscordOAuth2User) copy.getAuthentication().getPrincipal()).authoritiesCheckedAt())
+				.isEqualTo(checkedAt);
+			assertThat(copy.getAuthentication().getAuthorities()).extracting(GrantedAuthority::getAuthority)
+				.contains("DISCORD_GUILD_1100000000000000201", "ROLE_MODERATOR");
+		}
+	}
+
+	@Test
+	void jsonWrittenBeforeTheCheckTimeExistedStillReadsAndIsDueAtOnce() {
+		String written = this.json.writeValueAsString(discordLogin());
+		String older = written.replaceAll(",?\\s*\"authoritiesCheckedAt\"\\s*:\\s*(\"[^\"]*\"|[-+0-9.eE]+|null)", "");
+		assertThat(older).isNotEqualTo(written).doesNotContain("authoritiesCheckedAt");
+
+		SecurityContext copy = (SecurityContext) this.json.readValue(older, Object.class);
+
+		DiscordOAuth2User user = (DiscordOAuth2User) copy.getAuthentication().getPrincipal();
+		assertThat(user.authoritiesCheckedAt()).isNull();
+		assertThat(user.id()).isEqualTo(1100000000000000100L);
+	}
+
+	@Test
 	void authorizationRequestOfALoginInProgressSurvivesBoth() {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class,
@@ -113,9 +145,12 @@ class SessionSerializationTests {
 		// As the user service builds it: Discord's JSON through the typed user.
 		Map<String, Object> asStored = DiscordUserAttributes.toAttributes(DiscordUserAttributes.toUser(attributes));
 		List<GrantedAuthority> authorities = List.of(new OAuth2UserAuthority(asStored, "id"),
-				new SimpleGrantedAuthority("SCOPE_identify"), new SimpleGrantedAuthority("SCOPE_email"));
+				new SimpleGrantedAuthority("SCOPE_identify"), new SimpleGrantedAuthority("SCOPE_email"),
+				new SimpleGrantedAuthority("DISCORD_GUILD_1100000000000000201"),
+				new SimpleGrantedAuthority("DISCORD_ROLE_1100000000000000301"),
+				new SimpleGrantedAuthority("ROLE_MODERATOR"));
 		DiscordOAuth2User principal = new DiscordOAuth2User(DiscordUserAttributes.toUser(asStored), asStored,
-				authorities);
+				authorities, Instant.parse("2026-12-01T10:15:30.123456789Z"));
 		return new SecurityContextImpl(new OAuth2AuthenticationToken(principal, authorities, "discord"));
 	}
 

@@ -8,9 +8,11 @@ import io.github.discordoauth2.autoconfigure.ApplicationDelegates;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
 import io.github.discordoauth2.autoconfigure.DiscordRegistrations;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
+import io.github.discordoauth2.security.DiscordAuthorities;
 import io.github.discordoauth2.security.DiscordReactiveAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordReactiveOAuth2UserService;
 import io.github.discordoauth2.security.DiscordReactiveRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.ReactiveDiscordStandingReader;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -107,9 +109,16 @@ public final class DiscordOAuth2ReactiveLoginAutoConfiguration {
 	@ConditionalOnMissingBean(DiscordReactiveOAuth2UserService.class)
 	DiscordReactiveOAuth2UserService discordReactiveOAuth2UserService(ReactiveClient client,
 			DiscordOAuth2Properties properties, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User>> applicationServices) {
+			ObjectProvider<ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User>> applicationServices,
+			ObjectProvider<DiscordAuthorities> authorities,
+			ObjectProvider<ReactiveDiscordStandingReader> standingReader) {
 		DiscordReactiveOAuth2UserService userService = new DiscordReactiveOAuth2UserService(client,
 				properties.getRegistrationId(), eventPublisher);
+		DiscordAuthorities guildAuthorities = authorities.getIfUnique();
+		ReactiveDiscordStandingReader reader = standingReader.getIfUnique();
+		if (guildAuthorities != null && reader != null) {
+			userService.setAuthorities(guildAuthorities, reader);
+		}
 		Supplier<ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User>> delegate = ApplicationDelegates
 			.of(applicationServices, DiscordReactiveOAuth2UserService.class, DefaultReactiveOAuth2UserService::new);
 		userService.setDelegate((request) -> delegate.get().loadUser(request));

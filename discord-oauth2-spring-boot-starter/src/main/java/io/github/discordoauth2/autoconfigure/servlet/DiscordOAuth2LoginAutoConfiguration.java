@@ -7,9 +7,11 @@ import io.github.discordoauth2.autoconfigure.ApplicationDelegates;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2ClientAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
 import io.github.discordoauth2.autoconfigure.DiscordRegistrations;
+import io.github.discordoauth2.security.DiscordAuthorities;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.DiscordStandingReader;
 import io.github.discordoauth2.security.web.DiscordRevokeTokenLogoutHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -120,9 +122,15 @@ public final class DiscordOAuth2LoginAutoConfiguration {
 	@ConditionalOnMissingBean(DiscordOAuth2UserService.class)
 	DiscordOAuth2UserService discordOAuth2UserService(Client client, DiscordOAuth2Properties properties,
 			ApplicationEventPublisher eventPublisher,
-			ObjectProvider<OAuth2UserService<OAuth2UserRequest, OAuth2User>> applicationServices) {
+			ObjectProvider<OAuth2UserService<OAuth2UserRequest, OAuth2User>> applicationServices,
+			ObjectProvider<DiscordAuthorities> authorities, ObjectProvider<DiscordStandingReader> standingReader) {
 		DiscordOAuth2UserService userService = new DiscordOAuth2UserService(client, properties.getRegistrationId(),
 				eventPublisher);
+		DiscordAuthorities guildAuthorities = authorities.getIfUnique();
+		DiscordStandingReader reader = standingReader.getIfUnique();
+		if (guildAuthorities != null && reader != null) {
+			userService.setAuthorities(guildAuthorities, reader);
+		}
 		Supplier<OAuth2UserService<OAuth2UserRequest, OAuth2User>> delegate = ApplicationDelegates
 			.of(applicationServices, DiscordOAuth2UserService.class, DefaultOAuth2UserService::new);
 		userService.setDelegate((request) -> delegate.get().loadUser(request));

@@ -1,9 +1,13 @@
 package io.github.discordoauth2.security.web;
 
+import io.github.discordoauth2.security.DiscordAuthorities;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
+import io.github.discordoauth2.security.DiscordStandingReader;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
-
+import io.github.discordoauth2.security.tokens.DiscordTokens;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -11,6 +15,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.util.Assert;
 
 /**
@@ -37,6 +51,16 @@ import org.springframework.util.Assert;
  * {@code discord.oauth2.login.revoke-on-logout} is set, unless
  * {@link #revokeTokenOnLogout(boolean)} says otherwise.
  *
+ * <p>
+ * With Discord servers configured ({@code discord.oauth2.authorities.*},
+ * {@code discord.oauth2.login.required-guilds}), it also adds, before the
+ * {@link AuthorizationFilter}, the filter that reads a user's servers and roles again
+ * once {@code refresh-interval} has passed, saves the new authentication through the
+ * chain's {@link SecurityContextRepository} and ends the session of a user who left every
+ * required server, sending them to {@link #failureHandler(AuthenticationFailureHandler)}
+ * (by default {@code /login?error}) with the reason; and it makes Spring Security's
+ * generated login page show that reason instead of "Invalid credentials".
+ *
  * @since 0.1.0
  */
 public final class DiscordOAuth2LoginConfigurer
@@ -44,9 +68,19 @@ public final class DiscordOAuth2LoginConfigurer
 
 	static final String REVOKE_ON_LOGOUT_PROPERTY = "discord.oauth2.login.revoke-on-logout";
 
+	static final String DEFAULT_FAILURE_URL = "/login?error";
+
+	private static final Log logger = LogFactory.getLog(DiscordOAuth2LoginConfigurer.class);
+
 	private Customizer<OAuth2LoginConfigurer<HttpSecurity>> loginCustomizer = Customizer.withDefaults();
 
 	private @Nullable Boolean revokeTokenOnLogout;
+
+	private @Nullable AuthenticationFailureHandler failureHandler;
+
+	private boolean loginOn;
+
+	private boolean customLoginPage;
 
 	private DiscordOAuth2LoginConfigurer() {
 	}
@@ -83,6 +117,37 @@ public final class DiscordOAuth2LoginConfigurer
 		return this;
 	}
 
+	/**
+	 * Where a failed Discord login goes, and a user whose session ends because they left
+	 * every required server (or their Discord authorization is gone). Set on
+	 * {@code oauth2Login()} before {@link #oauth2Login(Customizer)}, which may still
+	 * override it for logins. Without it, logins fail as Spring Security's default says
+	 * and ended sessions go to {@code /login?error}.
+	 * @param failureHandler the failure handler, e.g. a
+	 * {@link SimpleUrlAuthenticationFailureHandler}, which keeps the exception in the
+	 * session for the page to explain
+	 * @return this configurer
+	 * @since 0.1.0
+	 */
+	public DiscordOAuth2LoginConfigurer failureHandler(AuthenticationFailureHandler failureHandler) {
+		Assert.notNull(failureHandler, "failureHandler must not be null");
+		this.failureHandler = failureHandler;
+		return this;
+	}
+
+	/**
+	 * Shortcut for {@link #failureHandler(AuthenticationFailureHandler)} with a
+	 * {@link SimpleUrlAuthenticationFailureHandler}.
+	 * @param failureUrl where failed logins and ended sessions go, e.g.
+	 * {@code /login-failed}
+	 * @return this configurer
+	 * @since 0.1.0
+	 */
+	public DiscordOAuth2LoginConfigurer failureUrl(String failureUrl) {
+		Assert.hasText(failureUrl, "failureUrl must not be empty");
+		return failureHandler(new SimpleUrlAuthenticationFailureHandler(failureUrl));
+	}
+
 	@Override
 	public void init(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
@@ -95,10 +160,16 @@ public final class DiscordOAuth2LoginConfigurer
 			// does not turn it on. Leave the chain as the application wrote it.
 			return;
 		}
+		this.loginOn = true;
+		AuthenticationFailureHandler failures = this.failureHandler;
 		http.oauth2Login((login) -> {
 			login.tokenEndpoint((token) -> token.accessTokenResponseClient(tokenClient));
 			login.userInfoEndpoint((userInfo) -> userInfo.userService(userService));
+			if (failures != null) {
+				login.failureHandler(failures);
+			}
 			this.loginCustomizer.customize(login);
+			this.customLoginPage = login.isCustomLoginPage();
 		});
 		// With the starter's token store, logout does what on-logout says to the stored
 		// tokens, on whichever instance it reaches; an explicit revokeTokenOnLogout wins.
@@ -122,6 +193,54 @@ public final class DiscordOAuth2LoginConfigurer
 			Assert.state(handler != null, "Revoking on logout needs one DiscordRevokeTokenLogoutHandler bean");
 			http.logout((logout) -> logout.addLogoutHandler(handler));
 		}
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		DiscordAuthorities authorities = (context != null && this.loginOn)
+				? context.getBeanProvider(DiscordAuthorities.class).getIfUnique() : null;
+		if (context == null || authorities == null || !authorities.checksGuilds()) {
+			return;
+		}
+		DefaultLoginPageGeneratingFilter loginPage = http.getSharedObject(DefaultLoginPageGeneratingFilter.class);
+		if (loginPage != null && loginPage.isEnabled()) {
+			http.addFilterBefore(postProcess(new DiscordLoginPageReasonFilter()),
+					DefaultLoginPageGeneratingFilter.class);
+		}
+		DiscordTokens tokens = context.getBeanProvider(DiscordTokens.class).getIfUnique();
+		DiscordStandingReader reader = context.getBeanProvider(DiscordStandingReader.class).getIfUnique();
+		if (tokens == null || reader == null) {
+			logger.warn("Discord servers and roles are read at login only: re-reading them needs the starter's "
+					+ "DiscordTokens (the application keeps Discord tokens elsewhere) and a DiscordStandingReader");
+			return;
+		}
+		AuthenticationFailureHandler failures = this.failureHandler;
+		if (failures == null) {
+			if (this.customLoginPage) {
+				logger.warn("This chain has its own login page: sessions that end because a user left the required "
+						+ "Discord servers go to " + DEFAULT_FAILURE_URL + "; set discordLogin().failureUrl(...) "
+						+ "to send them to your page");
+			}
+			failures = new SimpleUrlAuthenticationFailureHandler(DEFAULT_FAILURE_URL);
+		}
+		SecurityContextHolderStrategy contexts = context.getBeanProvider(SecurityContextHolderStrategy.class)
+			.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+		http.addFilterBefore(postProcess(new DiscordAuthoritiesFilter(authorities, tokens, reader, contexts,
+				securityContextRepository(http), failures)), AuthorizationFilter.class);
+	}
+
+	/**
+	 * The chain's repository, as Spring Security's own filters find it: the one set with
+	 * {@code http.securityContext(...)}, else Spring Security's default.
+	 */
+	private static SecurityContextRepository securityContextRepository(HttpSecurity http) {
+		SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
+		if (repository != null) {
+			return repository;
+		}
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
 	}
 
 	private boolean revokeOnLogout(ApplicationContext context) {

@@ -1,15 +1,23 @@
 package io.github.discordoauth2.security.web.server;
 
+import io.github.discordoauth2.security.DiscordAuthorities;
 import io.github.discordoauth2.security.DiscordReactiveAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordReactiveOAuth2UserService;
+import io.github.discordoauth2.security.ReactiveDiscordStandingReader;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
-
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.util.Assert;
 
 /**
@@ -36,15 +44,36 @@ import org.springframework.util.Assert;
  * {@code discord.oauth2.client-id}) it does nothing, so the same chain starts with
  * Discord off.
  *
+ * <p>
+ * With Discord servers configured ({@code discord.oauth2.authorities.*},
+ * {@code discord.oauth2.login.required-guilds}), it also adds, before
+ * {@link SecurityWebFiltersOrder#AUTHORIZATION}, the filter that reads a user's servers
+ * and roles again once {@code refresh-interval} has passed, saves the new authentication
+ * through the {@link ServerSecurityContextRepository} and ends the session of a user who
+ * left every required server; failed logins and ended sessions go to
+ * {@link #authenticationFailureHandler(ServerAuthenticationFailureHandler)} (by default a
+ * {@link DiscordServerAuthenticationFailureHandler} to {@code /login?error}, which keeps
+ * the reason in the session), and Spring Security's generated login page shows the
+ * reason.
+ *
  * @since 0.1.0
  */
 public final class DiscordServerLoginConfigurer implements Customizer<ServerHttpSecurity> {
+
+	// Spring Security's reactive default for failed logins.
+	private static final String DEFAULT_FAILURE_URL = "/login?error";
+
+	private static final Log logger = LogFactory.getLog(DiscordServerLoginConfigurer.class);
 
 	private final ApplicationContext context;
 
 	private Customizer<ServerHttpSecurity.OAuth2LoginSpec> loginCustomizer = Customizer.withDefaults();
 
 	private @Nullable Boolean revokeTokenOnLogout;
+
+	private @Nullable ServerAuthenticationFailureHandler failureHandler;
+
+	private @Nullable ServerSecurityContextRepository securityContextRepository;
 
 	private DiscordServerLoginConfigurer(ApplicationContext context) {
 		this.context = context;
@@ -84,6 +113,38 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 		return this;
 	}
 
+	/**
+	 * Where a failed Discord login goes, and a user whose session ends because they left
+	 * every required server. Set on {@code oauth2Login()} before
+	 * {@link #oauth2Login(Customizer)}, which may still override it for logins.
+	 * @param failureHandler the failure handler
+	 * @return this configurer
+	 * @since 0.1.0
+	 */
+	public DiscordServerLoginConfigurer authenticationFailureHandler(
+			ServerAuthenticationFailureHandler failureHandler) {
+		Assert.notNull(failureHandler, "failureHandler must not be null");
+		this.failureHandler = failureHandler;
+		return this;
+	}
+
+	/**
+	 * The repository that the filter keeping Discord authorities fresh saves the new
+	 * authentication to; give the one set with
+	 * {@code http.securityContextRepository(...)}, if any. Defaults to the application's
+	 * {@link ServerSecurityContextRepository} bean, else Spring Security's default (the
+	 * web session).
+	 * @param securityContextRepository the repository
+	 * @return this configurer
+	 * @since 0.1.0
+	 */
+	public DiscordServerLoginConfigurer securityContextRepository(
+			ServerSecurityContextRepository securityContextRepository) {
+		Assert.notNull(securityContextRepository, "securityContextRepository must not be null");
+		this.securityContextRepository = securityContextRepository;
+		return this;
+	}
+
 	@Override
 	public void customize(ServerHttpSecurity http) {
 		if (this.context.getBeanProvider(DiscordReactiveAuthorizationCodeTokenResponseClient.class)
@@ -93,7 +154,22 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 			// wrote it.
 			return;
 		}
-		http.oauth2Login(this.loginCustomizer);
+		DiscordAuthorities authorities = this.context.getBeanProvider(DiscordAuthorities.class).getIfUnique();
+		boolean checksGuilds = authorities != null && authorities.checksGuilds();
+		ServerAuthenticationFailureHandler failures = this.failureHandler;
+		if (failures == null && checksGuilds) {
+			failures = new DiscordServerAuthenticationFailureHandler(DEFAULT_FAILURE_URL);
+		}
+		ServerAuthenticationFailureHandler loginFailures = failures;
+		http.oauth2Login((login) -> {
+			if (loginFailures != null) {
+				login.authenticationFailureHandler(loginFailures);
+			}
+			this.loginCustomizer.customize(login);
+		});
+		if (authorities != null && checksGuilds && failures != null) {
+			keepAuthoritiesFresh(http, authorities, failures);
+		}
 		DiscordTokensServerLogoutHandler handler = this.context.getBeanProvider(DiscordTokensServerLogoutHandler.class)
 			.getIfUnique();
 		if (handler == null) {
@@ -110,6 +186,27 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 		// Added beside Spring Security's own handler (which clears the security
 		// context), not instead of it.
 		http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(chosen)));
+	}
+
+	private void keepAuthoritiesFresh(ServerHttpSecurity http, DiscordAuthorities authorities,
+			ServerAuthenticationFailureHandler failures) {
+		http.addFilterBefore(new DiscordLoginPageReasonWebFilter(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING);
+		ReactiveDiscordTokens tokens = this.context.getBeanProvider(ReactiveDiscordTokens.class).getIfUnique();
+		ReactiveDiscordStandingReader reader = this.context.getBeanProvider(ReactiveDiscordStandingReader.class)
+			.getIfUnique();
+		if (tokens == null || reader == null) {
+			logger.warn("Discord servers and roles are read at login only: re-reading them needs the starter's "
+					+ "ReactiveDiscordTokens (the application keeps Discord tokens elsewhere) and a "
+					+ "ReactiveDiscordStandingReader");
+			return;
+		}
+		ServerSecurityContextRepository repository = this.securityContextRepository;
+		if (repository == null) {
+			repository = this.context.getBeanProvider(ServerSecurityContextRepository.class)
+				.getIfUnique(WebSessionServerSecurityContextRepository::new);
+		}
+		http.addFilterBefore(new DiscordAuthoritiesWebFilter(authorities, tokens, reader, repository, failures),
+				SecurityWebFiltersOrder.AUTHORIZATION);
 	}
 
 }

@@ -5,6 +5,7 @@ import io.github.discordoauth2.test.FakeDiscord;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -37,6 +38,8 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 
 	private static final String CLIENT_ID = "discord.oauth2.client-id";
 
+	private static final String REFRESH_INTERVAL = "discord.oauth2.authorities.refresh-interval";
+
 	private final Log log;
 
 	private final ConfigurableBootstrapContext bootstrapContext;
@@ -68,6 +71,12 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 		String clientId = environment.getProperty(CLIENT_ID);
 		if (clientId != null && !clientId.isBlank()) {
 			logDiscordMode(environment, clientId.strip(), appUrl);
+			Map<String, Object> authorities = guildAuthorities(environment.getProperty("demo.members-guild-id"),
+					environment.getProperty("demo.moderator-role-id"));
+			if (!authorities.isEmpty()) {
+				environment.getPropertySources()
+					.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME + "Authorities", authorities));
+			}
 			return;
 		}
 		boolean autoApprove = environment.getProperty("demo.auto-approve", Boolean.class, false);
@@ -92,6 +101,20 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 			properties.put("demo.join-guild-id", String.valueOf(DemoData.JOIN_GUILD_ID));
 			properties.put("demo.join-guild-name", DemoData.JOIN_GUILD_NAME);
 		}
+		// The members and moderators pages: FakeDiscord's "Java Friends", where the demo
+		// user holds the Moderator role, which the members page can take away and give
+		// back. A short interval, so that a visitor sees access end and come back.
+		if (isBlank(environment.getProperty("demo.members-guild-id"))) {
+			properties.put("demo.members-guild-id", String.valueOf(DemoData.MEMBER_GUILD_ID));
+			properties.put("demo.members-guild-name", DemoData.MEMBER_GUILD_NAME);
+			properties.put("demo.moderator-role-id", String.valueOf(DemoData.MODERATOR_ROLE_ID));
+		}
+		if (!environment.containsProperty(REFRESH_INTERVAL)) {
+			properties.put(REFRESH_INTERVAL, "10s");
+		}
+		properties.putAll(guildAuthorities(
+				properties.getOrDefault("demo.members-guild-id", environment.getProperty("demo.members-guild-id")),
+				properties.getOrDefault("demo.moderator-role-id", environment.getProperty("demo.moderator-role-id"))));
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		closeWithContext(fake);
 		log.info(("""
@@ -128,6 +151,22 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 	}
 
 	/**
+	 * The demo's members server and moderator role as the starter's authorities
+	 * properties, in either mode: the server's membership becomes
+	 * {@code DISCORD_GUILD_<id>}, the role {@code ROLE_MODERATOR}.
+	 */
+	private static Map<String, Object> guildAuthorities(@Nullable Object guild, @Nullable Object role) {
+		Map<String, Object> authorities = new LinkedHashMap<>();
+		if (guild != null && !isBlank(guild.toString())) {
+			authorities.put("discord.oauth2.authorities.guilds", guild.toString().strip());
+			if (role != null && !isBlank(role.toString())) {
+				authorities.put("discord.oauth2.authorities.roles." + role.toString().strip(), "ROLE_MODERATOR");
+			}
+		}
+		return authorities;
+	}
+
+	/**
 	 * Ties the fake's life to the application context: registered as a disposable
 	 * singleton it is closed on a normal shutdown and also when the context fails to
 	 * start.
@@ -142,7 +181,7 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 		});
 	}
 
-	private static boolean isBlank(@org.jspecify.annotations.Nullable String value) {
+	private static boolean isBlank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}
 

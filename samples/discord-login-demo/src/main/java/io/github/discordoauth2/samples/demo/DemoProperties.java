@@ -20,11 +20,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * one
  * @param ownerId the Discord user who may register the linked-roles metadata records and
  * sync everyone; when not set, the application's owner as Discord reports it
+ * @param membersGuildId server whose members may open the members page (its membership
+ * and roles become authorities); none when not set
+ * @param membersGuildName name of that server, for the pages
+ * @param moderatorRoleId role in that server that opens the moderators page (mapped to
+ * {@code ROLE_MODERATOR}); none when not set
  */
 @ConfigurationProperties("demo")
 public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nullable Long joinGuildId,
 		@Nullable String joinGuildName, boolean autoApprove, @Nullable String platformName, int fakeDiscordPort,
-		@Nullable Long ownerId) {
+		@Nullable Long ownerId, @Nullable Long membersGuildId, @Nullable String membersGuildName,
+		@Nullable Long moderatorRoleId) {
+
+	/**
+	 * Name of the members' server, for the pages.
+	 * @return the configured name, or its id
+	 */
+	public String membersGuildNameOrId() {
+		return membersGuildName == null || membersGuildName.isBlank() ? "server " + membersGuildId : membersGuildName;
+	}
 
 	/**
 	 * Name shown on the user's Discord profile for the linked-roles connection.

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.exceptions.RateLimitedException;
+import io.github.discordoauth2.security.DiscordAuthoritiesPolicy;
 import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Explains a failed login. Spring Security redirects here (see
  * {@link SecurityConfiguration}) with the failure in the session: {@code access_denied}
  * when the user chose Cancel on the consent screen, a state mismatch when the callback
- * does not belong to a login this browser started, and so on.
+ * does not belong to a login this browser started, and so on. The starter also sends a
+ * user here whose session ended because Discord's answer about their servers changed.
  */
 @Controller
 final class LoginFailureController {
@@ -52,6 +54,13 @@ final class LoginFailureController {
 		}
 		String code = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
 		log.info("Login failed: " + code);
+		String description = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getDescription()
+				: null;
+		if (DiscordAuthoritiesPolicy.isPolicyError(code) && description != null) {
+			// Not a member (any more), or the Discord authorization is gone: the
+			// starter's description is written for the user.
+			return Problem.discordAccessEnded(description);
+		}
 		return switch (code) {
 			case "access_denied" -> Problem.loginCancelled();
 			case "authorization_request_not_found", "invalid_state_parameter" -> Problem.loginExpired();

@@ -63,6 +63,26 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
 				"Log in again to give the app a fresh token.", LOGIN_URL, "Login with Discord");
 	}
 
+	/**
+	 * A session ended (or a login refused) because of what Discord said about the user's
+	 * servers or authorization; {@code reason} is the starter's description, written for
+	 * the user.
+	 */
+	static Problem discordAccessEnded(String reason) {
+		return new Problem(401, "Access ended", "Discord ended your access to this site", reason,
+				"Log in again once Discord lets you in; your other accounts and data are unchanged.", LOGIN_URL,
+				"Login with Discord");
+	}
+
+	/** A gated page the user's Discord authorities do not open. */
+	static Problem notAllowed(String page, String needs, String authority) {
+		return new Problem(403, "Members only", "The " + page + " page is not for you (yet)",
+				"This page needs " + needs + ": the Spring Security authority " + authority
+						+ ", which the app reads from Discord.",
+				"If that changed at Discord just now, wait for the next check (see the members page).", "/",
+				"Back to the home page");
+	}
+
 	static Problem missingPermission(String detail) {
 		return new Problem(403, "Missing permission", "Discord refused this request",
 				"Discord answered that the app may not do this: " + detail,

@@ -9,7 +9,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import static io.github.discordoauth2.security.web.DiscordConnectConfigurer.discordConnect;
@@ -26,22 +28,43 @@ import static io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer.
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain demoSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/login-failed", "/error", "/css/**", "/favicon.svg", PlaceholderImageController.PATH)
-			.permitAll()
-			.anyRequest()
-			.authenticated());
+	SecurityFilterChain demoSecurityFilterChain(HttpSecurity http, DemoProperties demo) throws Exception {
+		http.authorizeHttpRequests(requests -> {
+			requests
+				.requestMatchers("/", "/login-failed", "/error", GuildAccessController.ACCESS_DENIED, "/css/**",
+						"/favicon.svg", PlaceholderImageController.PATH)
+				.permitAll();
+			// Who may do what, from Discord: members of the server see the members page,
+			// holders of its Moderator role (mapped to ROLE_MODERATOR) the moderators
+			// page. The starter re-reads both from Discord every refresh-interval.
+			if (demo.membersGuildId() != null) {
+				requests.requestMatchers(GuildAccessController.MEMBERS + "/**")
+					.hasAuthority("DISCORD_GUILD_" + demo.membersGuildId());
+			}
+			if (demo.moderatorRoleId() != null) {
+				requests.requestMatchers(GuildAccessController.MODERATORS).hasRole("MODERATOR");
+			}
+			requests.anyRequest().authenticated();
+		});
 		// The failure handler keeps the exception in the session, where
-		// LoginFailureController
-		// turns it into an explanation (cancelled, expired, state mismatch, ...).
-		// Logout revokes the authorization at Discord and removes the stored tokens, on
-		// whichever instance it reaches.
+		// LoginFailureController turns it into an explanation (cancelled, expired, state
+		// mismatch, no longer a member, ...). Given to the configurer, so that a session
+		// that ends because Discord's answer changed lands there too. Logout revokes the
+		// authorization at Discord and removes the stored tokens, on whichever instance
+		// it reaches.
 		http.with(
 				discordLogin().revokeTokenOnLogout(true)
-					.oauth2Login(login -> login
-						.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH))),
+					.failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginFailureController.PATH)),
 				Customizer.withDefaults());
+		// A member without the role (or a local account) on a gated page: a page that
+		// says which authority it needs, instead of the generic error page.
+		AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+		denied.setErrorPage(GuildAccessController.ACCESS_DENIED);
+		http.exceptionHandling(errors -> errors
+			.defaultAccessDeniedHandlerFor(denied,
+					PathPatternRequestMatcher.withDefaults().matcher(GuildAccessController.MEMBERS + "/**"))
+			.defaultAccessDeniedHandlerFor(denied,
+					PathPatternRequestMatcher.withDefaults().matcher(GuildAccessController.MODERATORS)));
 		// The local account: Spring Security's login page at /login, then the profile,
 		// which offers "Connect Discord" (GET /oauth2/connect/discord) and, once
 		// connected, "Disconnect Discord" (POST /oauth2/disconnect/discord).

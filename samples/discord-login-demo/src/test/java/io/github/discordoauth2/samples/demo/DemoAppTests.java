@@ -12,10 +12,13 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
  * a fresh cookie-keeping client per test. Page and error-page tests extend it so that
  * they share one application context by construction.
  */
-// A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc.
-// set.
+// A blank client id and servers: demo mode even when the shell has DISCORD_CLIENT_ID etc.
+// set. Authorities are re-read hourly here, so that a test that revokes a token meets
+// the page it checks, not a re-check that Discord refuses first (DemoBrowserTests shows
+// the short interval at work).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=true" })
+		properties = { "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.members-guild-id=",
+				"demo.auto-approve=true", "discord.oauth2.authorities.refresh-interval=1h" })
 abstract class DemoAppTests {
 
 	@LocalServerPort

@@ -42,8 +42,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 // A blank client id and server: demo mode even when the shell has DISCORD_CLIENT_ID etc.
 // set.
+// A short refresh interval, so that a role taken away ends access within a few
+// seconds.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.auto-approve=false" })
+		properties = { "discord.oauth2.client-id=", "demo.join-guild-id=", "demo.members-guild-id=",
+				"demo.auto-approve=false", "discord.oauth2.authorities.refresh-interval=2s" })
 class DemoBrowserTests {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("demo.chromium", "/usr/bin/chromium"));
@@ -260,6 +263,55 @@ class DemoBrowserTests {
 			.endsWith("/oauth2/authorization/discord");
 	}
 
+	@Test
+	void aModeratorLosesTheModeratorsPageWhenTheRoleIsTakenAwayAndGetsItBack() throws IOException {
+		fake.autoApprove(true);
+		try {
+			open("/");
+			clickToNextPage(By.id("login"));
+			waitForUrl(app("/"));
+			fake.clearJournal();
+
+			clickToNextPage(By.linkText("Members"));
+			waitForUrl(app("/members"));
+			assertThat(text(By.id("authorities"))).contains("DISCORD_GUILD_" + DemoData.MEMBER_GUILD_ID)
+				.contains("ROLE_MODERATOR");
+			assertThat(text(By.id("moderator-status"))).isEqualTo("moderator");
+			saveScreenshot("members.png", false);
+			clickToNextPage(By.id("to-moderators"));
+			waitForUrl(app("/moderators"));
+			assertThat(text(By.id("moderators-title"))).isEqualTo("Moderators' room");
+
+			// A server admin takes the role away (here: the button, at FakeDiscord).
+			clickToNextPage(By.linkText("Members"));
+			clickToNextPage(By.id("toggle-role"));
+			waitForUrl(app("/members?taken"));
+			assertThat(text(By.id("role-at-discord"))).isEqualTo("do not hold");
+
+			// Access ends on the first request after the next check, without a new
+			// login.
+			reloadUntilShown("/moderators", By.id("problem-title"));
+			assertThat(text(By.id("problem-title"))).isEqualTo("The moderators page is not for you (yet)");
+			saveScreenshot("moderators-refused.png", false);
+			open("/members");
+			assertThat(text(By.id("moderator-status"))).isEqualTo("not a moderator");
+			assertThat(text(By.id("authorities"))).contains("DISCORD_GUILD_" + DemoData.MEMBER_GUILD_ID)
+				.doesNotContain("ROLE_MODERATOR");
+
+			// And back.
+			clickToNextPage(By.id("toggle-role"));
+			waitForUrl(app("/members?given"));
+			reloadUntilShown("/moderators", By.id("moderators-title"));
+			// All of it with the token of the one login: re-reads of the member route, no
+			// new code exchange.
+			assertThat(fake.journal()).noneMatch((request) -> request.path().endsWith("/oauth2/token"))
+				.anyMatch((request) -> request.path().endsWith("/guilds/" + DemoData.MEMBER_GUILD_ID + "/member"));
+		}
+		finally {
+			fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).grantRole(DemoData.MODERATOR_ROLE_ID);
+		}
+	}
+
 	private String app(String path) {
 		return "http://localhost:" + port + path;
 	}
@@ -303,6 +355,19 @@ class DemoBrowserTests {
 		new WebDriverWait(browser, WAIT)
 			.withMessage(() -> "expected a page at " + prefix + " but the browser is at " + browser.getCurrentUrl())
 			.until(ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(prefix)));
+	}
+
+	/**
+	 * Opens a page again and again (each load is a request) until it shows the element:
+	 * what a person does who waits for the next check.
+	 */
+	private void reloadUntilShown(String path, By element) {
+		new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(500))
+			.withMessage(() -> path + " never showed " + element)
+			.until(driver -> {
+				driver.get(app(path));
+				return !driver.findElements(element).isEmpty();
+			});
 	}
 
 	private static void waitUntilImagesLoaded() {

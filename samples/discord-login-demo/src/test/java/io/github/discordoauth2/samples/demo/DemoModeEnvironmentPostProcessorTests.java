@@ -71,6 +71,50 @@ class DemoModeEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void inDemoModeTheMembersServerAndItsModeratorRoleBecomeAuthoritiesCheckedEveryTenSeconds() {
+		StandardEnvironment environment = environment(Map.of("discord.oauth2.client-id", ""));
+
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		bootstrap.close(context);
+		context.refresh();
+
+		assertThat(environment.getProperty("discord.oauth2.authorities.guilds"))
+			.isEqualTo(Long.toString(DemoData.MEMBER_GUILD_ID));
+		assertThat(environment.getProperty("discord.oauth2.authorities.roles." + DemoData.MODERATOR_ROLE_ID))
+			.isEqualTo("ROLE_MODERATOR");
+		assertThat(environment.getProperty("discord.oauth2.authorities.refresh-interval")).isEqualTo("10s");
+		assertThat(environment.getProperty("demo.members-guild-name")).isEqualTo(DemoData.MEMBER_GUILD_NAME);
+	}
+
+	@Test
+	void anIntervalChosenByTheUserIsKept() {
+		StandardEnvironment environment = environment(Map.of("discord.oauth2.authorities.refresh-interval", "1h"));
+
+		postProcessor().postProcessEnvironment(environment, new SpringApplication());
+		bootstrap.close(context);
+		context.refresh();
+
+		assertThat(environment.getProperty("discord.oauth2.authorities.refresh-interval")).isEqualTo("1h");
+	}
+
+	@Test
+	void inDiscordModeTheMembersServerComesFromTheEnvironmentOrNotAtAll() {
+		MockEnvironment withServer = new MockEnvironment()
+			.withProperty("discord.oauth2.client-id", "123456789012345678")
+			.withProperty("demo.members-guild-id", "42")
+			.withProperty("demo.moderator-role-id", "43");
+		MockEnvironment without = new MockEnvironment().withProperty("discord.oauth2.client-id", "123456789012345678");
+
+		postProcessor().postProcessEnvironment(withServer, new SpringApplication());
+		postProcessor().postProcessEnvironment(without, new SpringApplication());
+
+		assertThat(withServer.getProperty("discord.oauth2.authorities.guilds")).isEqualTo("42");
+		assertThat(withServer.getProperty("discord.oauth2.authorities.roles.43")).isEqualTo("ROLE_MODERATOR");
+		assertThat(withServer.getProperty("discord.oauth2.authorities.refresh-interval")).isNull();
+		assertThat(without.getProperty("discord.oauth2.authorities.guilds")).isNull();
+	}
+
+	@Test
 	void aServerChosenByTheUserIsKeptInDemoMode() {
 		StandardEnvironment environment = environment(Map.of("demo.join-guild-id", "42"));
 

@@ -209,4 +209,55 @@ class DemoPagesTests extends DemoAppTests {
 		assertThat(browser.get("/").has("logout")).isTrue();
 	}
 
+	@Test
+	void membersPageShowsTheDiscordAuthoritiesAndTheModeratorsPageNeedsTheRole() {
+		browser.login();
+
+		Page members = browser.get("/members");
+		assertThat(members.status()).isEqualTo(200);
+		assertThat(members.text("authorities")).contains("DISCORD_GUILD_" + DemoData.MEMBER_GUILD_ID)
+			.contains("DISCORD_ROLE_" + DemoData.MODERATOR_ROLE_ID)
+			.contains("ROLE_MODERATOR");
+		assertThat(members.text("role-at-discord")).isEqualTo("hold");
+		assertThat(members.text("interval")).isEqualTo("60 minutes");
+		Page moderators = browser.get("/moderators");
+		assertThat(moderators.status()).isEqualTo(200);
+		assertThat(moderators.text("moderators-title")).isEqualTo("Moderators' room");
+
+		try {
+			Map<String, String> form = new java.util.LinkedHashMap<>();
+			form.put("_csrf", members.csrfToken("/members/moderator-role"));
+			form.put("give", "false");
+			Page taken = browser.post("/members/moderator-role", form);
+			assertThat(taken.text("role-change")).contains("do not hold the Moderator role");
+			assertThat(taken.text("role-at-discord")).isEqualTo("do not hold");
+			assertThat(fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).roles())
+				.doesNotContain(DemoData.MODERATOR_ROLE_ID);
+			// Within the interval the site still goes by Discord's last answer.
+			assertThat(browser.get("/moderators").status()).isEqualTo(200);
+		}
+		finally {
+			fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).grantRole(DemoData.MODERATOR_ROLE_ID);
+		}
+	}
+
+	@Test
+	void aLocalAccountIsToldWhatTheMembersPageNeeds() {
+		Page login = browser.get("/login");
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(login.body());
+		assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("_csrf", csrf.group(1));
+		form.put("username", "demo");
+		form.put("password", "demo");
+		assertThat(browser.post("/login", form).text("viewer-name")).isEqualTo("demo");
+
+		Page members = browser.get("/members");
+
+		assertThat(members.status()).isEqualTo(403);
+		assertThat(members.text("problem-title")).isEqualTo("The members page is not for you (yet)");
+		assertThat(members.text("problem-what")).contains("DISCORD_GUILD_" + DemoData.MEMBER_GUILD_ID);
+	}
+
 }
