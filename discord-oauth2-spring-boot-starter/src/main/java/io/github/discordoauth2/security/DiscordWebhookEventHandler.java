@@ -134,10 +134,6 @@ public final class DiscordWebhookEventHandler {
 			logger.debug("Refused a Discord webhook event delivery (bad or stale signature, or too large)");
 			return 401;
 		}
-		if (!firstTime(signature)) {
-			logger.debug("Refused a replayed Discord webhook event delivery");
-			return 401;
-		}
 		JsonNode payload;
 		try {
 			payload = JSON.readTree(body);
@@ -152,6 +148,13 @@ public final class DiscordWebhookEventHandler {
 		}
 		if (type != 1 || !payload.path("event").isObject()) {
 			return 400;
+		}
+		// Only events count as replays: Ed25519 signatures are deterministic, so two
+		// PINGs
+		// within one second are the same bytes, and a PING changes nothing.
+		if (!firstTime(signature)) {
+			logger.debug("Refused a replayed Discord webhook event delivery");
+			return 401;
 		}
 		JsonNode event = payload.path("event");
 		String eventType = event.path("type").asString("");

@@ -73,12 +73,17 @@ abstract class WebhookEventsSpec extends ComposedLoginTests {
 	}
 
 	@Test
-	void aReplayedDeliveryIsRefused() throws Exception {
+	void aReplayedEventIsRefused() throws Exception {
+		assertThat(this.browser.follow(url("/me")).statusCode()).isEqualTo(200);
 		discord.fake().webhookEvents().url(url("/discord/events"));
-		WebhookEventDelivery ping = discord.fake().webhookEvents().ping().get();
-		assertThat(ping.status()).isEqualTo(204);
+		discord.fake().deauthorize(DemoData.USER_ID);
+		WebhookEventDelivery event = discord.fake()
+			.webhookEvents()
+			.awaitDelivery(WebhookEventDelivery.APPLICATION_DEAUTHORIZED, Duration.ofSeconds(10));
+		assertThat(event.status()).isEqualTo(204);
 
-		assertThat(post("/discord/events", ping).statusCode()).isEqualTo(401);
+		// What a replay would change is specified in DiscordWebhookEventHandlerTests.
+		assertThat(post("/discord/events", event).statusCode()).isEqualTo(401);
 	}
 
 	@Test

@@ -89,6 +89,8 @@ class DiscordWebhookEventHandlerTests {
 		String body = "{\"version\":1,\"application_id\":\"1100000000000000001\",\"type\":0}";
 
 		assertThat(deliver(body, now(), sign(now(), body))).isEqualTo(204);
+		// The same PING again in the same second is the same signature: still a PING.
+		assertThat(deliver(body, now(), sign(now(), body))).isEqualTo(204);
 
 		assertThat(this.store.load("discord", USER_ID)).isNotNull();
 		assertThat(this.published).isEmpty();
