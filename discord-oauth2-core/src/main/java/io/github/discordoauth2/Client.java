@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.discordoauth2.model.Application;
@@ -17,7 +15,6 @@ import io.github.discordoauth2.support.SharedCalls;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -69,42 +66,22 @@ public final class Client {
 	/** The project URL sent in the {@code User-Agent}. */
 	public static final String PROJECT_URL = "https://github.com/discord-oauth2/discord-oauth2-java";
 
-	private final long clientId;
+	private final ClientSettings settings;
 
-	private final Credentials credentials;
-
-	private final @Nullable String redirectUri;
-
-	private final String baseUrl;
-
-	private final Clock clock;
+	private final Requests requests;
 
 	private final DiscordHttp http;
 
 	private final SharedCalls<AccessToken> refreshes = new SharedCalls<>();
 
-	private final RateLimitHook rateLimitHook;
-
-	private final Duration rateLimitMaxWait;
-
-	private final Duration connectTimeout;
-
-	private final Duration readTimeout;
-
 	private Client(Builder builder) {
-		this.clientId = builder.clientId;
-		this.credentials = new Credentials(builder.clientId, builder.clientSecret, builder.botToken);
-		this.redirectUri = builder.redirectUri;
-		this.baseUrl = builder.baseUrl;
-		this.clock = builder.clock;
-		this.rateLimitHook = rateLimitHook(builder);
-		this.rateLimitMaxWait = builder.rateLimitMaxWait;
-		this.connectTimeout = builder.connectTimeout;
-		this.readTimeout = builder.readTimeout;
-		this.http = new DiscordHttp(
-				RestClients.create(builder.restClientBuilder, builder.timeoutsSet, builder.connectTimeout,
-						builder.readTimeout, builder.observationRegistry),
-				new ApiUris(apiBase()), userAgent(), this.credentials, this.rateLimitHook, builder.rateLimitMaxWait);
+		this.settings = new ClientSettings(builder.clientId,
+				new Credentials(builder.clientId, builder.clientSecret, builder.botToken), builder.redirectUri,
+				builder.baseUrl, builder.clock, rateLimitHook(builder), builder.rateLimitMaxWait,
+				builder.connectTimeout, builder.readTimeout);
+		this.requests = new Requests(this.settings);
+		this.http = new DiscordHttp(RestClients.create(builder.restClientBuilder, builder.timeoutsSet,
+				builder.connectTimeout, builder.readTimeout, builder.observationRegistry), this.settings);
 	}
 
 	/**
@@ -126,35 +103,35 @@ public final class Client {
 	 * @return the application's client id
 	 */
 	public long clientId() {
-		return this.clientId;
+		return this.settings.clientId();
 	}
 
 	/**
 	 * @return the base URL, for example {@code https://discord.com} (no trailing slash)
 	 */
 	public String baseUrl() {
-		return this.baseUrl;
+		return this.settings.baseUrl();
 	}
 
 	/**
 	 * @return the default redirect URI, if configured
 	 */
 	public Optional<String> redirectUri() {
-		return Optional.ofNullable(this.redirectUri);
+		return Optional.ofNullable(this.settings.redirectUri());
 	}
 
 	/**
 	 * @return the authorize page, {@code {baseUrl}/oauth2/authorize}
 	 */
 	public URI authorizationEndpoint() {
-		return URI.create(this.baseUrl + "/oauth2/authorize");
+		return URI.create(this.settings.baseUrl() + "/oauth2/authorize");
 	}
 
 	/**
 	 * @return the token endpoint, {@code {baseUrl}/api/v10/oauth2/token}
 	 */
 	public URI tokenEndpoint() {
-		return URI.create(this.baseUrl + "/api/v" + API_VERSION + "/oauth2/token");
+		return URI.create(this.settings.apiBase() + "/oauth2/token");
 	}
 
 	/**
@@ -162,14 +139,14 @@ public final class Client {
 	 * metadata records)
 	 */
 	public boolean hasBotToken() {
-		return this.credentials.hasBotToken();
+		return this.settings.credentials().hasBotToken();
 	}
 
 	/**
 	 * @return whether a client secret is configured
 	 */
 	public boolean hasClientSecret() {
-		return this.credentials.hasClientSecret();
+		return this.settings.credentials().hasClientSecret();
 	}
 
 	/**
@@ -201,7 +178,7 @@ public final class Client {
 	 */
 	public URI generateUri(AuthorizationRequest request) {
 		Args.notNull(request, "request");
-		return AuthorizeUris.of(authorizationEndpoint().toString(), this.clientId, this.redirectUri, request);
+		return AuthorizeUris.of(authorizationEndpoint().toString(), clientId(), this.settings.redirectUri(), request);
 	}
 
 	/**
@@ -225,7 +202,7 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken exchangeCode(String code, @Nullable String codeVerifier) {
-		return tokenRequest(exchangeCodeRequest(code, codeVerifier));
+		return tokenRequest(this.requests.exchangeCode(code, codeVerifier));
 	}
 
 	/**
@@ -236,47 +213,7 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken exchangeCode(String code, @Nullable String codeVerifier, String redirectUri) {
-		return tokenRequest(exchangeCodeRequest(code, codeVerifier, redirectUri));
-	}
-
-	DiscordRequest exchangeCodeRequest(String code, @Nullable String codeVerifier) {
-		if (this.redirectUri == null) {
-			Args.notBlank(code, "code");
-			throw new IllegalStateException("redirectUri is not configured; set Client.builder().redirectUri(..) or "
-					+ "call exchangeCode(code, codeVerifier, redirectUri) with the URI used to authorize");
-		}
-		return exchangeCodeRequest(code, codeVerifier, this.redirectUri);
-	}
-
-	/**
-	 * The one definition of a code exchange, for both roads: checks the arguments and the
-	 * configuration before anything is sent.
-	 */
-	DiscordRequest exchangeCodeRequest(String code, @Nullable String codeVerifier, String redirectUri) {
-		Args.notBlank(code, "code");
-		Args.absoluteUri(redirectUri, "redirectUri");
-		if (codeVerifier != null) {
-			Args.notBlank(codeVerifier, "codeVerifier");
-		}
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("grant_type", "authorization_code");
-		form.put("code", code);
-		form.put("redirect_uri", redirectUri);
-		if (codeVerifier != null) {
-			form.put("code_verifier", codeVerifier);
-		}
-		DiscordRequest.Builder request = DiscordRequest.of(HttpMethod.POST, "/oauth2/token").notRetryable();
-		if (this.credentials.hasClientSecret()) {
-			request.basic();
-		}
-		else if (codeVerifier != null) {
-			// A public client proves itself with the PKCE verifier alone.
-			form.put("client_id", Long.toUnsignedString(this.clientId));
-		}
-		else {
-			this.credentials.requireClientSecret("exchangeCode without a PKCE codeVerifier");
-		}
-		return request.form(form, "code", "code_verifier").build();
+		return tokenRequest(this.requests.exchangeCode(code, codeVerifier, redirectUri));
 	}
 
 	/**
@@ -288,17 +225,8 @@ public final class Client {
 	 * token is no longer valid
 	 */
 	public AccessToken refreshToken(String refreshToken) {
-		DiscordRequest request = refreshRequest(refreshToken);
+		DiscordRequest request = this.requests.refresh(refreshToken);
 		return this.refreshes.call(Secrets.identity(refreshToken), () -> tokenRequest(request));
-	}
-
-	DiscordRequest refreshRequest(String refreshToken) {
-		Args.notBlank(refreshToken, "refreshToken");
-		this.credentials.requireClientSecret("refreshToken");
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("grant_type", "refresh_token");
-		form.put("refresh_token", refreshToken);
-		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form, "refresh_token").build();
 	}
 
 	/**
@@ -318,16 +246,7 @@ public final class Client {
 	 * @return the token
 	 */
 	public AccessToken clientCredentialsGrant(Collection<String> scopes) {
-		return tokenRequest(clientCredentialsRequest(scopes));
-	}
-
-	DiscordRequest clientCredentialsRequest(Collection<String> scopes) {
-		Args.scopes(scopes, "scopes");
-		this.credentials.requireClientSecret("clientCredentialsGrant");
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("grant_type", "client_credentials");
-		form.put("scope", String.join(" ", new LinkedHashSet<>(scopes)));
-		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token").basic().form(form).build();
+		return tokenRequest(this.requests.clientCredentials(scopes));
 	}
 
 	/**
@@ -385,18 +304,7 @@ public final class Client {
 	 * @return the records Discord stored
 	 */
 	public List<RoleConnectionMetadata> updateLinkedRolesMetadata(List<RoleConnectionMetadata> records) {
-		return this.http.sendList(updateLinkedRolesMetadataRequest(records), RoleConnectionMetadata.class);
-	}
-
-	DiscordRequest updateLinkedRolesMetadataRequest(List<RoleConnectionMetadata> records) {
-		Args.notNull(records, "records");
-		MetadataValues.checkRecords(records);
-		requireBotToken("updateLinkedRolesMetadata");
-		return DiscordRequest.of(HttpMethod.PUT, "/applications/{application_id}/role-connections/metadata")
-			.param("application_id", this.clientId)
-			.bot()
-			.json(records)
-			.build();
+		return this.http.sendList(this.requests.updateLinkedRolesMetadata(records), RoleConnectionMetadata.class);
 	}
 
 	/**
@@ -404,15 +312,7 @@ public final class Client {
 	 * @return the records
 	 */
 	public List<RoleConnectionMetadata> fetchLinkedRolesMetadata() {
-		return this.http.sendList(fetchLinkedRolesMetadataRequest(), RoleConnectionMetadata.class);
-	}
-
-	DiscordRequest fetchLinkedRolesMetadataRequest() {
-		requireBotToken("fetchLinkedRolesMetadata");
-		return DiscordRequest.of(HttpMethod.GET, "/applications/{application_id}/role-connections/metadata")
-			.param("application_id", this.clientId)
-			.bot()
-			.build();
+		return this.http.sendList(this.requests.fetchLinkedRolesMetadata(), RoleConnectionMetadata.class);
 	}
 
 	/**
@@ -422,12 +322,7 @@ public final class Client {
 	 * @return the application
 	 */
 	public Application fetchApplication() {
-		return this.http.send(fetchApplicationRequest(), Application.class);
-	}
-
-	DiscordRequest fetchApplicationRequest() {
-		requireBotToken("fetchApplication");
-		return DiscordRequest.of(HttpMethod.GET, "/oauth2/applications/@me").bot().build();
+		return this.http.send(this.requests.fetchApplication(), Application.class);
 	}
 
 	/**
@@ -435,46 +330,26 @@ public final class Client {
 	 */
 	@Override
 	public String toString() {
-		return "Client[clientId=" + Long.toUnsignedString(this.clientId) + ", baseUrl=" + this.baseUrl
-				+ ", redirectUri=" + this.redirectUri + ", " + this.credentials + "]";
+		return "Client[clientId=" + Long.toUnsignedString(clientId()) + ", baseUrl=" + baseUrl() + ", redirectUri="
+				+ this.settings.redirectUri() + ", " + this.settings.credentials() + "]";
 	}
 
 	DiscordHttp http() {
 		return this.http;
 	}
 
-	/** {@code {baseUrl}/api/v10}, where every REST route starts. */
-	String apiBase() {
-		return this.baseUrl + "/api/v" + API_VERSION;
-	}
-
-	Credentials credentials() {
-		return this.credentials;
-	}
-
-	/** The rate-limit bookkeeping, shared by a {@link ReactiveClient} made from this. */
-	RateLimitHook rateLimitHook() {
-		return this.rateLimitHook;
-	}
-
-	Duration rateLimitMaxWait() {
-		return this.rateLimitMaxWait;
-	}
-
-	Duration connectTimeout() {
-		return this.connectTimeout;
-	}
-
-	Duration readTimeout() {
-		return this.readTimeout;
-	}
-
 	Clock clock() {
-		return this.clock;
+		return this.settings.clock();
 	}
 
-	void requireBotToken(String operation) {
-		this.credentials.requireBotToken(operation);
+	/** What this client was built with, for a {@link ReactiveClient} made from it. */
+	ClientSettings settings() {
+		return this.settings;
+	}
+
+	/** The application's calls, described once for both roads. */
+	Requests requests() {
+		return this.requests;
 	}
 
 	/**
@@ -485,23 +360,12 @@ public final class Client {
 	}
 
 	private void revoke(String token, @Nullable TokenTypeHint hint) {
-		this.http.send(revokeRequest(token, hint));
-	}
-
-	DiscordRequest revokeRequest(String token, @Nullable TokenTypeHint hint) {
-		Args.notBlank(token, "token");
-		this.credentials.requireClientSecret("revokeToken");
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("token", token);
-		if (hint != null) {
-			form.put("token_type_hint", hint.value());
-		}
-		return DiscordRequest.of(HttpMethod.POST, "/oauth2/token/revoke").basic().form(form, "token").build();
+		this.http.send(this.requests.revoke(token, hint));
 	}
 
 	private AccessToken tokenRequest(DiscordRequest request) {
 		DiscordResponse response = this.http.send(request);
-		return TokenResponses.read(this, request, response, this.clock.instant());
+		return TokenResponses.read(this, request, response, this.settings.clock().instant());
 	}
 
 	private static RateLimitHook rateLimitHook(Builder builder) {

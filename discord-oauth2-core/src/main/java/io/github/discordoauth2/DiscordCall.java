@@ -28,9 +28,6 @@ final class DiscordCall {
 	 */
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
-	/** Attempts per call, rate-limit resends and retries together. */
-	static final int MAX_ATTEMPTS = 5;
-
 	final DiscordRequest request;
 
 	final URI uri;

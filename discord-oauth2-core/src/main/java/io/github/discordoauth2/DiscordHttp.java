@@ -41,14 +41,13 @@ final class DiscordHttp {
 
 	private final Duration rateLimitMaxWait;
 
-	DiscordHttp(RestClient restClient, ApiUris uris, String userAgent, Credentials credentials,
-			RateLimitHook rateLimitHook, Duration rateLimitMaxWait) {
+	DiscordHttp(RestClient restClient, ClientSettings settings) {
 		this.restClient = restClient;
-		this.uris = uris;
-		this.userAgent = userAgent;
-		this.credentials = credentials;
-		this.rateLimitHook = rateLimitHook;
-		this.rateLimitMaxWait = rateLimitMaxWait;
+		this.uris = new ApiUris(settings.apiBase());
+		this.userAgent = Client.userAgent();
+		this.credentials = settings.credentials();
+		this.rateLimitHook = settings.rateLimitHook();
+		this.rateLimitMaxWait = settings.rateLimitMaxWait();
 	}
 
 	/**
@@ -79,15 +78,14 @@ final class DiscordHttp {
 		return reader.read(call, send(call));
 	}
 
+	/**
+	 * Carries out the {@link AttemptPolicy}: waits for the rate limit in the hook, and
+	 * sleeps before sending again.
+	 */
 	private DiscordResponse send(DiscordCall call) {
-		DiscordRequest request = call.request;
-		int retries = 0;
-		long started = System.nanoTime();
-		for (int attempt = 1;; attempt++) {
-			// The maximum wait bounds the whole call, not each attempt.
-			Duration waitLeft = (attempt == 1) ? this.rateLimitMaxWait
-					: this.rateLimitMaxWait.minusNanos(System.nanoTime() - started);
-			this.rateLimitHook.beforeRequest(call.key, waitLeft.isNegative() ? Duration.ZERO : waitLeft);
+		AttemptPolicy attempts = new AttemptPolicy(call.request, System.nanoTime());
+		while (true) {
+			this.rateLimitHook.beforeRequest(call.key, attempts.nextAttempt(this.rateLimitMaxWait, System.nanoTime()));
 			DiscordResponse response;
 			try {
 				response = exchange(call);
@@ -95,21 +93,36 @@ final class DiscordHttp {
 			catch (RestClientException ex) {
 				DiscordIoException failure = call.ioFailure(ex);
 				this.rateLimitHook.onFailure(call.key, failure);
-				if (attempt < DiscordCall.MAX_ATTEMPTS && Retries.afterFailure(request, ex, retries)) {
-					retries++;
+				if (resend(attempts.afterFailure(ex))) {
 					continue;
 				}
 				throw failure;
 			}
-			boolean retry = this.rateLimitHook.afterResponse(call.key, response.limits(), request.retryable);
-			if (retry && request.retryable && attempt < DiscordCall.MAX_ATTEMPTS) {
-				continue;
+			boolean sendAgain = this.rateLimitHook.afterResponse(call.key, response.limits(), call.request.retryable);
+			if (!resend(attempts.afterAnswer(response.status(), sendAgain))) {
+				return call.success(response);
 			}
-			if (attempt < DiscordCall.MAX_ATTEMPTS && Retries.afterStatus(request, response.status(), retries)) {
-				retries++;
-				continue;
-			}
-			return call.success(response);
+		}
+	}
+
+	/**
+	 * @return whether to send again, after sleeping the decision's wait; an interrupted
+	 * caller wants to stop, not to try again
+	 */
+	private static boolean resend(AttemptPolicy.Decision decision) {
+		if (!decision.resend()) {
+			return false;
+		}
+		if (decision.delay().isZero()) {
+			return true;
+		}
+		try {
+			Thread.sleep(decision.delay().toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

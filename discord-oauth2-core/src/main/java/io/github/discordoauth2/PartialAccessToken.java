@@ -1,7 +1,5 @@
 package io.github.discordoauth2;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +10,6 @@ import io.github.discordoauth2.model.PartialGuild;
 import io.github.discordoauth2.model.RoleConnection;
 import io.github.discordoauth2.model.User;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpMethod;
 
 /**
  * A user's access token and the calls it allows (Bearer auth). Get one from
@@ -29,18 +26,12 @@ public sealed class PartialAccessToken permits AccessToken {
 
 	private final String token;
 
-	private final String authorization;
-
-	/**
-	 * The rate-limit identity of this token, hashed on first use; a race only hashes
-	 * twice.
-	 */
-	private @Nullable String identity;
+	private final UserRequests requests;
 
 	PartialAccessToken(Client client, String token) {
 		this.client = client;
 		this.token = token;
-		this.authorization = "Bearer " + token;
+		this.requests = client.requests().forToken(token);
 	}
 
 	/**
@@ -65,11 +56,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * invalid or lacks the scope
 	 */
 	public User fetchIdentify() {
-		return http().send(identifyRequest(), User.class);
-	}
-
-	DiscordRequest identifyRequest() {
-		return bearer(HttpMethod.GET, "/users/@me").build();
+		return http().send(this.requests.identify(), User.class);
 	}
 
 	/**
@@ -78,11 +65,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * @return the connections
 	 */
 	public List<Connection> fetchConnections() {
-		return http().sendList(connectionsRequest(), Connection.class);
-	}
-
-	DiscordRequest connectionsRequest() {
-		return bearer(HttpMethod.GET, "/users/@me/connections").build();
+		return http().sendList(this.requests.connections(), Connection.class);
 	}
 
 	/**
@@ -100,19 +83,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * @return the guilds
 	 */
 	public List<PartialGuild> fetchGuilds(GuildsQuery query) {
-		return http().sendList(guildsRequest(query), PartialGuild.class);
-	}
-
-	DiscordRequest guildsRequest(GuildsQuery query) {
-		Args.notNull(query, "query");
-		DiscordRequest.Builder request = bearer(HttpMethod.GET, "/users/@me/guilds");
-		query.before().ifPresent((before) -> request.query("before", Long.toUnsignedString(before)));
-		query.after().ifPresent((after) -> request.query("after", Long.toUnsignedString(after)));
-		query.limit().ifPresent((limit) -> request.query("limit", Integer.toString(limit)));
-		if (query.withCounts()) {
-			request.query("with_counts", "true");
-		}
-		return request.build();
+		return http().sendList(this.requests.guilds(query), PartialGuild.class);
 	}
 
 	/**
@@ -124,12 +95,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * in the guild
 	 */
 	public GuildMember fetchGuildMember(long guildId) {
-		return http().send(guildMemberRequest(guildId), GuildMember.class);
-	}
-
-	DiscordRequest guildMemberRequest(long guildId) {
-		Args.positive(guildId, "guildId");
-		return bearer(HttpMethod.GET, "/users/@me/guilds/{guild_id}/member").param("guild_id", guildId).build();
+		return http().send(this.requests.guildMember(guildId), GuildMember.class);
 	}
 
 	/**
@@ -152,15 +118,8 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * @return added (201) or already a member (204)
 	 */
 	public JoinGuildResult joinGuild(long guildId, JoinGuildOptions options) {
-		checkJoinGuild(guildId, options);
+		this.requests.checkJoinGuild(guildId, options);
 		return joinGuild(guildId, fetchIdentify().id(), options);
-	}
-
-	/** Checks a join before the user id is read, so bad input costs no request. */
-	void checkJoinGuild(long guildId, JoinGuildOptions options) {
-		Args.positive(guildId, "guildId");
-		Args.notNull(options, "options");
-		this.client.requireBotToken("joinGuild");
 	}
 
 	/**
@@ -175,39 +134,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * in the guild or lacks permissions, or the token lacks {@code guilds.join}
 	 */
 	public JoinGuildResult joinGuild(long guildId, long userId, JoinGuildOptions options) {
-		return http().send(joinGuildRequest(guildId, userId, options), PartialAccessToken::joinGuildResult);
-	}
-
-	DiscordRequest joinGuildRequest(long guildId, long userId, JoinGuildOptions options) {
-		Args.positive(guildId, "guildId");
-		Args.positive(userId, "userId");
-		Args.notNull(options, "options");
-		this.client.requireBotToken("joinGuild");
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("access_token", this.token);
-		options.nick().ifPresent((nick) -> body.put("nick", nick));
-		options.roles().ifPresent((roles) -> {
-			List<String> ids = new ArrayList<>();
-			roles.forEach((id) -> ids.add(Long.toUnsignedString(id)));
-			body.put("roles", ids);
-		});
-		options.mute().ifPresent((mute) -> body.put("mute", mute));
-		options.deaf().ifPresent((deaf) -> body.put("deaf", deaf));
-		return DiscordRequest.of(HttpMethod.PUT, "/guilds/{guild_id}/members/{user_id}")
-			.param("guild_id", guildId)
-			.param("user_id", userId)
-			.bot()
-			.json(body)
-			.secret(this.token)
-			.build();
-	}
-
-	/** Reads the answer to a join: 201 with the member, or 204 for one already in. */
-	static JoinGuildResult joinGuildResult(DiscordCall call, DiscordResponse answer) {
-		if (answer.status() == 204) {
-			return JoinGuildResult.ofAlreadyMember();
-		}
-		return JoinGuildResult.ofAdded(call.readOptional(answer, GuildMember.class));
+		return http().send(this.requests.joinGuild(guildId, userId, options), UserRequests::joinGuildResult);
 	}
 
 	/**
@@ -216,11 +143,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * @return the role connection
 	 */
 	public RoleConnection fetchMetadata() {
-		return http().send(fetchMetadataRequest(), RoleConnection.class);
-	}
-
-	DiscordRequest fetchMetadataRequest() {
-		return roleConnection(HttpMethod.GET).build();
+		return http().send(this.requests.fetchMetadata(), RoleConnection.class);
 	}
 
 	/**
@@ -238,23 +161,8 @@ public sealed class PartialAccessToken permits AccessToken {
 	 */
 	public RoleConnection updateMetadata(@Nullable String platformName, @Nullable String platformUsername,
 			@Nullable Map<String, ?> metadata) {
-		return http().send(updateMetadataRequest(platformName, platformUsername, metadata), RoleConnection.class);
-	}
-
-	DiscordRequest updateMetadataRequest(@Nullable String platformName, @Nullable String platformUsername,
-			@Nullable Map<String, ?> metadata) {
-		MetadataValues.checkPlatform(platformName, platformUsername);
-		Map<String, Object> body = new LinkedHashMap<>();
-		if (platformName != null) {
-			body.put("platform_name", platformName);
-		}
-		if (platformUsername != null) {
-			body.put("platform_username", platformUsername);
-		}
-		if (metadata != null) {
-			body.put("metadata", MetadataValues.encode(metadata));
-		}
-		return roleConnection(HttpMethod.PUT).json(body).build();
+		return http().send(this.requests.updateMetadata(platformName, platformUsername, metadata),
+				RoleConnection.class);
 	}
 
 	/**
@@ -271,11 +179,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * /users/@me/applications/{application.id}/role-connection}).
 	 */
 	public void clearMetadata() {
-		http().send(clearMetadataRequest());
-	}
-
-	DiscordRequest clearMetadataRequest() {
-		return roleConnection(HttpMethod.DELETE).build();
+		http().send(this.requests.clearMetadata());
 	}
 
 	/**
@@ -284,11 +188,7 @@ public sealed class PartialAccessToken permits AccessToken {
 	 * @return the authorization
 	 */
 	public AuthorizationInfo fetchAuthorization() {
-		return http().send(authorizationRequest(), AuthorizationInfo.class);
-	}
-
-	DiscordRequest authorizationRequest() {
-		return bearer(HttpMethod.GET, "/oauth2/@me").build();
+		return http().send(this.requests.authorization(), AuthorizationInfo.class);
 	}
 
 	/**
@@ -307,22 +207,13 @@ public sealed class PartialAccessToken permits AccessToken {
 		return "PartialAccessToken[clientId=" + Long.toUnsignedString(this.client.clientId()) + ", token=***]";
 	}
 
-	final DiscordHttp http() {
+	/** This token's calls, described once for both roads. */
+	final UserRequests requests() {
+		return this.requests;
+	}
+
+	private DiscordHttp http() {
 		return this.client.http();
-	}
-
-	private DiscordRequest.Builder bearer(HttpMethod method, String route) {
-		String identity = this.identity;
-		if (identity == null) {
-			identity = Secrets.identity(this.authorization);
-			this.identity = identity;
-		}
-		return DiscordRequest.of(method, route).bearer(this.token, this.authorization, identity);
-	}
-
-	private DiscordRequest.Builder roleConnection(HttpMethod method) {
-		return bearer(method, "/users/@me/applications/{application_id}/role-connection").param("application_id",
-				this.client.clientId());
 	}
 
 }

@@ -42,15 +42,16 @@ public final class ReactiveClient {
 
 	private final Client client;
 
+	private final Requests requests;
+
 	private final ReactiveDiscordHttp http;
 
 	private final ReactiveSharedCalls<ReactiveAccessToken> refreshes = new ReactiveSharedCalls<>();
 
 	private ReactiveClient(Client client, WebClient webClient) {
 		this.client = client;
-		this.http = new ReactiveDiscordHttp(webClient, new ApiUris(client.apiBase()), Client.userAgent(),
-				client.credentials(), client.rateLimitHook(), client.rateLimitMaxWait(),
-				client.connectTimeout().plus(client.readTimeout()));
+		this.requests = client.requests();
+		this.http = new ReactiveDiscordHttp(webClient, client.settings());
 	}
 
 	/**
@@ -163,7 +164,7 @@ public final class ReactiveClient {
 	 * when the code is invalid, expired or used
 	 */
 	public Mono<ReactiveAccessToken> exchangeCode(String code) {
-		return token(() -> this.client.exchangeCodeRequest(code, null));
+		return token(() -> this.requests.exchangeCode(code, null));
 	}
 
 	/**
@@ -174,7 +175,7 @@ public final class ReactiveClient {
 	 * @return the token
 	 */
 	public Mono<ReactiveAccessToken> exchangeCode(String code, @Nullable String codeVerifier) {
-		return token(() -> this.client.exchangeCodeRequest(code, codeVerifier));
+		return token(() -> this.requests.exchangeCode(code, codeVerifier));
 	}
 
 	/**
@@ -185,7 +186,7 @@ public final class ReactiveClient {
 	 * @return the token
 	 */
 	public Mono<ReactiveAccessToken> exchangeCode(String code, @Nullable String codeVerifier, String redirectUri) {
-		return token(() -> this.client.exchangeCodeRequest(code, codeVerifier, redirectUri));
+		return token(() -> this.requests.exchangeCode(code, codeVerifier, redirectUri));
 	}
 
 	/**
@@ -199,7 +200,7 @@ public final class ReactiveClient {
 	 */
 	public Mono<ReactiveAccessToken> refreshToken(String refreshToken) {
 		return Mono.defer(() -> {
-			DiscordRequest request = this.client.refreshRequest(refreshToken);
+			DiscordRequest request = this.requests.refresh(refreshToken);
 			return this.refreshes.call(Secrets.identity(refreshToken), () -> token(() -> request));
 		});
 	}
@@ -211,7 +212,7 @@ public final class ReactiveClient {
 	 * @return the token
 	 */
 	public Mono<ReactiveAccessToken> clientCredentialsGrant(String... scopes) {
-		return token(() -> this.client.clientCredentialsRequest(List.of(Args.notNull(scopes, "scopes"))));
+		return token(() -> this.requests.clientCredentials(List.of(Args.notNull(scopes, "scopes"))));
 	}
 
 	/**
@@ -220,7 +221,7 @@ public final class ReactiveClient {
 	 * @return the token
 	 */
 	public Mono<ReactiveAccessToken> clientCredentialsGrant(Collection<String> scopes) {
-		return token(() -> this.client.clientCredentialsRequest(scopes));
+		return token(() -> this.requests.clientCredentials(scopes));
 	}
 
 	/**
@@ -252,7 +253,7 @@ public final class ReactiveClient {
 	 * @return completes once revoked
 	 */
 	public Mono<Void> revokeToken(String token) {
-		return Mono.defer(() -> this.http.sendForNothing(this.client.revokeRequest(token, null)));
+		return Mono.defer(() -> this.http.sendForNothing(this.requests.revoke(token, null)));
 	}
 
 	/**
@@ -262,7 +263,7 @@ public final class ReactiveClient {
 	 * @return completes once revoked
 	 */
 	public Mono<Void> revokeToken(String token, TokenTypeHint hint) {
-		return Mono.defer(() -> this.http.sendForNothing(this.client.revokeRequest(token, Args.notNull(hint, "hint"))));
+		return Mono.defer(() -> this.http.sendForNothing(this.requests.revoke(token, Args.notNull(hint, "hint"))));
 	}
 
 	/**
@@ -272,7 +273,7 @@ public final class ReactiveClient {
 	 * @return the records Discord stored
 	 */
 	public Flux<RoleConnectionMetadata> updateLinkedRolesMetadata(List<RoleConnectionMetadata> records) {
-		return Flux.defer(() -> this.http.sendList(this.client.updateLinkedRolesMetadataRequest(records),
+		return Flux.defer(() -> this.http.sendList(this.requests.updateLinkedRolesMetadata(records),
 				RoleConnectionMetadata.class));
 	}
 
@@ -281,8 +282,8 @@ public final class ReactiveClient {
 	 * @return the records
 	 */
 	public Flux<RoleConnectionMetadata> fetchLinkedRolesMetadata() {
-		return Flux.defer(
-				() -> this.http.sendList(this.client.fetchLinkedRolesMetadataRequest(), RoleConnectionMetadata.class));
+		return Flux
+			.defer(() -> this.http.sendList(this.requests.fetchLinkedRolesMetadata(), RoleConnectionMetadata.class));
 	}
 
 	/**
@@ -290,7 +291,7 @@ public final class ReactiveClient {
 	 * @return the application
 	 */
 	public Mono<Application> fetchApplication() {
-		return Mono.defer(() -> this.http.send(this.client.fetchApplicationRequest(), Application.class));
+		return Mono.defer(() -> this.http.send(this.requests.fetchApplication(), Application.class));
 	}
 
 	/**

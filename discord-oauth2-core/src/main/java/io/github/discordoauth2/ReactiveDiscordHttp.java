@@ -22,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The non-blocking road: the same {@link DiscordRequest}s made ready by the same
  * {@link DiscordCall}, the same rate-limit bookkeeping ({@link RateLimitHook}, asked
- * through its non-blocking forms), the same {@link Retries} rules and the same
+ * through its non-blocking forms), the same {@link AttemptPolicy} and the same
  * {@link DiscordErrors}; only the transport differs: {@link WebClient}, and waits on
  * Reactor's timers ({@link Mono#delay}) instead of a sleeping thread. Nothing on this
  * road blocks or parks the thread it runs on.
@@ -44,15 +44,14 @@ final class ReactiveDiscordHttp {
 	/** The longest one attempt may take, from sending to the last byte of the answer. */
 	private final Duration timeout;
 
-	ReactiveDiscordHttp(WebClient webClient, ApiUris uris, String userAgent, Credentials credentials,
-			RateLimitHook rateLimitHook, Duration rateLimitMaxWait, Duration timeout) {
+	ReactiveDiscordHttp(WebClient webClient, ClientSettings settings) {
 		this.webClient = webClient;
-		this.uris = uris;
-		this.userAgent = userAgent;
-		this.credentials = credentials;
-		this.rateLimitHook = rateLimitHook;
-		this.rateLimitMaxWait = rateLimitMaxWait;
-		this.timeout = timeout;
+		this.uris = new ApiUris(settings.apiBase());
+		this.userAgent = Client.userAgent();
+		this.credentials = settings.credentials();
+		this.rateLimitHook = settings.rateLimitHook();
+		this.rateLimitMaxWait = settings.rateLimitMaxWait();
+		this.timeout = settings.attemptTimeout();
 	}
 
 	/**
@@ -62,7 +61,8 @@ final class ReactiveDiscordHttp {
 	<T> Mono<T> send(DiscordRequest request, DiscordCall.AnswerReader<T> reader) {
 		return Mono.defer(() -> {
 			DiscordCall call = DiscordCall.prepare(request, this.uris, this.credentials);
-			return attempt(call, new Attempts(System.nanoTime())).map((response) -> reader.read(call, response));
+			return attempt(call, new Attempts(call.request, System.nanoTime()))
+				.map((response) -> reader.read(call, response));
 		});
 	}
 
@@ -84,7 +84,7 @@ final class ReactiveDiscordHttp {
 	}
 
 	private Mono<DiscordResponse> attempt(DiscordCall call, Attempts attempts) {
-		attempts.attempt++;
+		attempts.waitLeft = attempts.policy.nextAttempt(this.rateLimitMaxWait, System.nanoTime());
 		attempts.waitedThisAttempt = 0;
 		return waitForSlot(call, attempts).then(Mono.defer(() -> exchange(call))).flatMap((outcome) -> {
 			DiscordResponse response = outcome.response();
@@ -100,7 +100,7 @@ final class ReactiveDiscordHttp {
 	private Mono<Void> waitForSlot(DiscordCall call, Attempts attempts) {
 		return Mono.defer(() -> {
 			long now = System.nanoTime();
-			Duration waitLeft = this.rateLimitMaxWait.minusNanos(now - attempts.started);
+			Duration waitLeft = attempts.waitLeft.minusNanos(attempts.waitedThisAttempt);
 			Sinks.Empty<Void> wakeUp = Sinks.empty();
 			long wait = this.rateLimitHook.tryBeforeRequest(call.key, waitLeft.isNegative() ? Duration.ZERO : waitLeft,
 					Duration.ofNanos(attempts.waitedThisAttempt), wakeUp::tryEmitEmpty);
@@ -121,20 +121,15 @@ final class ReactiveDiscordHttp {
 	}
 
 	private Mono<DiscordResponse> answered(DiscordCall call, Attempts attempts, DiscordResponse response) {
-		DiscordRequest request = call.request;
 		RateLimitHook.Answer answer = this.rateLimitHook.tryAfterResponse(call.key, response.limits(),
-				request.retryable);
+				call.request.retryable);
 		if (answer == RateLimitHook.Answer.BUSY) {
 			return Mono.delay(RateLimiter.BUSY_WAIT).then(Mono.defer(() -> answered(call, attempts, response)));
 		}
-		if (answer == RateLimitHook.Answer.SEND_AGAIN && request.retryable
-				&& attempts.attempt < DiscordCall.MAX_ATTEMPTS) {
-			// The limiter now holds the bucket empty until the 429's retry-after.
-			return attempt(call, attempts);
-		}
-		if (attempts.attempt < DiscordCall.MAX_ATTEMPTS
-				&& Retries.shouldRetryStatus(request, response.status(), attempts.retries)) {
-			return Mono.delay(Retries.backoff(attempts.retries++)).then(Mono.defer(() -> attempt(call, attempts)));
+		AttemptPolicy.Decision decision = attempts.policy.afterAnswer(response.status(),
+				answer == RateLimitHook.Answer.SEND_AGAIN);
+		if (decision.resend()) {
+			return resend(call, attempts, decision);
 		}
 		return Mono.fromCallable(() -> call.success(response));
 	}
@@ -144,11 +139,20 @@ final class ReactiveDiscordHttp {
 		if (!this.rateLimitHook.tryOnFailure(call.key, failure)) {
 			return Mono.delay(RateLimiter.BUSY_WAIT).then(Mono.defer(() -> failed(call, attempts, ex)));
 		}
-		if (attempts.attempt < DiscordCall.MAX_ATTEMPTS
-				&& Retries.shouldRetryFailure(call.request, ex, attempts.retries)) {
-			return Mono.delay(Retries.backoff(attempts.retries++)).then(Mono.defer(() -> attempt(call, attempts)));
+		AttemptPolicy.Decision decision = attempts.policy.afterFailure(ex);
+		if (decision.resend()) {
+			return resend(call, attempts, decision);
 		}
 		return Mono.error(failure);
+	}
+
+	/** Carries out a resend of the {@link AttemptPolicy}: on a timer, never a sleep. */
+	private Mono<DiscordResponse> resend(DiscordCall call, Attempts attempts, AttemptPolicy.Decision decision) {
+		if (decision.delay().isZero()) {
+			// After a 429 the limiter holds the bucket empty until its retry-after.
+			return attempt(call, attempts);
+		}
+		return Mono.delay(decision.delay()).then(Mono.defer(() -> attempt(call, attempts)));
 	}
 
 	/**
@@ -205,19 +209,21 @@ final class ReactiveDiscordHttp {
 		}
 	}
 
-	/** What one call has been through so far; touched by one signal at a time. */
+	/**
+	 * What one call has been through so far: its {@link AttemptPolicy}, and how long the
+	 * current attempt waited for its rate limit; touched by one signal at a time.
+	 */
 	private static final class Attempts {
 
-		final long started;
+		final AttemptPolicy policy;
 
-		int attempt;
-
-		int retries;
+		/** How long the current attempt may wait, from its start. */
+		Duration waitLeft = Duration.ZERO;
 
 		long waitedThisAttempt;
 
-		Attempts(long started) {
-			this.started = started;
+		Attempts(DiscordRequest request, long started) {
+			this.policy = new AttemptPolicy(request, started);
 		}
 
 	}

@@ -26,12 +26,16 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 
 	private final ReactiveClient client;
 
-	/** The blocking handle of the same token: the one definition of every request. */
-	private final PartialAccessToken requests;
+	/** The blocking handle of the same token. */
+	private final PartialAccessToken token;
 
-	ReactivePartialAccessToken(ReactiveClient client, PartialAccessToken requests) {
+	/** This token's calls, described once for both roads. */
+	private final UserRequests requests;
+
+	ReactivePartialAccessToken(ReactiveClient client, PartialAccessToken token) {
 		this.client = client;
-		this.requests = requests;
+		this.token = token;
+		this.requests = token.requests();
 	}
 
 	/**
@@ -45,7 +49,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return the raw access token (a secret: never log it)
 	 */
 	public String token() {
-		return this.requests.token();
+		return this.token.token();
 	}
 
 	/**
@@ -54,7 +58,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * when the token is invalid or lacks the scope
 	 */
 	public Mono<User> fetchIdentify() {
-		return Mono.defer(() -> http().send(this.requests.identifyRequest(), User.class));
+		return Mono.defer(() -> http().send(this.requests.identify(), User.class));
 	}
 
 	/**
@@ -63,7 +67,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return the connections
 	 */
 	public Flux<Connection> fetchConnections() {
-		return Flux.defer(() -> http().sendList(this.requests.connectionsRequest(), Connection.class));
+		return Flux.defer(() -> http().sendList(this.requests.connections(), Connection.class));
 	}
 
 	/**
@@ -81,7 +85,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return the guilds
 	 */
 	public Flux<PartialGuild> fetchGuilds(GuildsQuery query) {
-		return Flux.defer(() -> http().sendList(this.requests.guildsRequest(query), PartialGuild.class));
+		return Flux.defer(() -> http().sendList(this.requests.guilds(query), PartialGuild.class));
 	}
 
 	/**
@@ -91,7 +95,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * when the user is not in the guild
 	 */
 	public Mono<GuildMember> fetchGuildMember(long guildId) {
-		return Mono.defer(() -> http().send(this.requests.guildMemberRequest(guildId), GuildMember.class));
+		return Mono.defer(() -> http().send(this.requests.guildMember(guildId), GuildMember.class));
 	}
 
 	/**
@@ -127,8 +131,8 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return added (201) or already a member (204)
 	 */
 	public Mono<JoinGuildResult> joinGuild(long guildId, long userId, JoinGuildOptions options) {
-		return Mono.defer(() -> http().send(this.requests.joinGuildRequest(guildId, userId, options),
-				PartialAccessToken::joinGuildResult));
+		return Mono
+			.defer(() -> http().send(this.requests.joinGuild(guildId, userId, options), UserRequests::joinGuildResult));
 	}
 
 	/**
@@ -137,7 +141,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return the role connection
 	 */
 	public Mono<RoleConnection> fetchMetadata() {
-		return Mono.defer(() -> http().send(this.requests.fetchMetadataRequest(), RoleConnection.class));
+		return Mono.defer(() -> http().send(this.requests.fetchMetadata(), RoleConnection.class));
 	}
 
 	/**
@@ -151,8 +155,8 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 */
 	public Mono<RoleConnection> updateMetadata(@Nullable String platformName, @Nullable String platformUsername,
 			@Nullable Map<String, ?> metadata) {
-		return Mono.defer(() -> http()
-			.send(this.requests.updateMetadataRequest(platformName, platformUsername, metadata), RoleConnection.class));
+		return Mono.defer(() -> http().send(this.requests.updateMetadata(platformName, platformUsername, metadata),
+				RoleConnection.class));
 	}
 
 	/**
@@ -169,7 +173,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return completes once removed
 	 */
 	public Mono<Void> clearMetadata() {
-		return Mono.defer(() -> http().sendForNothing(this.requests.clearMetadataRequest()));
+		return Mono.defer(() -> http().sendForNothing(this.requests.clearMetadata()));
 	}
 
 	/**
@@ -177,7 +181,7 @@ public sealed class ReactivePartialAccessToken permits ReactiveAccessToken {
 	 * @return the authorization
 	 */
 	public Mono<AuthorizationInfo> fetchAuthorization() {
-		return Mono.defer(() -> http().send(this.requests.authorizationRequest(), AuthorizationInfo.class));
+		return Mono.defer(() -> http().send(this.requests.authorization(), AuthorizationInfo.class));
 	}
 
 	/**

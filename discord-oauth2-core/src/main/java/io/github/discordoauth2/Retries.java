@@ -16,7 +16,8 @@ import org.springframework.http.HttpMethod;
  * ({@code GET}, {@code PUT}, {@code DELETE}); a {@code POST} (token exchange, refresh,
  * revoke) never is, because its first attempt may have been carried out already: an
  * authorization code or a rotated refresh token would then be spent. Timeouts are not
- * retried either: the caller already waited as long as it allowed.
+ * retried either: the caller already waited as long as it allowed. {@link AttemptPolicy}
+ * asks these rules after each attempt.
  */
 final class Retries {
 
@@ -45,20 +46,7 @@ final class Retries {
 	}
 
 	/**
-	 * Decides on an answer; waits the backoff when the answer is to be retried.
-	 * @param request the request that was answered
-	 * @param status the answer's status
-	 * @param retriesSoFar how many times this call was already retried for a server error
-	 * or failure
-	 * @return whether to send the request again
-	 */
-	static boolean afterStatus(DiscordRequest request, int status, int retriesSoFar) {
-		return shouldRetryStatus(request, status, retriesSoFar) && sleep(backoff(retriesSoFar));
-	}
-
-	/**
-	 * Decides on an answer without waiting (the non-blocking road waits the
-	 * {@link #backoff} on a timer).
+	 * Decides on an answer; the transport waits the {@link #backoff} its own way.
 	 * @param request the request that was answered
 	 * @param status the answer's status
 	 * @param retriesSoFar how many times this call was already retried
@@ -69,20 +57,7 @@ final class Retries {
 	}
 
 	/**
-	 * Decides on a failure without an answer; waits the backoff when the request is to be
-	 * retried.
-	 * @param request the request that failed
-	 * @param failure what the HTTP client threw
-	 * @param retriesSoFar how many times this call was already retried for a server error
-	 * or failure
-	 * @return whether to send the request again
-	 */
-	static boolean afterFailure(DiscordRequest request, Throwable failure, int retriesSoFar) {
-		return shouldRetryFailure(request, failure, retriesSoFar) && sleep(backoff(retriesSoFar));
-	}
-
-	/**
-	 * Decides on a failure without an answer, without waiting.
+	 * Decides on a failure without an answer.
 	 * @param request the request that failed
 	 * @param failure what the HTTP client signalled
 	 * @param retriesSoFar how many times this call was already retried
@@ -122,18 +97,6 @@ final class Retries {
 	static Duration backoff(int retriesSoFar) {
 		long base = FIRST_BACKOFF.toMillis() << retriesSoFar;
 		return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-	}
-
-	private static boolean sleep(Duration backoff) {
-		try {
-			Thread.sleep(backoff.toMillis());
-			return true;
-		}
-		catch (InterruptedException ex) {
-			// An interrupted caller wants to stop, not to try again.
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

@@ -51,7 +51,7 @@ class RateLimiterNonBlockingTests {
 
 		long wait = ask(key, TEN_SECONDS);
 		assertThat(Duration.ofNanos(wait)).isGreaterThan(Duration.ofMillis(1900))
-			.isLessThanOrEqualTo(Duration.ofSeconds(2).plus(RateLimiter.RESET_MARGIN));
+			.isLessThanOrEqualTo(Duration.ofSeconds(2).plus(Bucket.RESET_MARGIN));
 		this.nanos.addAndGet(wait);
 		assertThat(ask(key, TEN_SECONDS)).isZero();
 	}

@@ -266,7 +266,7 @@ class RateLimiterTests {
 		}
 		assertThat(this.limiter.size()).isEqualTo(5_000);
 
-		advance(RateLimiter.IDLE_TIMEOUT.plusSeconds(1));
+		advance(Bucket.IDLE_TIMEOUT.plusSeconds(1));
 		RateLimitKey last = key("/users/@me", "token-last");
 		for (int i = 0; i < 3_000; i++) {
 			this.limiter.beforeRequest(last, Duration.ZERO);
@@ -292,7 +292,7 @@ class RateLimiterTests {
 		assertThatExceptionOfType(RateLimitedException.class)
 			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
 			.satisfies((ex) -> assertThat(ex.retryAfter())
-				.isLessThanOrEqualTo(RateLimitResponse.MAX_WAIT.plus(RateLimiter.RESET_MARGIN)));
+				.isLessThanOrEqualTo(RateLimitResponse.MAX_WAIT.plus(Bucket.RESET_MARGIN)));
 		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
 		this.limiter.beforeRequest(key, Duration.ZERO);
 	}
@@ -302,8 +302,17 @@ class RateLimiterTests {
 		RateLimitKey key = key("/users/@me", "token-a");
 		this.limiter.beforeRequest(key, Duration.ZERO);
 		this.limiter.afterResponse(key, answer(429, Map.of(), "{\"retry_after\":1e300,\"global\":true}"), true);
+		// Another route of the same token: only a global block holds it back.
+		RateLimitKey guilds = key("/users/@me/guilds", "token-a");
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> this.limiter.beforeRequest(guilds, Duration.ZERO))
+			.satisfies((ex) -> {
+				assertThat(ex.global()).isTrue();
+				assertThat(ex.retryAfter()).isGreaterThan(RateLimitResponse.MAX_WAIT.minusSeconds(1))
+					.isLessThanOrEqualTo(RateLimitResponse.MAX_WAIT.plus(Bucket.RESET_MARGIN));
+			});
 		advance(RateLimitResponse.MAX_WAIT.plusSeconds(1));
-		this.limiter.beforeRequest(key("/users/@me/guilds", "token-a"), Duration.ZERO);
+		this.limiter.beforeRequest(guilds, Duration.ZERO);
 	}
 
 	@Test
@@ -314,7 +323,7 @@ class RateLimiterTests {
 		assertThatExceptionOfType(RateLimitedException.class)
 			.isThrownBy(() -> this.limiter.beforeRequest(key, Duration.ZERO))
 			.satisfies((ex) -> assertThat(ex.retryAfter()).isGreaterThan(Duration.ofMillis(900))
-				.isLessThanOrEqualTo(RateLimitResponse.DEFAULT_RETRY_AFTER.plus(RateLimiter.RESET_MARGIN)));
+				.isLessThanOrEqualTo(RateLimitResponse.DEFAULT_RETRY_AFTER.plus(Bucket.RESET_MARGIN)));
 		advance(RateLimitResponse.DEFAULT_RETRY_AFTER.plusMillis(100));
 		this.limiter.beforeRequest(key, Duration.ZERO);
 	}
