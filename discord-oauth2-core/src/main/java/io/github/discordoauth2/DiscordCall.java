@@ -9,9 +9,10 @@ import java.util.StringJoiner;
 import io.github.discordoauth2.exceptions.DiscordIoException;
 import io.github.discordoauth2.exceptions.HttpException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import tools.jackson.core.JacksonException;
 
 /**
  * One {@link DiscordRequest} made ready to send, and the reading of its answer: what both

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.discordoauth2.exceptions.DiscordIoException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.StreamingHttpOutputMessage;

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.discordoauth2.exceptions.Credential;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**

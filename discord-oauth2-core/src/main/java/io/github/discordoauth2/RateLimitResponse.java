@@ -3,9 +3,10 @@ package io.github.discordoauth2;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Discord's rate-limit answer, read in this one place for the whole core: the

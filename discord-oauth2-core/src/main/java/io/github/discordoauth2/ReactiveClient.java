@@ -11,9 +11,10 @@ import io.github.discordoauth2.model.Application;
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.support.ReactiveSharedCalls;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The non-blocking twin of {@link Client}, for Spring WebFlux and other Reactor code: the

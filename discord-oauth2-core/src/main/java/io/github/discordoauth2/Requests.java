@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.discordoauth2.model.RoleConnectionMetadata;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.discordoauth2.model.GuildMember;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpMethod;
 
 /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import io.github.discordoauth2.AttemptPolicy.Decision;
 import io.github.discordoauth2.AttemptPolicy.Next;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.ResourceAccessException;
 

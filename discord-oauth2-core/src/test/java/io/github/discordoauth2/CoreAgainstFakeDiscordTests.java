@@ -5,6 +5,7 @@ import java.util.Set;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 

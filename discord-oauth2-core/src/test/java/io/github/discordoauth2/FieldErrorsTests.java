@@ -3,7 +3,6 @@ package io.github.discordoauth2;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,6 +10,7 @@ import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.RateLimitedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,6 +10,7 @@ import io.github.discordoauth2.model.RoleConnectionMetadata;
 import io.github.discordoauth2.model.RoleConnectionMetadataType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.http.HttpMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,8 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.github.discordoauth2.ScriptedServer.Reply;
 import io.github.discordoauth2.ScriptedServer.Received;
+import io.github.discordoauth2.ScriptedServer.Reply;
 import io.github.discordoauth2.model.Permissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

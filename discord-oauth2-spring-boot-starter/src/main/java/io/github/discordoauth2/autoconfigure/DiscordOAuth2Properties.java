@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import io.github.discordoauth2.Prompt;
 import io.github.discordoauth2.Scopes;
-import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -11,9 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.discordoauth2.Client;
-import io.github.discordoauth2.autoconfigure.reactive.DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.reactive.DiscordOAuth2ReactiveLoginAutoConfiguration;
-import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;

@@ -3,7 +3,6 @@ package io.github.discordoauth2.autoconfigure;
 import java.time.Duration;
 
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

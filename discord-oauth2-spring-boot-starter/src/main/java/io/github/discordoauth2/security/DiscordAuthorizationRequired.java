@@ -1,7 +1,6 @@
 package io.github.discordoauth2.security;
 
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

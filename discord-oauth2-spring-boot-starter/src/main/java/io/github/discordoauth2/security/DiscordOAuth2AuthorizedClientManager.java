@@ -2,7 +2,6 @@ package io.github.discordoauth2.security;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;

@@ -2,7 +2,6 @@ package io.github.discordoauth2.security;
 
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;

@@ -10,7 +10,6 @@ import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAut
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
-import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
 import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;

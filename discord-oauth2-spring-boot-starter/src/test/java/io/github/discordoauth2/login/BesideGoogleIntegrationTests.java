@@ -2,8 +2,6 @@ package io.github.discordoauth2.login;
 
 import java.net.URI;
 
-import io.github.discordoauth2.security.DiscordOAuth2User;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,7 +1,5 @@
 package io.github.discordoauth2.login;
 
-import io.github.discordoauth2.security.DiscordOAuth2User;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

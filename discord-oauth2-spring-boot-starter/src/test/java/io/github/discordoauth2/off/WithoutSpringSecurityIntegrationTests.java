@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2FailureAnalyzer;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;

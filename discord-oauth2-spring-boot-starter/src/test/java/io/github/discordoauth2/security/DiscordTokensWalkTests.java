@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;

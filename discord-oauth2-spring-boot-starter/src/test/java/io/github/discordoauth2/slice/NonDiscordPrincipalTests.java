@@ -1,8 +1,6 @@
 package io.github.discordoauth2.slice;
 
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
-import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Set;
 
 import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;

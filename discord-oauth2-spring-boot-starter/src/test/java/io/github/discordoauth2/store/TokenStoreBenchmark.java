@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -77,11 +77,11 @@ final class AdminEndpoints {
 
 	private Response guilds(String method, String[] s) {
 		long guildId = Long.parseLong(s[1]);
-		FakeGuild guild = state.guild(guildId);
+		FakeGuild guild = this.state.guild(guildId);
 		if (guild == null) {
 			return error(404, "Unknown guild " + guildId + ".");
 		}
-		GuildHandle handle = new GuildHandle(state, guild);
+		GuildHandle handle = new GuildHandle(this.state, guild);
 		if (s.length == 2) {
 			return method.equals("GET") ? Response.json(200, guildView(handle)) : methodNotAllowed();
 		}
@@ -89,7 +89,7 @@ final class AdminEndpoints {
 			return error(404, "Unknown admin route.");
 		}
 		long userId = Long.parseLong(s[3]);
-		if (state.user(userId) == null) {
+		if (this.state.user(userId) == null) {
 			return error(404, "Unknown user " + userId + ": only seeded users can be members.");
 		}
 		MemberHandle member = handle.member(userId);
@@ -147,10 +147,10 @@ final class AdminEndpoints {
 	}
 
 	private Response deauthorize(long userId) {
-		if (state.user(userId) == null) {
+		if (this.state.user(userId) == null) {
 			return error(404, "Unknown user " + userId + ".");
 		}
-		boolean authorized = FakeDiscord.deauthorize(state, webhookEvents, userId);
+		boolean authorized = FakeDiscord.deauthorize(this.state, this.webhookEvents, userId);
 		return Response.json(200, Json.obj().with("deauthorized", authorized));
 	}
 
@@ -162,10 +162,12 @@ final class AdminEndpoints {
 			if (!method.equals("GET")) {
 				return methodNotAllowed();
 			}
-			return Response.json(200, Json.obj()
-				.with("url", webhookEvents.url())
-				.with("public_key", webhookEvents.publicKey())
-				.with("deliveries", webhookEvents.deliveries().stream().map(AdminEndpoints::deliveryView).toList()));
+			return Response.json(200,
+					Json.obj()
+						.with("url", this.webhookEvents.url())
+						.with("public_key", this.webhookEvents.publicKey())
+						.with("deliveries",
+								this.webhookEvents.deliveries().stream().map(AdminEndpoints::deliveryView).toList()));
 		}
 		if (s.length == 2 && s[1].equals("url")) {
 			if (!method.equals("PUT")) {
@@ -176,7 +178,7 @@ final class AdminEndpoints {
 			if (map == null || !(url == null || url instanceof String)) {
 				return error(400, "The body must be {\"url\": \"http://...\"} or {\"url\": null}.");
 			}
-			webhookEvents.url((String) url);
+			this.webhookEvents.url((String) url);
 			return Response.noContent();
 		}
 		if (s.length == 2 && s[1].equals("ping")) {
@@ -186,8 +188,8 @@ final class AdminEndpoints {
 			boolean invalid = query != null
 					&& Request.parseUrlEncoded(query).getOrDefault("invalid_signature", List.of()).contains("true");
 			try {
-				WebhookEventDelivery delivery = (invalid ? webhookEvents.pingWithInvalidSignature()
-						: webhookEvents.ping())
+				WebhookEventDelivery delivery = (invalid ? this.webhookEvents.pingWithInvalidSignature()
+						: this.webhookEvents.ping())
 					.get(10, TimeUnit.SECONDS);
 				return Response.json(200, deliveryView(delivery));
 			}

@@ -33,13 +33,13 @@ final class CloudflareBans {
 
 	/** Cloudflare's answer while the address is banned, else null. */
 	synchronized @Nullable Response banned(String address) {
-		Window w = windows.get(address);
-		Instant now = clock.instant();
+		Window w = this.windows.get(address);
+		Instant now = this.clock.instant();
 		if (w == null || w.bannedUntil == null) {
 			return null;
 		}
 		if (!now.isBefore(w.bannedUntil)) {
-			windows.remove(address);
+			this.windows.remove(address);
 			return null;
 		}
 		return page();
@@ -50,22 +50,22 @@ final class CloudflareBans {
 		int status = response.status();
 		boolean invalid = status == 401 || status == 403
 				|| (status == 429 && !"shared".equals(response.headers().get("X-RateLimit-Scope")));
-		if (!invalid || limit <= 0) {
+		if (!invalid || this.limit <= 0) {
 			return;
 		}
-		Instant now = clock.instant();
-		Window w = windows.get(address);
-		if (w == null || !now.isBefore(w.start.plus(window))) {
+		Instant now = this.clock.instant();
+		Window w = this.windows.get(address);
+		if (w == null || !now.isBefore(w.start.plus(this.window))) {
 			w = new Window(now);
-			windows.put(address, w);
+			this.windows.put(address, w);
 		}
-		if (++w.count >= limit && w.bannedUntil == null) {
-			w.bannedUntil = now.plus(window);
+		if (++w.count >= this.limit && w.bannedUntil == null) {
+			w.bannedUntil = now.plus(this.window);
 		}
 	}
 
 	synchronized void reset() {
-		windows.clear();
+		this.windows.clear();
 	}
 
 	/** Cloudflare's "error 1015" page: HTML, no Discord JSON, no rate-limit headers. */

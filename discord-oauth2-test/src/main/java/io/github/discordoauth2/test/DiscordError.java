@@ -22,7 +22,7 @@ final class DiscordError extends RuntimeException {
 	}
 
 	Response response() {
-		return response;
+		return this.response;
 	}
 
 	/** A Discord REST JSON error. */
@@ -70,7 +70,7 @@ final class DiscordError extends RuntimeException {
 		 */
 		@SuppressWarnings("unchecked")
 		FormErrors add(String path, String code, String message) {
-			Map<String, @Nullable Object> node = root;
+			Map<String, @Nullable Object> node = this.root;
 			for (String part : path.isEmpty() ? new String[0] : path.split("\\.")) {
 				node = (Map<String, @Nullable Object>) node.computeIfAbsent(part,
 						k -> new LinkedHashMap<String, Object>());
@@ -82,13 +82,13 @@ final class DiscordError extends RuntimeException {
 		}
 
 		boolean isEmpty() {
-			return root.isEmpty();
+			return this.root.isEmpty();
 		}
 
 		void throwIfAny() {
-			if (!root.isEmpty()) {
+			if (!this.root.isEmpty()) {
 				throw new DiscordError(Response.json(400,
-						Json.obj().with("message", "Invalid Form Body").with("code", 50035).with("errors", root)));
+						Json.obj().with("message", "Invalid Form Body").with("code", 50035).with("errors", this.root)));
 			}
 		}
 

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class FakeDiscord implements AutoCloseable {
 		/** Masks both tokens: they are secrets even in a fake. */
 		@Override
 		public String toString() {
-			return "Tokens[accessToken=***, refreshToken=***, expiresIn=" + expiresIn + "]";
+			return "Tokens[accessToken=***, refreshToken=***, expiresIn=" + this.expiresIn + "]";
 		}
 	}
 
@@ -59,12 +57,12 @@ public final class FakeDiscord implements AutoCloseable {
 			this.listener = new Listener(seed.host, seed.port);
 		}
 		catch (RuntimeException e) {
-			webhookEvents.close();
+			this.webhookEvents.close();
 			throw e;
 		}
-		this.state = new FakeState(seed.application(webhookEvents.publicKey()), seed.clock, seed);
-		this.front = new HttpFront(state, seed, listener.baseUrl(), webhookEvents);
-		listener.start(front);
+		this.state = new FakeState(seed.application(this.webhookEvents.publicKey()), seed.clock, seed);
+		this.front = new HttpFront(this.state, seed, this.listener.baseUrl(), this.webhookEvents);
+		this.listener.start(this.front);
 	}
 
 	/**
@@ -78,49 +76,49 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>}, REST below {@code /api/v10}
 	 */
 	public String baseUrl() {
-		return listener.baseUrl();
+		return this.listener.baseUrl();
 	}
 
 	/**
 	 * @return the port the fake listens on
 	 */
 	public int port() {
-		return listener.port();
+		return this.listener.port();
 	}
 
 	/**
 	 * @return the application (client) id
 	 */
 	public long clientId() {
-		return state.app().clientId();
+		return this.state.app().clientId();
 	}
 
 	/**
 	 * @return the client secret
 	 */
 	public String clientSecret() {
-		return state.app().clientSecret();
+		return this.state.app().clientSecret();
 	}
 
 	/**
 	 * @return the bot token, or null if the application has no bot
 	 */
 	public @Nullable String botToken() {
-		return state.app().botToken();
+		return this.state.app().botToken();
 	}
 
 	/**
 	 * @return the application name shown on the consent screen
 	 */
 	public String applicationName() {
-		return state.app().name();
+		return this.state.app().name();
 	}
 
 	/**
 	 * @return the registered redirect URIs
 	 */
 	public List<String> redirectUris() {
-		return state.app().redirectUris();
+		return this.state.app().redirectUris();
 	}
 
 	/**
@@ -132,7 +130,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public String webhookEventsPublicKey() {
-		return webhookEvents.publicKey();
+		return this.webhookEvents.publicKey();
 	}
 
 	/**
@@ -142,7 +140,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public WebhookEvents webhookEvents() {
-		return webhookEvents;
+		return this.webhookEvents;
 	}
 
 	/**
@@ -151,7 +149,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return this fake
 	 */
 	public FakeDiscord actAs(long userId) {
-		state.actAs(userId);
+		this.state.actAs(userId);
 		return this;
 	}
 
@@ -159,7 +157,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return the user who approves on the consent screen
 	 */
 	public long actingUserId() {
-		return state.actingUser();
+		return this.state.actingUser();
 	}
 
 	/**
@@ -168,7 +166,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return this fake
 	 */
 	public FakeDiscord autoApprove(boolean autoApprove) {
-		state.autoApprove(autoApprove);
+		this.state.autoApprove(autoApprove);
 		return this;
 	}
 
@@ -176,7 +174,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return whether authorize requests are approved without showing the consent screen
 	 */
 	public boolean autoApprove() {
-		return state.autoApprove();
+		return this.state.autoApprove();
 	}
 
 	/**
@@ -206,9 +204,9 @@ public final class FakeDiscord implements AutoCloseable {
 		if (codeChallengeS256 != null) {
 			Rules.requirePkceAllowed(checked, codeChallengeS256);
 		}
-		synchronized (state) {
-			state.requireUser("userId", userId);
-			return state.newCode(userId, redirectUri, checked, codeChallengeS256, null);
+		synchronized (this.state) {
+			this.state.requireUser("userId", userId);
+			return this.state.newCode(userId, redirectUri, checked, codeChallengeS256, null);
 		}
 	}
 
@@ -220,11 +218,11 @@ public final class FakeDiscord implements AutoCloseable {
 	 */
 	public Tokens createToken(long userId, Set<String> scopes) {
 		Set<String> checked = Rules.knownScopes(scopes);
-		synchronized (state) {
-			state.requireUser("userId", userId);
+		synchronized (this.state) {
+			this.state.requireUser("userId", userId);
 			Grants.Grant grant = new Grants.Grant(userId, checked);
-			return new Tokens(state.issueAccessToken(grant).token, state.issueRefreshToken(grant),
-					state.app().accessTokenTtl().toSeconds());
+			return new Tokens(this.state.issueAccessToken(grant).token, this.state.issueRefreshToken(grant),
+					this.state.app().accessTokenTtl().toSeconds());
 		}
 	}
 
@@ -233,7 +231,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @param accessToken a live access token of this fake
 	 */
 	public void expireAccessToken(String accessToken) {
-		if (!state.expire(accessToken)) {
+		if (!this.state.expire(accessToken)) {
 			throw new IllegalArgumentException("accessToken is not a live token of this FakeDiscord");
 		}
 	}
@@ -244,7 +242,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return whether the token was known
 	 */
 	public boolean revokeToken(String token) {
-		return state.revoke(token);
+		return this.state.revoke(token);
 	}
 
 	/**
@@ -260,7 +258,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public boolean deauthorize(long userId) {
-		return deauthorize(state, webhookEvents, userId);
+		return deauthorize(this.state, this.webhookEvents, userId);
 	}
 
 	/** The one way a user removes the app, for this API and the admin endpoint alike. */
@@ -280,31 +278,31 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return the requests received so far, oldest first, with secrets masked
 	 */
 	public List<RecordedRequest> journal() {
-		return front.journal().entries();
+		return this.front.journal().entries();
 	}
 
 	/** Forgets the journal. */
 	public void clearJournal() {
-		front.journal().clear();
+		this.front.journal().clear();
 	}
 
 	/**
 	 * @return the request counters
 	 */
 	public FakeDiscordStats stats() {
-		return front.journal().stats();
+		return this.front.journal().stats();
 	}
 
 	/** Sets the counters back to zero and forgets rate-limit windows and bans. */
 	public void resetStats() {
-		front.resetStats();
+		this.front.resetStats();
 	}
 
 	/**
 	 * @return the fault injection, e.g. {@code faults().next("GET /users/@me", 1, f)}
 	 */
 	public Faults faults() {
-		return front.faults();
+		return this.front.faults();
 	}
 
 	/**
@@ -313,7 +311,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return the user, if seeded
 	 */
 	public Optional<FakeUser> user(long userId) {
-		return Optional.ofNullable(state.user(userId));
+		return Optional.ofNullable(this.state.user(userId));
 	}
 
 	/**
@@ -326,13 +324,13 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public GuildHandle guild(long guildId) {
-		FakeGuild guild = state.guild(guildId);
+		FakeGuild guild = this.state.guild(guildId);
 		if (guild == null) {
 			throw new IllegalArgumentException(
 					"guild " + guildId + " is not seeded; add it with" + " FakeDiscord.builder().guild(FakeGuild.of("
 							+ guildId + "L, \"name\", ownerId)) or use demoData()");
 		}
-		return new GuildHandle(state, guild);
+		return new GuildHandle(this.state, guild);
 	}
 
 	/**
@@ -342,7 +340,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return the membership, if any
 	 */
 	public Optional<FakeMember> member(long guildId, long userId) {
-		return Optional.ofNullable(state.member(guildId, userId));
+		return Optional.ofNullable(this.state.member(guildId, userId));
 	}
 
 	/**
@@ -361,14 +359,14 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return whether the bot is in the guild
 	 */
 	public boolean isBotInGuild(long guildId) {
-		return state.isBotIn(guildId);
+		return this.state.isBotIn(guildId);
 	}
 
 	/**
 	 * @return the registered role connection metadata records
 	 */
 	public List<FakeRoleConnectionMetadata> roleConnectionMetadata() {
-		return state.metadata();
+		return this.state.metadata();
 	}
 
 	/**
@@ -377,7 +375,7 @@ public final class FakeDiscord implements AutoCloseable {
 	 * @return the role connection, if any
 	 */
 	public Optional<FakeRoleConnection> roleConnection(long userId) {
-		return Optional.ofNullable(state.roleConnection(userId));
+		return Optional.ofNullable(this.state.roleConnection(userId));
 	}
 
 	/**
@@ -386,8 +384,8 @@ public final class FakeDiscord implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		listener.close();
-		webhookEvents.close();
+		this.listener.close();
+		this.webhookEvents.close();
 	}
 
 	/** Names the fake and its port; never a secret. */
@@ -415,7 +413,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder application(long clientId, String clientSecret) {
-			seed.application(clientId, clientSecret);
+			this.seed.application(clientId, clientSecret);
 			return this;
 		}
 
@@ -425,7 +423,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder applicationName(String applicationName) {
-			seed.applicationName = Seed.requireText("applicationName", applicationName);
+			this.seed.applicationName = Seed.requireText("applicationName", applicationName);
 			return this;
 		}
 
@@ -435,7 +433,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder botToken(@Nullable String botToken) {
-			seed.botToken = botToken == null ? null : Seed.requireText("botToken", botToken);
+			this.seed.botToken = botToken == null ? null : Seed.requireText("botToken", botToken);
 			return this;
 		}
 
@@ -445,7 +443,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder redirectUri(String redirectUri) {
-			seed.redirectUri(redirectUri);
+			this.seed.redirectUri(redirectUri);
 			return this;
 		}
 
@@ -455,7 +453,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder allowLoopbackRedirects(boolean allow) {
-			seed.allowLoopbackRedirects = allow;
+			this.seed.allowLoopbackRedirects = allow;
 			return this;
 		}
 
@@ -465,7 +463,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder autoApprove(boolean autoApprove) {
-			seed.autoApprove = autoApprove;
+			this.seed.autoApprove = autoApprove;
 			return this;
 		}
 
@@ -475,7 +473,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder publicClient(boolean publicClient) {
-			seed.publicClient = publicClient;
+			this.seed.publicClient = publicClient;
 			return this;
 		}
 
@@ -485,7 +483,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder teamApplication(boolean team) {
-			seed.team = team;
+			this.seed.team = team;
 			return this;
 		}
 
@@ -504,7 +502,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder user(FakeUser user) {
-			seed.users.put(Objects.requireNonNull(user, "user").id(), user);
+			this.seed.users.put(Objects.requireNonNull(user, "user").id(), user);
 			return this;
 		}
 
@@ -514,7 +512,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder guild(FakeGuild guild) {
-			seed.guilds.put(Objects.requireNonNull(guild, "guild").id(), guild);
+			this.seed.guilds.put(Objects.requireNonNull(guild, "guild").id(), guild);
 			return this;
 		}
 
@@ -535,7 +533,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder member(FakeMember member) {
-			seed.members.add(Objects.requireNonNull(member, "member"));
+			this.seed.members.add(Objects.requireNonNull(member, "member"));
 			return this;
 		}
 
@@ -549,7 +547,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @since 0.1.0
 		 */
 		public Builder role(long guildId, FakeRole role) {
-			seed.role(guildId, Objects.requireNonNull(role, "role"));
+			this.seed.role(guildId, Objects.requireNonNull(role, "role"));
 			return this;
 		}
 
@@ -559,7 +557,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder botInGuild(long guildId) {
-			seed.botGuilds.add(guildId);
+			this.seed.botGuilds.add(guildId);
 			return this;
 		}
 
@@ -570,7 +568,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder connection(long userId, FakeConnection connection) {
-			seed.connections.computeIfAbsent(userId, k -> new ArrayList<>())
+			this.seed.connections.computeIfAbsent(userId, k -> new ArrayList<>())
 				.add(Objects.requireNonNull(connection, "connection"));
 			return this;
 		}
@@ -590,7 +588,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder roleConnectionMetadata(List<FakeRoleConnectionMetadata> records) {
-			seed.metadata.addAll(records);
+			this.seed.metadata.addAll(records);
 			return this;
 		}
 
@@ -600,7 +598,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder port(int port) {
-			seed.port(port);
+			this.seed.port(port);
 			return this;
 		}
 
@@ -610,7 +608,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder host(String host) {
-			seed.host = Seed.requireText("host", host);
+			this.seed.host = Seed.requireText("host", host);
 			return this;
 		}
 
@@ -620,7 +618,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder rateLimits(RateLimits rateLimits) {
-			seed.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+			this.seed.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
 			return this;
 		}
 
@@ -631,7 +629,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder invalidRequestLimit(int count, Duration window) {
-			seed.invalidRequestLimit(count, window);
+			this.seed.invalidRequestLimit(count, window);
 			return this;
 		}
 
@@ -641,7 +639,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			seed.clock = Objects.requireNonNull(clock, "clock");
+			this.seed.clock = Objects.requireNonNull(clock, "clock");
 			return this;
 		}
 
@@ -651,7 +649,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder authorizationCodeTtl(Duration ttl) {
-			seed.authorizationCodeTtl = Seed.nonNegative("authorizationCodeTtl", ttl);
+			this.seed.authorizationCodeTtl = Seed.nonNegative("authorizationCodeTtl", ttl);
 			return this;
 		}
 
@@ -661,7 +659,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder accessTokenTtl(Duration ttl) {
-			seed.accessTokenTtl = Seed.nonNegative("accessTokenTtl", ttl);
+			this.seed.accessTokenTtl = Seed.nonNegative("accessTokenTtl", ttl);
 			return this;
 		}
 
@@ -675,7 +673,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @since 0.1.0
 		 */
 		public Builder accessTokenSurvivesRefresh(boolean survives) {
-			seed.accessTokenSurvivesRefresh = survives;
+			this.seed.accessTokenSurvivesRefresh = survives;
 			return this;
 		}
 
@@ -688,7 +686,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @since 0.1.0
 		 */
 		public Builder webhookEventsUrl(String url) {
-			seed.webhookEventsUrl = WebhookEvents.checkedUrl(Objects.requireNonNull(url, "url"));
+			this.seed.webhookEventsUrl = WebhookEvents.checkedUrl(Objects.requireNonNull(url, "url"));
 			return this;
 		}
 
@@ -702,7 +700,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 */
 		public Builder webhookEventsKeyPair(KeyPair keyPair) {
 			WebhookEvents.rawPublicKey(Objects.requireNonNull(keyPair, "keyPair"));
-			seed.webhookEventsKeyPair = keyPair;
+			this.seed.webhookEventsKeyPair = keyPair;
 			return this;
 		}
 
@@ -712,7 +710,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder actAs(long userId) {
-			seed.actAs = userId;
+			this.seed.actAs = userId;
 			return this;
 		}
 
@@ -722,7 +720,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder applicationOwner(long userId) {
-			seed.applicationOwner = userId;
+			this.seed.applicationOwner = userId;
 			return this;
 		}
 
@@ -731,7 +729,7 @@ public final class FakeDiscord implements AutoCloseable {
 		 * @return the running fake
 		 */
 		public FakeDiscord start() {
-			return new FakeDiscord(seed.checked());
+			return new FakeDiscord(this.seed.checked());
 		}
 
 	}

@@ -72,7 +72,7 @@ public final class FakeDiscordExtension
 	 * @return the running fake
 	 */
 	public FakeDiscord fake() {
-		FakeDiscord f = fake;
+		FakeDiscord f = this.fake;
 		if (f == null) {
 			throw new IllegalStateException("FakeDiscord is not running: register the extension with"
 					+ " @RegisterExtension and call fake() from a test or lifecycle method");
@@ -93,16 +93,16 @@ public final class FakeDiscordExtension
 	 */
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		perClass = true;
-		if (classDepth++ == 0) {
-			fake = customizer.apply(FakeDiscord.builder()).start();
+		this.perClass = true;
+		if (this.classDepth++ == 0) {
+			this.fake = this.customizer.apply(FakeDiscord.builder()).start();
 		}
 	}
 
 	/** Stops the class-wide fake when the outermost class is done. */
 	@Override
 	public void afterAll(ExtensionContext context) {
-		if (--classDepth == 0) {
+		if (--this.classDepth == 0) {
 			stop();
 		}
 	}
@@ -113,21 +113,21 @@ public final class FakeDiscordExtension
 	 */
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		if (fake == null) {
-			fake = customizer.apply(FakeDiscord.builder()).start();
+		if (this.fake == null) {
+			this.fake = this.customizer.apply(FakeDiscord.builder()).start();
 		}
-		else if (perClass) {
-			fake.clearJournal();
-			fake.resetStats();
-			fake.faults().clear();
-			fake.webhookEvents().clear();
+		else if (this.perClass) {
+			this.fake.clearJournal();
+			this.fake.resetStats();
+			this.fake.faults().clear();
+			this.fake.webhookEvents().clear();
 		}
 	}
 
 	/** Stops a per-test fake. */
 	@Override
 	public void afterEach(ExtensionContext context) {
-		if (!perClass) {
+		if (!this.perClass) {
 			stop();
 		}
 	}
@@ -145,8 +145,8 @@ public final class FakeDiscordExtension
 	}
 
 	private void stop() {
-		FakeDiscord f = fake;
-		fake = null;
+		FakeDiscord f = this.fake;
+		this.fake = null;
 		if (f != null) {
 			f.close();
 		}

@@ -52,6 +52,6 @@ public record FakeMember(long guildId, long userId, @Nullable String nick, List<
 	 * @return a copy holding {@code roles}
 	 */
 	public FakeMember withRoles(List<Long> roles) {
-		return new FakeMember(guildId, userId, nick, roles, joinedAt, mute, deaf);
+		return new FakeMember(this.guildId, this.userId, this.nick, roles, this.joinedAt, this.mute, this.deaf);
 	}
 }

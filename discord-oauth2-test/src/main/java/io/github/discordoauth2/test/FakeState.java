@@ -103,16 +103,16 @@ final class FakeState {
 		this.users = new LinkedHashMap<>(seed.users);
 		this.guilds = new LinkedHashMap<>(seed.guilds);
 		this.botGuilds = new LinkedHashSet<>(seed.botGuilds);
-		seed.connections.forEach((user, list) -> connections.put(user, new ArrayList<>(list)));
+		seed.connections.forEach((user, list) -> this.connections.put(user, new ArrayList<>(list)));
 		this.metadata = List.copyOf(seed.metadata);
-		for (FakeGuild g : guilds.values()) {
+		for (FakeGuild g : this.guilds.values()) {
 			Map<Long, FakeRole> guildRoles = new LinkedHashMap<>();
 			guildRoles.put(g.id(), FakeRole.everyone(g.id(), FakeRole.DEFAULT_EVERYONE_PERMISSIONS));
 			seed.roles.getOrDefault(g.id(), List.of()).forEach(r -> guildRoles.put(r.id(), r));
-			roles.put(g.id(), guildRoles);
+			this.roles.put(g.id(), guildRoles);
 		}
-		for (FakeGuild g : guilds.values()) {
-			if (users.containsKey(g.ownerId())) {
+		for (FakeGuild g : this.guilds.values()) {
+			if (this.users.containsKey(g.ownerId())) {
 				addMember(FakeMember.of(g.id(), g.ownerId(), Instant.parse("2022-01-01T00:00:00Z")));
 			}
 		}
@@ -122,27 +122,27 @@ final class FakeState {
 	}
 
 	Application app() {
-		return app;
+		return this.app;
 	}
 
 	Instant now() {
-		return clock.instant();
+		return this.clock.instant();
 	}
 
 	// ------------------------------------------------------------------------------------------
 	// people and places
 
 	synchronized long actingUser() {
-		return actingUserId;
+		return this.actingUserId;
 	}
 
 	synchronized void actAs(long userId) {
 		requireUser("userId", userId);
-		actingUserId = userId;
+		this.actingUserId = userId;
 	}
 
 	synchronized boolean autoApprove() {
-		return autoApprove;
+		return this.autoApprove;
 	}
 
 	synchronized void autoApprove(boolean autoApprove) {
@@ -150,11 +150,11 @@ final class FakeState {
 	}
 
 	synchronized @Nullable FakeUser user(long userId) {
-		return users.get(userId);
+		return this.users.get(userId);
 	}
 
 	synchronized @Nullable FakeGuild guild(long guildId) {
-		return guilds.get(guildId);
+		return this.guilds.get(guildId);
 	}
 
 	/**
@@ -174,7 +174,7 @@ final class FakeState {
 	/** Every guild the user is a member of, with the membership. */
 	synchronized List<Membership> guildsOf(long userId) {
 		List<Membership> out = new ArrayList<>();
-		for (FakeGuild g : guilds.values()) {
+		for (FakeGuild g : this.guilds.values()) {
 			FakeMember m = member(g.id(), userId);
 			if (m != null) {
 				out.add(new Membership(g, m));
@@ -184,24 +184,24 @@ final class FakeState {
 	}
 
 	synchronized @Nullable FakeMember member(long guildId, long userId) {
-		Map<Long, FakeMember> m = members.get(guildId);
+		Map<Long, FakeMember> m = this.members.get(guildId);
 		return m == null ? null : m.get(userId);
 	}
 
 	/** Adds a membership, or replaces the one of the same user and guild. */
 	synchronized void addMember(FakeMember member) {
-		members.computeIfAbsent(member.guildId(), k -> new LinkedHashMap<>()).put(member.userId(), member);
+		this.members.computeIfAbsent(member.guildId(), k -> new LinkedHashMap<>()).put(member.userId(), member);
 	}
 
 	/** Ends a membership; false if there was none. */
 	synchronized boolean removeMember(long guildId, long userId) {
-		Map<Long, FakeMember> m = members.get(guildId);
+		Map<Long, FakeMember> m = this.members.get(guildId);
 		return m != null && m.remove(userId) != null;
 	}
 
 	/** The user ids of a guild's members, in the order they joined the fake. */
 	synchronized List<Long> memberIds(long guildId) {
-		return List.copyOf(members.getOrDefault(guildId, Map.of()).keySet());
+		return List.copyOf(this.members.getOrDefault(guildId, Map.of()).keySet());
 	}
 
 	/** A member's permissions before channel overwrites, as Discord's decimal string. */
@@ -222,7 +222,7 @@ final class FakeState {
 
 	/** Adds a role to a guild, or replaces the one with the same id. */
 	synchronized void putRole(long guildId, FakeRole role) {
-		roles.computeIfAbsent(guildId, k -> new LinkedHashMap<>()).put(role.id(), role);
+		this.roles.computeIfAbsent(guildId, k -> new LinkedHashMap<>()).put(role.id(), role);
 	}
 
 	/**
@@ -232,7 +232,7 @@ final class FakeState {
 		if (roleMap(guildId).remove(roleId) == null) {
 			return false;
 		}
-		Map<Long, FakeMember> m = members.get(guildId);
+		Map<Long, FakeMember> m = this.members.get(guildId);
 		if (m != null) {
 			m.replaceAll((user, member) -> member.withRoles(member.roles().stream().filter(r -> r != roleId).toList()));
 		}
@@ -240,50 +240,50 @@ final class FakeState {
 	}
 
 	private Map<Long, FakeRole> roleMap(long guildId) {
-		return roles.getOrDefault(guildId, new LinkedHashMap<>());
+		return this.roles.getOrDefault(guildId, new LinkedHashMap<>());
 	}
 
 	synchronized boolean isBotIn(long guildId) {
-		return botGuilds.contains(guildId);
+		return this.botGuilds.contains(guildId);
 	}
 
 	synchronized void addBotTo(long guildId) {
-		botGuilds.add(guildId);
+		this.botGuilds.add(guildId);
 	}
 
 	synchronized List<FakeConnection> connections(long userId) {
-		return List.copyOf(connections.getOrDefault(userId, List.of()));
+		return List.copyOf(this.connections.getOrDefault(userId, List.of()));
 	}
 
 	synchronized Set<String> approvedScopes(long userId) {
-		return Set.copyOf(approvedScopes.getOrDefault(userId, Set.of()));
+		return Set.copyOf(this.approvedScopes.getOrDefault(userId, Set.of()));
 	}
 
 	synchronized void approve(long userId, Set<String> scopes) {
-		approvedScopes.computeIfAbsent(userId, k -> new LinkedHashSet<>()).addAll(scopes);
+		this.approvedScopes.computeIfAbsent(userId, k -> new LinkedHashSet<>()).addAll(scopes);
 	}
 
 	// ------------------------------------------------------------------------------------------
 	// linked roles
 
 	synchronized List<FakeRoleConnectionMetadata> metadata() {
-		return metadata;
+		return this.metadata;
 	}
 
 	synchronized void replaceMetadata(List<FakeRoleConnectionMetadata> records) {
-		metadata = List.copyOf(records);
+		this.metadata = List.copyOf(records);
 	}
 
 	synchronized @Nullable FakeRoleConnection roleConnection(long userId) {
-		return roleConnections.get(userId);
+		return this.roleConnections.get(userId);
 	}
 
 	synchronized void putRoleConnection(long userId, @Nullable FakeRoleConnection connection) {
 		if (connection == null) {
-			roleConnections.remove(userId);
+			this.roleConnections.remove(userId);
 		}
 		else {
-			roleConnections.put(userId, connection);
+			this.roleConnections.put(userId, connection);
 		}
 	}
 
@@ -294,28 +294,28 @@ final class FakeState {
 			@Nullable Long guildId) {
 		String code = randomToken(30);
 		Set<String> granted = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
-		codes.put(code,
-				new Grants.Code(code, userId, redirectUri, granted, challenge, now().plus(app.codeTtl()), guildId));
+		this.codes.put(code, new Grants.Code(code, userId, redirectUri, granted, challenge,
+				now().plus(this.app.codeTtl()), guildId));
 		return code;
 	}
 
 	/** A code that may still be exchanged; an expired one is forgotten on the way. */
 	synchronized Grants.@Nullable Code liveCode(String code) {
-		Grants.Code c = codes.get(code);
+		Grants.Code c = this.codes.get(code);
 		if (c != null && !now().isBefore(c.expiresAt())) {
-			codes.remove(code);
+			this.codes.remove(code);
 			return null;
 		}
 		return c;
 	}
 
 	synchronized void spendCode(String code) {
-		codes.remove(code);
+		this.codes.remove(code);
 	}
 
 	synchronized Grants.AccessToken issueAccessToken(Grants.Grant grant) {
-		Grants.AccessToken at = new Grants.AccessToken(randomToken(30), grant, now().plus(app.accessTokenTtl()));
-		accessTokens.put(at.token, at);
+		Grants.AccessToken at = new Grants.AccessToken(randomToken(30), grant, now().plus(this.app.accessTokenTtl()));
+		this.accessTokens.put(at.token, at);
 		grant.accessTokens.add(at.token);
 		return at;
 	}
@@ -323,16 +323,16 @@ final class FakeState {
 	/** A new refresh token for the grant; the one it replaces stops working. */
 	synchronized String issueRefreshToken(Grants.Grant grant) {
 		if (grant.refreshToken != null) {
-			refreshTokens.remove(grant.refreshToken);
+			this.refreshTokens.remove(grant.refreshToken);
 		}
 		String refresh = randomToken(30);
 		grant.refreshToken = refresh;
-		refreshTokens.put(refresh, grant);
+		this.refreshTokens.put(refresh, grant);
 		return refresh;
 	}
 
 	synchronized Grants.@Nullable Grant refreshGrant(String refreshToken) {
-		return refreshTokens.get(refreshToken);
+		return this.refreshTokens.get(refreshToken);
 	}
 
 	/**
@@ -340,10 +340,10 @@ final class FakeState {
 	 * refreshed token's stale copy is invalid (discord-api-docs PR #620).
 	 */
 	synchronized void retireAccessTokensOnRefresh(Grants.Grant grant) {
-		if (app.accessTokenSurvivesRefresh()) {
+		if (this.app.accessTokenSurvivesRefresh()) {
 			return;
 		}
-		grant.accessTokens.forEach(accessTokens::remove);
+		grant.accessTokens.forEach(this.accessTokens::remove);
 		grant.accessTokens.clear();
 	}
 
@@ -352,12 +352,12 @@ final class FakeState {
 		if (token == null) {
 			return null;
 		}
-		Grants.AccessToken at = accessTokens.get(token);
+		Grants.AccessToken at = this.accessTokens.get(token);
 		return at == null || !now().isBefore(at.expiresAt) ? null : at;
 	}
 
 	synchronized boolean expire(String accessToken) {
-		Grants.AccessToken at = accessTokens.get(accessToken);
+		Grants.AccessToken at = this.accessTokens.get(accessToken);
 		if (at == null) {
 			return false;
 		}
@@ -369,8 +369,8 @@ final class FakeState {
 	 * Ends the authorization behind an access or refresh token: every token of it dies.
 	 */
 	synchronized boolean revoke(String token) {
-		Grants.AccessToken at = accessTokens.get(token);
-		Grants.Grant grant = at != null ? at.grant : refreshTokens.get(token);
+		Grants.AccessToken at = this.accessTokens.get(token);
+		Grants.Grant grant = at != null ? at.grant : this.refreshTokens.get(token);
 		if (grant == null) {
 			return false;
 		}
@@ -379,10 +379,10 @@ final class FakeState {
 	}
 
 	private void revokeGrant(Grants.Grant grant) {
-		grant.accessTokens.forEach(accessTokens::remove);
+		grant.accessTokens.forEach(this.accessTokens::remove);
 		grant.accessTokens.clear();
 		if (grant.refreshToken != null) {
-			refreshTokens.remove(grant.refreshToken);
+			this.refreshTokens.remove(grant.refreshToken);
 			grant.refreshToken = null;
 		}
 	}
@@ -395,11 +395,11 @@ final class FakeState {
 	 */
 	synchronized boolean deauthorize(long userId) {
 		Set<Grants.Grant> grants = new LinkedHashSet<>();
-		for (Grants.AccessToken at : accessTokens.values()) {
+		for (Grants.AccessToken at : this.accessTokens.values()) {
 			grants.add(at.grant);
 		}
-		grants.addAll(refreshTokens.values());
-		boolean authorized = approvedScopes.remove(userId) != null;
+		grants.addAll(this.refreshTokens.values());
+		boolean authorized = this.approvedScopes.remove(userId) != null;
 		for (Grants.Grant grant : grants) {
 			if (grant.userId == userId && !grant.clientCredentials) {
 				authorized = true;
@@ -415,18 +415,18 @@ final class FakeState {
 	synchronized String randomToken(int length) {
 		char[] out = new char[length];
 		for (int i = 0; i < length; i++) {
-			out[i] = TOKEN_CHARS[random.nextInt(TOKEN_CHARS.length)];
+			out[i] = TOKEN_CHARS[this.random.nextInt(TOKEN_CHARS.length)];
 		}
 		return new String(out);
 	}
 
 	synchronized long nextSnowflake() {
 		long ts = now().toEpochMilli() - DISCORD_EPOCH;
-		return (Math.max(ts, 0) << 22) | (snowflakeSequence++ & 0x3FFFFF);
+		return (Math.max(ts, 0) << 22) | (this.snowflakeSequence++ & 0x3FFFFF);
 	}
 
 	synchronized void requireUser(String name, long userId) {
-		if (!users.containsKey(userId)) {
+		if (!this.users.containsKey(userId)) {
 			throw new IllegalArgumentException(name + " " + userId + " is not a seeded user; add it with"
 					+ " FakeDiscord.builder().user(FakeUser.of(" + userId + "L, \"name\")) or use demoData()");
 		}

@@ -37,8 +37,8 @@ public record FakeUser(long id, String username, @Nullable String globalName, @N
 	 * @return a copy with that e-mail
 	 */
 	public FakeUser withEmail(String email) {
-		return new FakeUser(id, username, globalName, avatar, email, true, locale, mfaEnabled, premiumType,
-				publicFlags);
+		return new FakeUser(this.id, this.username, this.globalName, this.avatar, email, true, this.locale,
+				this.mfaEnabled, this.premiumType, this.publicFlags);
 	}
 
 	/**
@@ -47,8 +47,8 @@ public record FakeUser(long id, String username, @Nullable String globalName, @N
 	 * @return a copy with that display name
 	 */
 	public FakeUser withGlobalName(String globalName) {
-		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
-				publicFlags);
+		return new FakeUser(this.id, this.username, globalName, this.avatar, this.email, this.verified, this.locale,
+				this.mfaEnabled, this.premiumType, this.publicFlags);
 	}
 
 	/**
@@ -57,7 +57,7 @@ public record FakeUser(long id, String username, @Nullable String globalName, @N
 	 * @return a copy with that avatar
 	 */
 	public FakeUser withAvatar(String avatar) {
-		return new FakeUser(id, username, globalName, avatar, email, verified, locale, mfaEnabled, premiumType,
-				publicFlags);
+		return new FakeUser(this.id, this.username, this.globalName, avatar, this.email, this.verified, this.locale,
+				this.mfaEnabled, this.premiumType, this.publicFlags);
 	}
 }

@@ -146,27 +146,27 @@ public final class Fault {
 	}
 
 	Kind kind() {
-		return kind;
+		return this.kind;
 	}
 
 	int status() {
-		return status;
+		return this.status;
 	}
 
 	Duration duration() {
-		return duration;
+		return this.duration;
 	}
 
 	boolean global() {
-		return global;
+		return this.global;
 	}
 
 	String contentType() {
-		return contentType;
+		return this.contentType;
 	}
 
 	byte[] body() {
-		return body;
+		return this.body;
 	}
 
 	private static Duration nonNegative(String name, Duration d) {
@@ -179,12 +179,12 @@ public final class Fault {
 
 	@Override
 	public String toString() {
-		return switch (kind) {
-			case STATUS -> "Fault.status(" + status + ")";
-			case RATE_LIMITED -> "Fault.rateLimited(" + duration + (global ? ", global" : "") + ")";
+		return switch (this.kind) {
+			case STATUS -> "Fault.status(" + this.status + ")";
+			case RATE_LIMITED -> "Fault.rateLimited(" + this.duration + (this.global ? ", global" : "") + ")";
 			case MALFORMED_JSON -> "Fault.malformedJson()";
-			case DELAY -> "Fault.delay(" + duration + ")";
-			case BODY -> "Fault.body(" + status + ", " + contentType + ", " + body.length + " bytes)";
+			case DELAY -> "Fault.delay(" + this.duration + ")";
+			case BODY -> "Fault.body(" + this.status + ", " + this.contentType + ", " + this.body.length + " bytes)";
 			case DISCONNECT -> "Fault.disconnect()";
 		};
 	}

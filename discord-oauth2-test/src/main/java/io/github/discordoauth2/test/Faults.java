@@ -41,24 +41,24 @@ public final class Faults {
 		if (fault == null) {
 			throw new IllegalArgumentException("fault must not be null: use Fault.status(503), Fault.delay(...), ...");
 		}
-		entries.add(new Entry(RoutePattern.parse("route", route), times, fault));
+		this.entries.add(new Entry(RoutePattern.parse("route", route), times, fault));
 		return this;
 	}
 
 	/** Forgets every pending fault. */
 	public synchronized void clear() {
-		entries.clear();
+		this.entries.clear();
 	}
 
 	/**
 	 * @return how many faulty answers are still pending, over all routes
 	 */
 	public synchronized int pending() {
-		return entries.stream().mapToInt(e -> e.remaining).sum();
+		return this.entries.stream().mapToInt(e -> e.remaining).sum();
 	}
 
 	synchronized @Nullable Fault take(String method, String routePath) {
-		for (Iterator<Entry> it = entries.iterator(); it.hasNext();) {
+		for (Iterator<Entry> it = this.entries.iterator(); it.hasNext();) {
 			Entry e = it.next();
 			if (e.pattern.matches(method, routePath)) {
 				if (--e.remaining == 0) {

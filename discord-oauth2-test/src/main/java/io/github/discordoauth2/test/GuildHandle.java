@@ -28,7 +28,7 @@ public final class GuildHandle {
 	 * @return the snowflake
 	 */
 	public long id() {
-		return guild.id();
+		return this.guild.id();
 	}
 
 	/**
@@ -36,7 +36,7 @@ public final class GuildHandle {
 	 * @return the seeded guild
 	 */
 	public FakeGuild guild() {
-		return guild;
+		return this.guild;
 	}
 
 	/**
@@ -45,7 +45,7 @@ public final class GuildHandle {
 	 * @return the roles now
 	 */
 	public List<FakeRole> roles() {
-		return state.roles(guild.id());
+		return this.state.roles(this.guild.id());
 	}
 
 	/**
@@ -56,7 +56,7 @@ public final class GuildHandle {
 	 */
 	public GuildHandle putRole(FakeRole role) {
 		Objects.requireNonNull(role, "role");
-		state.putRole(guild.id(), role);
+		this.state.putRole(this.guild.id(), role);
 		return this;
 	}
 
@@ -67,10 +67,10 @@ public final class GuildHandle {
 	 * @throws IllegalArgumentException for {@code @everyone}, which cannot be deleted
 	 */
 	public boolean deleteRole(long roleId) {
-		if (roleId == guild.id()) {
+		if (roleId == this.guild.id()) {
 			throw new IllegalArgumentException("@everyone (role " + roleId + ") cannot be deleted");
 		}
-		return state.deleteRole(guild.id(), roleId);
+		return this.state.deleteRole(this.guild.id(), roleId);
 	}
 
 	/**
@@ -78,7 +78,7 @@ public final class GuildHandle {
 	 * @return the member ids
 	 */
 	public List<Long> memberIds() {
-		return state.memberIds(guild.id());
+		return this.state.memberIds(this.guild.id());
 	}
 
 	/**
@@ -89,8 +89,8 @@ public final class GuildHandle {
 	 * @throws IllegalArgumentException when the user is not seeded
 	 */
 	public MemberHandle member(long userId) {
-		state.requireUser("userId", userId);
-		return new MemberHandle(state, guild, userId);
+		this.state.requireUser("userId", userId);
+		return new MemberHandle(this.state, this.guild, userId);
 	}
 
 	/**
@@ -102,10 +102,10 @@ public final class GuildHandle {
 	 * @throws IllegalArgumentException when the user is not seeded
 	 */
 	public MemberHandle addMember(long userId) {
-		synchronized (state) {
+		synchronized (this.state) {
 			MemberHandle member = member(userId);
-			if (state.member(guild.id(), userId) == null) {
-				state.addMember(FakeMember.of(guild.id(), userId, state.now()));
+			if (this.state.member(this.guild.id(), userId) == null) {
+				this.state.addMember(FakeMember.of(this.guild.id(), userId, this.state.now()));
 			}
 			return member;
 		}
@@ -119,17 +119,17 @@ public final class GuildHandle {
 	 * @throws IllegalArgumentException for the owner, who must transfer the guild first
 	 */
 	public boolean removeMember(long userId) {
-		if (userId == guild.ownerId()) {
-			throw new IllegalArgumentException("user " + userId + " owns guild " + guild.id()
+		if (userId == this.guild.ownerId()) {
+			throw new IllegalArgumentException("user " + userId + " owns guild " + this.guild.id()
 					+ " and cannot leave it (Discord asks the owner to" + " transfer ownership first)");
 		}
-		return state.removeMember(guild.id(), userId);
+		return this.state.removeMember(this.guild.id(), userId);
 	}
 
 	/** Names the guild. */
 	@Override
 	public String toString() {
-		return "GuildHandle[" + guild.id() + " " + guild.name() + "]";
+		return "GuildHandle[" + this.guild.id() + " " + this.guild.name() + "]";
 	}
 
 }

@@ -85,26 +85,26 @@ final class HttpFront implements Listener.Handler {
 	}
 
 	Journal journal() {
-		return journal;
+		return this.journal;
 	}
 
 	Faults faults() {
-		return faults;
+		return this.faults;
 	}
 
 	/** Zeroes the counters and forgets rate-limit windows and bans. */
 	void resetStats() {
-		journal.resetStats();
-		rateLimiter.reset();
-		bans.reset();
+		this.journal.resetStats();
+		this.rateLimiter.reset();
+		this.bans.reset();
 	}
 
 	private void web(String method, String template, Handler h) {
-		routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
+		this.routes.add(new Route(method, template, true, h, RoutePattern.parse("route", "* " + template)));
 	}
 
 	private void api(String method, String template, Handler h) {
-		routes.add(new Route(method, template, false, h, RoutePattern.parse("route", "* " + template)));
+		this.routes.add(new Route(method, template, false, h, RoutePattern.parse("route", "* " + template)));
 	}
 
 	@Override
@@ -112,10 +112,10 @@ final class HttpFront implements Listener.Handler {
 		if (AdminEndpoints.isAdmin(in.target())) {
 			// The test-only admin door is not Discord: no journal, counters, faults or
 			// bans.
-			return admin.handle(in);
+			return this.admin.handle(in);
 		}
-		Instant at = state.now();
-		journal.countRequest();
+		Instant at = this.state.now();
+		this.journal.countRequest();
 		String body = in.tooLarge() ? "" : new String(in.body(), StandardCharsets.UTF_8);
 		String path = in.target();
 		String rawQuery = null;
@@ -124,7 +124,7 @@ final class HttpFront implements Listener.Handler {
 			URI uri = new URI(in.target());
 			path = uri.getPath() == null ? "" : uri.getPath();
 			rawQuery = uri.getRawQuery();
-			Response banned = bans.banned(in.remote());
+			Response banned = this.bans.banned(in.remote());
 			if (banned != null) {
 				response = banned;
 			}
@@ -134,7 +134,7 @@ final class HttpFront implements Listener.Handler {
 			}
 			else {
 				response = dispatch(in.method(), path, rawQuery, in.headers(), body, in.remote());
-				bans.answered(in.remote(), response);
+				this.bans.answered(in.remote(), response);
 			}
 		}
 		catch (URISyntaxException e) {
@@ -145,7 +145,7 @@ final class HttpFront implements Listener.Handler {
 		}
 		// Journal first: a test that asserts on the journal right after its answer must
 		// find the entry there.
-		journal.record(new RecordedRequest(in.method(), path, rawQuery, maskHeaders(in.headers()),
+		this.journal.record(new RecordedRequest(in.method(), path, rawQuery, maskHeaders(in.headers()),
 				maskBody(in.headers(), body), response.status(), at));
 		return response;
 	}
@@ -169,7 +169,7 @@ final class HttpFront implements Listener.Handler {
 		}
 		Route route = null;
 		boolean pathMatched = false;
-		for (Route r : routes) {
+		for (Route r : this.routes) {
 			if (!api && !r.web()) {
 				continue;
 			}
@@ -183,7 +183,7 @@ final class HttpFront implements Listener.Handler {
 		}
 		Request request = new Request(method, path, routePath, rawQuery, headers, body, remote);
 
-		Fault fault = faults.take(method, routePath);
+		Fault fault = this.faults.take(method, routePath);
 		if (fault != null) {
 			Response faulty = applyFault(fault);
 			if (faulty != null) {
@@ -198,14 +198,14 @@ final class HttpFront implements Listener.Handler {
 			return DiscordError.rest(403, 40333, "internal network error").response();
 		}
 		String tokenKey = auth != null ? "auth:" + auth : "ip:" + remote;
-		RateLimiter.Decision decision = rateLimiter.check(method, routePath, route.template(), tokenKey);
+		RateLimiter.Decision decision = this.rateLimiter.check(method, routePath, route.template(), tokenKey);
 		if (decision.rejection() != null) {
 			return decision.rejection();
 		}
 		request.pathParams(pathParams(route.template(), routePath));
 		Response response;
 		try {
-			synchronized (state) {
+			synchronized (this.state) {
 				response = route.handler().handle(request);
 			}
 		}

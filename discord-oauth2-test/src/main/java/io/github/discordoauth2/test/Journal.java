@@ -19,48 +19,48 @@ final class Journal {
 	private final AtomicLong invalid = new AtomicLong();
 
 	void countRequest() {
-		requests.incrementAndGet();
+		this.requests.incrementAndGet();
 	}
 
 	/**
 	 * Keeps the last {@value #LIMIT} requests, so that a long run cannot exhaust memory.
 	 */
 	void record(RecordedRequest request) {
-		synchronized (entries) {
-			entries.addLast(request);
-			if (entries.size() > LIMIT) {
-				entries.removeFirst();
+		synchronized (this.entries) {
+			this.entries.addLast(request);
+			if (this.entries.size() > LIMIT) {
+				this.entries.removeFirst();
 			}
 		}
 		int status = request.status();
 		if (status == 429) {
-			rateLimited.incrementAndGet();
+			this.rateLimited.incrementAndGet();
 		}
 		if (status == 401 || status == 403 || status == 429) {
-			invalid.incrementAndGet();
+			this.invalid.incrementAndGet();
 		}
 	}
 
 	List<RecordedRequest> entries() {
-		synchronized (entries) {
-			return List.copyOf(entries);
+		synchronized (this.entries) {
+			return List.copyOf(this.entries);
 		}
 	}
 
 	void clear() {
-		synchronized (entries) {
-			entries.clear();
+		synchronized (this.entries) {
+			this.entries.clear();
 		}
 	}
 
 	FakeDiscordStats stats() {
-		return new FakeDiscordStats(requests.get(), rateLimited.get(), invalid.get());
+		return new FakeDiscordStats(this.requests.get(), this.rateLimited.get(), this.invalid.get());
 	}
 
 	void resetStats() {
-		requests.set(0);
-		rateLimited.set(0);
-		invalid.set(0);
+		this.requests.set(0);
+		this.rateLimited.set(0);
+		this.invalid.set(0);
 	}
 
 }

@@ -94,40 +94,40 @@ final class Listener implements AutoCloseable {
 		this.executor = Executors.newCachedThreadPool(factory);
 		try {
 			this.server = new ServerSocket();
-			server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 64);
+			this.server.bind(new InetSocketAddress(InetAddress.getByName(host), port), 64);
 		}
 		catch (IOException e) {
-			executor.shutdownNow();
+			this.executor.shutdownNow();
 			throw new UncheckedIOException("FakeDiscord could not listen on " + host + ":" + port
 					+ " (port taken? use port(0) for a random free port)", e);
 		}
 		String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-		this.baseUrl = "http://" + shown + ":" + server.getLocalPort();
+		this.baseUrl = "http://" + shown + ":" + this.server.getLocalPort();
 	}
 
 	String baseUrl() {
-		return baseUrl;
+		return this.baseUrl;
 	}
 
 	int port() {
-		return server.getLocalPort();
+		return this.server.getLocalPort();
 	}
 
 	void start(Handler handler) {
-		executor.execute(() -> accept(handler));
+		this.executor.execute(() -> accept(handler));
 	}
 
 	private void accept(Handler handler) {
-		while (!closed.get()) {
+		while (!this.closed.get()) {
 			try {
-				Socket socket = server.accept();
+				Socket socket = this.server.accept();
 				socket.setTcpNoDelay(true);
 				socket.setSoTimeout(IDLE_MILLIS);
-				open.add(socket);
-				executor.execute(() -> serve(socket, handler));
+				this.open.add(socket);
+				this.executor.execute(() -> serve(socket, handler));
 			}
 			catch (IOException | RuntimeException e) {
-				if (closed.get()) {
+				if (this.closed.get()) {
 					return;
 				}
 			}
@@ -139,7 +139,7 @@ final class Listener implements AutoCloseable {
 		try (socket) {
 			InputStream in = new BufferedInputStream(socket.getInputStream());
 			OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
-			while (!closed.get()) {
+			while (!this.closed.get()) {
 				String requestLine = readLine(in);
 				while (requestLine != null && requestLine.isEmpty()) {
 					requestLine = readLine(in);
@@ -180,7 +180,7 @@ final class Listener implements AutoCloseable {
 			// The client went away or spoke nonsense; nothing more to say to it.
 		}
 		finally {
-			open.remove(socket);
+			this.open.remove(socket);
 		}
 	}
 
@@ -339,16 +339,16 @@ final class Listener implements AutoCloseable {
 	/** Stops at once; open connections are dropped. Calling it again does nothing. */
 	@Override
 	public void close() {
-		if (!closed.compareAndSet(false, true)) {
+		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
 		try {
-			server.close();
+			this.server.close();
 		}
 		catch (IOException e) {
 			// Closing anyway.
 		}
-		for (Socket s : open) {
+		for (Socket s : this.open) {
 			try {
 				s.close();
 			}
@@ -356,9 +356,9 @@ final class Listener implements AutoCloseable {
 				// Closing anyway.
 			}
 		}
-		executor.shutdownNow();
+		this.executor.shutdownNow();
 		try {
-			executor.awaitTermination(1, TimeUnit.SECONDS);
+			this.executor.awaitTermination(1, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

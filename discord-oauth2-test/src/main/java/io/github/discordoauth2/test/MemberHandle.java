@@ -30,7 +30,7 @@ public final class MemberHandle {
 	 * @return its id
 	 */
 	public long guildId() {
-		return guild.id();
+		return this.guild.id();
 	}
 
 	/**
@@ -38,7 +38,7 @@ public final class MemberHandle {
 	 * @return their id
 	 */
 	public long userId() {
-		return userId;
+		return this.userId;
 	}
 
 	/**
@@ -46,7 +46,7 @@ public final class MemberHandle {
 	 * @return true for a member
 	 */
 	public boolean isMember() {
-		return state.member(guild.id(), userId) != null;
+		return this.state.member(this.guild.id(), this.userId) != null;
 	}
 
 	/**
@@ -66,8 +66,8 @@ public final class MemberHandle {
 	 * @throws IllegalStateException when the user is not a member
 	 */
 	public String permissions() {
-		synchronized (state) {
-			return state.permissions(guild, current());
+		synchronized (this.state) {
+			return this.state.permissions(this.guild, current());
 		}
 	}
 
@@ -80,14 +80,14 @@ public final class MemberHandle {
 	 * @throws IllegalStateException when the user is not a member
 	 */
 	public MemberHandle grantRole(long roleId) {
-		synchronized (state) {
+		synchronized (this.state) {
 			FakeMember member = current();
-			if (roleId == guild.id() || state.role(guild.id(), roleId) == null) {
+			if (roleId == this.guild.id() || this.state.role(this.guild.id(), roleId) == null) {
 				throw new IllegalArgumentException(
-						"guild " + guild.id() + " has no role " + roleId + " to grant; its" + " roles are "
-								+ state.roles(guild.id())
+						"guild " + this.guild.id() + " has no role " + roleId + " to grant; its" + " roles are "
+								+ this.state.roles(this.guild.id())
 									.stream()
-									.filter(r -> r.id() != guild.id())
+									.filter(r -> r.id() != this.guild.id())
 									.map(r -> r.id() + " " + r.name())
 									.toList()
 								+ " (add one with fake.guild(id).putRole(...))");
@@ -95,7 +95,7 @@ public final class MemberHandle {
 			if (!member.roles().contains(roleId)) {
 				List<Long> roles = new ArrayList<>(member.roles());
 				roles.add(roleId);
-				state.addMember(member.withRoles(roles));
+				this.state.addMember(member.withRoles(roles));
 			}
 			return this;
 		}
@@ -108,20 +108,20 @@ public final class MemberHandle {
 	 * @throws IllegalStateException when the user is not a member
 	 */
 	public MemberHandle revokeRole(long roleId) {
-		synchronized (state) {
+		synchronized (this.state) {
 			FakeMember member = current();
 			if (member.roles().contains(roleId)) {
-				state.addMember(member.withRoles(member.roles().stream().filter(r -> r != roleId).toList()));
+				this.state.addMember(member.withRoles(member.roles().stream().filter(r -> r != roleId).toList()));
 			}
 			return this;
 		}
 	}
 
 	private FakeMember current() {
-		FakeMember member = state.member(guild.id(), userId);
+		FakeMember member = this.state.member(this.guild.id(), this.userId);
 		if (member == null) {
-			throw new IllegalStateException("user " + userId + " is not a member of guild " + guild.id()
-					+ ": use fake.guild(" + guild.id() + "L).addMember(" + userId + "L) first");
+			throw new IllegalStateException("user " + this.userId + " is not a member of guild " + this.guild.id()
+					+ ": use fake.guild(" + this.guild.id() + "L).addMember(" + this.userId + "L) first");
 		}
 		return member;
 	}
@@ -129,7 +129,7 @@ public final class MemberHandle {
 	/** Names the guild and user. */
 	@Override
 	public String toString() {
-		return "MemberHandle[guild=" + guild.id() + ", user=" + userId + "]";
+		return "MemberHandle[guild=" + this.guild.id() + ", user=" + this.userId + "]";
 	}
 
 }

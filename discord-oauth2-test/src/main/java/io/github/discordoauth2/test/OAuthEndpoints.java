@@ -51,7 +51,7 @@ final class OAuthEndpoints {
 
 		/** A bot invite without a redirect: Discord keeps the user on its own page. */
 		boolean plainInvite() {
-			return responseType == null;
+			return this.responseType == null;
 		}
 
 	}
@@ -72,8 +72,8 @@ final class OAuthEndpoints {
 		catch (RedirectError e) {
 			return e.response;
 		}
-		long userId = state.actingUser();
-		FakeUser user = state.user(userId);
+		long userId = this.state.actingUser();
+		FakeUser user = this.state.user(userId);
 		if (user == null) {
 			return ConsentPage.error(500,
 					"Nobody is signed in to FakeDiscord: seed a user with .user(...) or .demoData().");
@@ -92,18 +92,18 @@ final class OAuthEndpoints {
 		}
 		boolean passthrough = ar.scopes().stream().anyMatch(Scopes.PASSTHROUGH::contains);
 		boolean silent = "none".equals(ar.prompt()) && !passthrough
-				&& state.approvedScopes(userId).containsAll(ar.scopes());
-		if (state.autoApprove() || silent) {
+				&& this.state.approvedScopes(userId).containsAll(ar.scopes());
+		if (this.state.autoApprove() || silent) {
 			return approve(ar, userId);
 		}
-		return Response.html(200, ConsentPage.render(app.name(), user, ar, state.guildsManagedBy(userId)))
+		return Response.html(200, ConsentPage.render(this.app.name(), user, ar, this.state.guildsManagedBy(userId)))
 			.header("Cache-Control", "no-store");
 	}
 
 	private Response approve(AuthRequest ar, long userId) {
 		Long guildId = ar.guildId();
 		if (ar.scopes().contains("bot") || ar.scopes().contains("webhook.incoming")) {
-			Map<Long, String> managed = state.guildsManagedBy(userId);
+			Map<Long, String> managed = this.state.guildsManagedBy(userId);
 			if (guildId == null) {
 				guildId = managed.keySet().stream().findFirst().orElse(null);
 			}
@@ -112,26 +112,26 @@ final class OAuthEndpoints {
 						+ " server you own or have Manage Server in.");
 			}
 			if (ar.scopes().contains("bot")) {
-				state.addBotTo(guildId);
+				this.state.addBotTo(guildId);
 			}
 		}
-		state.approve(userId, ar.scopes());
+		this.state.approve(userId, ar.scopes());
 		announceAuthorization(ar, userId, guildId);
 		if (ar.plainInvite()) {
-			return ConsentPage.notice("Authorized", app.name() + " was added. You may close this page.");
+			return ConsentPage.notice("Authorized", this.app.name() + " was added. You may close this page.");
 		}
 		String redirectUri = Objects.requireNonNull(ar.redirectUri());
 		Map<String, String> q = new LinkedHashMap<>();
 		if ("token".equals(ar.responseType())) {
-			Grants.AccessToken at = state.issueAccessToken(new Grants.Grant(userId, ar.scopes()));
+			Grants.AccessToken at = this.state.issueAccessToken(new Grants.Grant(userId, ar.scopes()));
 			q.put("token_type", "Bearer");
 			q.put("access_token", at.token);
-			q.put("expires_in", Long.toString(app.accessTokenTtl().toSeconds()));
+			q.put("expires_in", Long.toString(this.app.accessTokenTtl().toSeconds()));
 			q.put("scope", String.join(" ", ar.scopes()));
 			putIfPresent(q, "state", ar.state());
 			return Response.redirect(redirectUri + "#" + encode(q));
 		}
-		q.put("code", state.newCode(userId, redirectUri, ar.scopes(), ar.codeChallenge(), guildId));
+		q.put("code", this.state.newCode(userId, redirectUri, ar.scopes(), ar.codeChallenge(), guildId));
 		putIfPresent(q, "state", ar.state());
 		if (ar.scopes().contains("bot") && guildId != null) {
 			q.put("guild_id", Long.toString(guildId));
@@ -147,11 +147,11 @@ final class OAuthEndpoints {
 	 * account).
 	 */
 	private void announceAuthorization(AuthRequest ar, long userId, @Nullable Long guildId) {
-		FakeUser user = state.user(userId);
+		FakeUser user = this.state.user(userId);
 		if (user == null) {
 			return;
 		}
-		FakeGuild guild = guildId == null || !ar.scopes().contains("bot") ? null : state.guild(guildId);
+		FakeGuild guild = guildId == null || !ar.scopes().contains("bot") ? null : this.state.guild(guildId);
 		String asked = ar.echo().get("integration_type");
 		int integrationType = guild != null ? 0 : asked != null ? Integer.parseInt(asked) : 1;
 		Json.Obj data = Json.obj()
@@ -159,9 +159,9 @@ final class OAuthEndpoints {
 			.with("scopes", new ArrayList<>(ar.scopes()))
 			.with("user", Views.publicUser(user));
 		if (guild != null) {
-			data.with("guild", Views.fullGuild(guild, state.roles(guild.id())));
+			data.with("guild", Views.fullGuild(guild, this.state.roles(guild.id())));
 		}
-		webhookEvents.applicationAuthorized(data);
+		this.webhookEvents.applicationAuthorized(data);
 	}
 
 	private AuthRequest validate(Function<String, @Nullable String> param) {
@@ -178,9 +178,9 @@ final class OAuthEndpoints {
 		if (clientId == null || clientId.isBlank()) {
 			throw new PageError("Missing client_id: the authorize URL needs client_id=<your application id>.");
 		}
-		if (!clientId.equals(Long.toString(app.clientId()))) {
+		if (!clientId.equals(Long.toString(this.app.clientId()))) {
 			throw new PageError("Unknown Application: client_id " + clientId + " is not an application on this"
-					+ " FakeDiscord (expected " + app.clientId() + ").");
+					+ " FakeDiscord (expected " + this.app.clientId() + ").");
 		}
 		String scopeText = param.apply("scope");
 		if (scopeText == null || scopeText.isBlank()) {
@@ -199,14 +199,14 @@ final class OAuthEndpoints {
 		String redirectUri = param.apply("redirect_uri");
 		if (redirectUri == null || redirectUri.isEmpty()) {
 			// Omitted, Discord uses the first registered URI (discord-api-docs PR #4749).
-			if (app.redirectUris().isEmpty() && !invite) {
+			if (this.app.redirectUris().isEmpty() && !invite) {
 				throw new PageError("Invalid OAuth2 redirect_uri: none given and none registered.");
 			}
-			redirectUri = invite ? null : app.redirectUris().get(0);
+			redirectUri = invite ? null : this.app.redirectUris().get(0);
 		}
 		else if (!isRegistered(redirectUri)) {
 			throw new PageError("Invalid OAuth2 redirect_uri: " + redirectUri + " is not registered for this"
-					+ " application. Registered: " + app.redirectUris() + ".");
+					+ " application. Registered: " + this.app.redirectUris() + ".");
 		}
 		if (!invite && (responseType == null || !(responseType.equals("code") || responseType.equals("token")))) {
 			throw new PageError(
@@ -274,10 +274,10 @@ final class OAuthEndpoints {
 	}
 
 	private boolean isRegistered(String redirectUri) {
-		if (app.redirectUris().contains(redirectUri)) {
+		if (this.app.redirectUris().contains(redirectUri)) {
 			return true;
 		}
-		if (!app.allowLoopbackRedirects()) {
+		if (!this.app.allowLoopbackRedirects()) {
 			return false;
 		}
 		try {
@@ -321,13 +321,13 @@ final class OAuthEndpoints {
 		if ("authorization_code".equals(grantType)) {
 			// PKCE replaces the secret in the code exchange (OAuth2 docs;
 			// discord-api-docs PR #7046).
-			Grants.Code c = state.liveCode(nonNull(r.formParam("code")));
+			Grants.Code c = this.state.liveCode(nonNull(r.formParam("code")));
 			secretOptional = c != null && c.codeChallenge() != null;
 		}
 		else if ("refresh_token".equals(grantType)) {
 			// Only a "Public Client" app may refresh without its secret (discord-api-docs
 			// #5531).
-			secretOptional = app.publicClient();
+			secretOptional = this.app.publicClient();
 		}
 		authenticateClient(r, secretOptional);
 		if (grantType == null || grantType.isEmpty()) {
@@ -347,7 +347,7 @@ final class OAuthEndpoints {
 		if (code == null || code.isEmpty()) {
 			throw DiscordError.oauth(400, "invalid_request", "Missing \"code\" in request.");
 		}
-		Grants.Code c = state.liveCode(code);
+		Grants.Code c = this.state.liveCode(code);
 		if (c == null) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"code\" in request.");
 		}
@@ -370,12 +370,12 @@ final class OAuthEndpoints {
 				throw DiscordError.oauth(400, "invalid_grant", "Invalid \"code_verifier\" in request.");
 			}
 		}
-		state.spendCode(code);
+		this.state.spendCode(code);
 		Grants.Grant grant = new Grants.Grant(c.userId(), c.scopes());
 		Json.Obj body = tokenBody(grant, true);
-		FakeGuild guild = c.guildId() == null ? null : state.guild(c.guildId());
+		FakeGuild guild = c.guildId() == null ? null : this.state.guild(c.guildId());
 		if (guild != null && c.scopes().contains("bot")) {
-			body.with("guild", Views.fullGuild(guild, state.roles(guild.id())));
+			body.with("guild", Views.fullGuild(guild, this.state.roles(guild.id())));
 		}
 		if (guild != null && c.scopes().contains("webhook.incoming")) {
 			body.with("webhook", webhook(guild));
@@ -388,13 +388,13 @@ final class OAuthEndpoints {
 	 * "Webhooks").
 	 */
 	private Json.Obj webhook(FakeGuild guild) {
-		long id = state.nextSnowflake();
-		String token = state.randomToken(68);
+		long id = this.state.nextSnowflake();
+		String token = this.state.randomToken(68);
 		return Json.obj()
-			.with("application_id", Long.toString(app.clientId()))
-			.with("name", app.name())
-			.with("url", baseUrl + "/api/webhooks/" + id + "/" + token)
-			.with("channel_id", Long.toString(state.nextSnowflake()))
+			.with("application_id", Long.toString(this.app.clientId()))
+			.with("name", this.app.name())
+			.with("url", this.baseUrl + "/api/webhooks/" + id + "/" + token)
+			.with("channel_id", Long.toString(this.state.nextSnowflake()))
 			.with("token", token)
 			.with("type", 1)
 			.with("avatar", null)
@@ -407,11 +407,11 @@ final class OAuthEndpoints {
 		if (refresh == null || refresh.isEmpty()) {
 			throw DiscordError.oauth(400, "invalid_request", "Missing \"refresh_token\" in request.");
 		}
-		Grants.Grant grant = state.refreshGrant(refresh);
+		Grants.Grant grant = this.state.refreshGrant(refresh);
 		if (grant == null) {
 			throw DiscordError.oauth(400, "invalid_grant", "Invalid \"refresh_token\" in request.");
 		}
-		state.retireAccessTokensOnRefresh(grant);
+		this.state.retireAccessTokensOnRefresh(grant);
 		return tokenBody(grant, true);
 	}
 
@@ -423,27 +423,27 @@ final class OAuthEndpoints {
 		Set<String> scopes = new LinkedHashSet<>();
 		for (String s : scopeText.trim().split(" +")) {
 			if (!Scopes.isKnown(s) || Scopes.PASSTHROUGH.contains(s)
-					|| (app.team() && !Rules.TEAM_CLIENT_CREDENTIALS_SCOPES.contains(s))) {
+					|| (this.app.team() && !Rules.TEAM_CLIENT_CREDENTIALS_SCOPES.contains(s))) {
 				throw DiscordError.oauth(400, "invalid_scope", Rules.INVALID_SCOPE);
 			}
 			scopes.add(s);
 		}
-		if (state.user(app.ownerId()) == null) {
+		if (this.state.user(this.app.ownerId()) == null) {
 			throw DiscordError.oauth(400, "invalid_client", "The application has no owner user to issue a token for.");
 		}
 		// The token is the app owner's, without a refresh token (OAuth2 docs, "Client
 		// Credentials Grant").
-		return tokenBody(new Grants.Grant(app.ownerId(), scopes, true), false);
+		return tokenBody(new Grants.Grant(this.app.ownerId(), scopes, true), false);
 	}
 
 	private Json.Obj tokenBody(Grants.Grant grant, boolean withRefresh) {
-		Grants.AccessToken at = state.issueAccessToken(grant);
+		Grants.AccessToken at = this.state.issueAccessToken(grant);
 		Json.Obj body = Json.obj()
 			.with("access_token", at.token)
 			.with("token_type", "Bearer")
-			.with("expires_in", app.accessTokenTtl().toSeconds());
+			.with("expires_in", this.app.accessTokenTtl().toSeconds());
 		if (withRefresh) {
-			body.with("refresh_token", state.issueRefreshToken(grant));
+			body.with("refresh_token", this.state.issueRefreshToken(grant));
 		}
 		return body.with("scope", String.join(" ", grant.scopes));
 	}
@@ -465,7 +465,7 @@ final class OAuthEndpoints {
 		// RFC 7009: an unknown token is not an error. The hint is only a hint: the whole
 		// authorization dies (OAuth2 docs, "Token Revocation"; discord-api-docs PR
 		// #6356).
-		state.revoke(token);
+		this.state.revoke(token);
 		return Response.json(200, Json.obj());
 	}
 
@@ -503,14 +503,14 @@ final class OAuthEndpoints {
 			throw DiscordError.oauth(401, "invalid_client",
 					"Missing client_id: use HTTP Basic or client_id and client_secret in the form.");
 		}
-		if (!id.equals(Long.toString(app.clientId()))) {
+		if (!id.equals(Long.toString(this.app.clientId()))) {
 			throw DiscordError.oauth(401, "invalid_client", "Unknown client_id.");
 		}
 		if ((secret == null || secret.isEmpty()) && secretOptional) {
 			return;
 		}
 		if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
-				app.clientSecret().getBytes(StandardCharsets.UTF_8))) {
+				this.app.clientSecret().getBytes(StandardCharsets.UTF_8))) {
 			throw DiscordError.oauth(401, "invalid_client", "Invalid client_secret.");
 		}
 	}

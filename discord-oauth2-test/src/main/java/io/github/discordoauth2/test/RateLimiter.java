@@ -32,11 +32,11 @@ final class RateLimiter {
 
 	synchronized Decision check(String method, String routePath, String routeTemplate, String tokenKey) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		if (!limits.enabled()) {
+		if (!this.limits.enabled()) {
 			return new Decision(null, headers);
 		}
-		Instant now = clock.instant();
-		RateLimits.Bucket global = limits.global();
+		Instant now = this.clock.instant();
+		RateLimits.Bucket global = this.limits.global();
 		if (global != null) {
 			Window w = window("global|" + tokenKey, global, now);
 			if (w.count >= global.limit()) {
@@ -49,7 +49,7 @@ final class RateLimiter {
 		}
 		RateLimits.Bucket bucket = null;
 		String bucketName = null;
-		for (RateLimits.Bucket b : limits.routes()) {
+		for (RateLimits.Bucket b : this.limits.routes()) {
 			RoutePattern p = b.pattern();
 			if (p != null && p.matches(method, routePath)) {
 				bucket = b;
@@ -57,8 +57,8 @@ final class RateLimiter {
 				break;
 			}
 		}
-		if (bucket == null && limits.everyRoute() != null) {
-			bucket = limits.everyRoute();
+		if (bucket == null && this.limits.everyRoute() != null) {
+			bucket = this.limits.everyRoute();
 			bucketName = method + " " + routeTemplate;
 		}
 		if (bucket == null || bucketName == null) {
@@ -80,14 +80,14 @@ final class RateLimiter {
 	}
 
 	synchronized void reset() {
-		windows.clear();
+		this.windows.clear();
 	}
 
 	private Window window(String key, RateLimits.Bucket bucket, Instant now) {
-		Window w = windows.get(key);
+		Window w = this.windows.get(key);
 		if (w == null || !now.isBefore(w.resetAt)) {
 			w = new Window(now.plus(bucket.resetAfter()));
-			windows.put(key, w);
+			this.windows.put(key, w);
 		}
 		return w;
 	}

@@ -56,19 +56,19 @@ public final class RateLimits {
 	 * @return whether any limit is configured
 	 */
 	public boolean enabled() {
-		return !routes.isEmpty() || everyRoute != null || global != null;
+		return !this.routes.isEmpty() || this.everyRoute != null || this.global != null;
 	}
 
 	List<Bucket> routes() {
-		return routes;
+		return this.routes;
 	}
 
 	@Nullable Bucket everyRoute() {
-		return everyRoute;
+		return this.everyRoute;
 	}
 
 	@Nullable Bucket global() {
-		return global;
+		return this.global;
 	}
 
 	/**
@@ -103,7 +103,8 @@ public final class RateLimits {
 		 * @return this builder
 		 */
 		public Builder route(String route, int limit, Duration resetAfter) {
-			routes.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
+			this.routes
+				.add(new Bucket(RoutePattern.parse("route", route), positive("limit", limit), window(resetAfter)));
 			return this;
 		}
 
@@ -114,7 +115,7 @@ public final class RateLimits {
 		 * @return this builder
 		 */
 		public Builder everyRoute(int limit, Duration resetAfter) {
-			everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
+			this.everyRoute = new Bucket(null, positive("limit", limit), window(resetAfter));
 			return this;
 		}
 
@@ -125,7 +126,7 @@ public final class RateLimits {
 		 * @return this builder
 		 */
 		public Builder global(int limit, Duration per) {
-			global = new Bucket(null, positive("limit", limit), window(per));
+			this.global = new Bucket(null, positive("limit", limit), window(per));
 			return this;
 		}
 
@@ -133,7 +134,7 @@ public final class RateLimits {
 		 * @return the configuration
 		 */
 		public RateLimits build() {
-			return new RateLimits(routes, everyRoute, global);
+			return new RateLimits(this.routes, this.everyRoute, this.global);
 		}
 
 		private static int positive(String name, int value) {

@@ -49,7 +49,7 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	 * @return its first value, or null
 	 */
 	public @Nullable String header(String name) {
-		for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+		for (Map.Entry<String, List<String>> e : this.headers.entrySet()) {
 			if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
 				return e.getValue().get(0);
 			}
@@ -60,6 +60,6 @@ public record RecordedRequest(String method, String path, @Nullable String query
 	/** Shows method, path and status only; the journal's job is assertions, not logs. */
 	@Override
 	public String toString() {
-		return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
+		return this.method + " " + this.path + (this.query == null ? "" : "?" + this.query) + " -> " + this.status;
 	}
 }

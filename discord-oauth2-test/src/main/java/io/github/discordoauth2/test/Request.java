@@ -47,33 +47,33 @@ final class Request {
 	}
 
 	String method() {
-		return method;
+		return this.method;
 	}
 
 	/** The full request path, e.g. {@code /api/v10/users/@me}. */
 	String path() {
-		return path;
+		return this.path;
 	}
 
 	/** The path below the API version prefix, e.g. {@code /users/@me}. */
 	String routePath() {
-		return routePath;
+		return this.routePath;
 	}
 
 	@Nullable String rawQuery() {
-		return rawQuery;
+		return this.rawQuery;
 	}
 
 	String body() {
-		return body;
+		return this.body;
 	}
 
 	String remote() {
-		return remote;
+		return this.remote;
 	}
 
 	Map<String, List<String>> headers() {
-		return headers;
+		return this.headers;
 	}
 
 	void pathParams(Map<String, String> params) {
@@ -81,7 +81,7 @@ final class Request {
 	}
 
 	String pathParam(String name) {
-		String value = pathParams.get(name);
+		String value = this.pathParams.get(name);
 		if (value == null) {
 			throw new IllegalStateException("no path parameter " + name);
 		}
@@ -89,7 +89,7 @@ final class Request {
 	}
 
 	@Nullable String header(String name) {
-		for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+		for (Map.Entry<String, List<String>> e : this.headers.entrySet()) {
 			if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
 				return e.getValue().get(0);
 			}
@@ -108,19 +108,19 @@ final class Request {
 	}
 
 	@Nullable String queryParam(String name) {
-		if (query == null) {
-			query = parseUrlEncoded(rawQuery == null ? "" : rawQuery);
+		if (this.query == null) {
+			this.query = parseUrlEncoded(this.rawQuery == null ? "" : this.rawQuery);
 		}
-		List<String> values = query.get(name);
+		List<String> values = this.query.get(name);
 		return values == null || values.isEmpty() ? null : values.get(0);
 	}
 
 	/** The first value of a form field; callers must have checked the content type. */
 	@Nullable String formParam(String name) {
-		if (form == null) {
-			form = parseUrlEncoded(body);
+		if (this.form == null) {
+			this.form = parseUrlEncoded(this.body);
 		}
-		List<String> values = form.get(name);
+		List<String> values = this.form.get(name);
 		return values == null || values.isEmpty() ? null : values.get(0);
 	}
 

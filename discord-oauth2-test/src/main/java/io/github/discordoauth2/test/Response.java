@@ -46,7 +46,7 @@ record Response(int status, Map<String, String> headers, byte[] body) {
 	}
 
 	Response header(String name, String value) {
-		headers.put(name, value);
+		this.headers.put(name, value);
 		return this;
 	}
 }

@@ -46,7 +46,7 @@ final class RestEndpoints {
 
 	/** A live Bearer token carrying {@code scope} (if not null); else Discord's 401. */
 	private Grants.AccessToken bearer(Request r, @Nullable String scope) {
-		Grants.AccessToken at = state.liveAccessToken(r.credentials("Bearer"));
+		Grants.AccessToken at = this.state.liveAccessToken(r.credentials("Bearer"));
 		if (at == null || (scope != null && !at.grant.scopes.contains(scope))) {
 			throw DiscordError.unauthorized();
 		}
@@ -55,14 +55,14 @@ final class RestEndpoints {
 
 	private void bot(Request r) {
 		String token = r.credentials("Bot");
-		String expected = app.botToken();
+		String expected = this.app.botToken();
 		if (token == null || expected == null || !token.equals(expected)) {
 			throw DiscordError.unauthorized();
 		}
 	}
 
 	private FakeUser userOf(Grants.AccessToken at) {
-		FakeUser u = state.user(at.grant.userId);
+		FakeUser u = this.state.user(at.grant.userId);
 		if (u == null) {
 			throw DiscordError.rest(404, 10013, "Unknown User");
 		}
@@ -81,7 +81,7 @@ final class RestEndpoints {
 	Response connections(Request r) {
 		Grants.AccessToken at = bearer(r, "connections");
 		List<Object> out = new ArrayList<>();
-		for (FakeConnection c : state.connections(at.grant.userId)) {
+		for (FakeConnection c : this.state.connections(at.grant.userId)) {
 			out.add(Views.connection(c));
 		}
 		return Response.json(200, out);
@@ -120,13 +120,13 @@ final class RestEndpoints {
 		errors.throwIfAny();
 		long userId = at.grant.userId;
 		TreeMap<Long, Object> mine = new TreeMap<>();
-		for (FakeState.Membership m : state.guildsOf(userId)) {
+		for (FakeState.Membership m : this.state.guildsOf(userId)) {
 			FakeGuild g = m.guild();
 			// Owner and Administrator: all bits; else @everyone's and the roles'
 			// (Permissions
 			// docs, "Permission Hierarchy").
 			mine.put(g.id(),
-					Views.partialGuild(g, g.ownerId() == userId, state.permissions(g, m.member()), withCounts));
+					Views.partialGuild(g, g.ownerId() == userId, this.state.permissions(g, m.member()), withCounts));
 		}
 		NavigableMap<Long, Object> view = mine;
 		if (after != null) {
@@ -147,11 +147,11 @@ final class RestEndpoints {
 	Response currentMember(Request r) {
 		Grants.AccessToken at = bearer(r, "guilds.members.read");
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
-		FakeMember member = state.member(guildId, at.grant.userId);
-		if (state.guild(guildId) == null || member == null) {
+		FakeMember member = this.state.member(guildId, at.grant.userId);
+		if (this.state.guild(guildId) == null || member == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		return Response.json(200, Views.member(member, state.user(at.grant.userId)));
+		return Response.json(200, Views.member(member, this.state.user(at.grant.userId)));
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -161,10 +161,10 @@ final class RestEndpoints {
 		bot(r);
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
 		long userId = snowflakePath(r, "user.id", "user_id");
-		if (state.guild(guildId) == null) {
+		if (this.state.guild(guildId) == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		if (!state.isBotIn(guildId)) {
+		if (!this.state.isBotIn(guildId)) {
 			// The application's own bot must be in the guild (Add Guild Member; PR
 			// #1334).
 			throw DiscordError.missingAccess();
@@ -206,24 +206,24 @@ final class RestEndpoints {
 			}
 		}
 		errors.throwIfAny();
-		FakeUser user = state.user(userId);
+		FakeUser user = this.state.user(userId);
 		if (user == null) {
 			throw DiscordError.rest(404, 10013, "Unknown User");
 		}
-		Grants.AccessToken at = state.liveAccessToken((String) token);
+		Grants.AccessToken at = this.state.liveAccessToken((String) token);
 		if (at == null || at.grant.userId != userId || !at.grant.scopes.contains("guilds.join")) {
 			throw DiscordError.rest(403, 50025, "Invalid OAuth2 access token");
 		}
-		if (state.member(guildId, userId) != null) {
+		if (this.state.member(guildId, userId) != null) {
 			return Response.noContent();
 		}
-		if (state.guildsOf(userId).size() >= MAX_GUILDS) {
+		if (this.state.guildsOf(userId).size() >= MAX_GUILDS) {
 			// Checked after "already a member" (discord-api-docs #6888).
 			throw DiscordError.rest(400, 30001, "Maximum number of guilds reached (" + MAX_GUILDS + ")");
 		}
-		FakeMember member = new FakeMember(guildId, userId, (String) nick, roles, state.now(),
+		FakeMember member = new FakeMember(guildId, userId, (String) nick, roles, this.state.now(),
 				Boolean.TRUE.equals(body.get("mute")), Boolean.TRUE.equals(body.get("deaf")));
-		state.addMember(member);
+		this.state.addMember(member);
 		return Response.json(201, Views.member(member, user));
 	}
 
@@ -231,30 +231,30 @@ final class RestEndpoints {
 		bot(r);
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
 		long userId = snowflakePath(r, "user.id", "user_id");
-		if (state.guild(guildId) == null) {
+		if (this.state.guild(guildId) == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		if (!state.isBotIn(guildId)) {
+		if (!this.state.isBotIn(guildId)) {
 			throw DiscordError.missingAccess();
 		}
-		FakeMember member = state.member(guildId, userId);
+		FakeMember member = this.state.member(guildId, userId);
 		if (member == null) {
 			throw DiscordError.rest(404, 10007, "Unknown Member");
 		}
-		return Response.json(200, Views.member(member, state.user(userId)));
+		return Response.json(200, Views.member(member, this.state.user(userId)));
 	}
 
 	/** Get Guild Roles (Guild docs): the bot must be in the guild. */
 	Response guildRoles(Request r) {
 		bot(r);
 		long guildId = snowflakePath(r, "guild.id", "guild_id");
-		if (state.guild(guildId) == null) {
+		if (this.state.guild(guildId) == null) {
 			throw DiscordError.rest(404, 10004, "Unknown Guild");
 		}
-		if (!state.isBotIn(guildId)) {
+		if (!this.state.isBotIn(guildId)) {
 			throw DiscordError.missingAccess();
 		}
-		return Response.json(200, state.roles(guildId).stream().map(Views::role).toList());
+		return Response.json(200, this.state.roles(guildId).stream().map(Views::role).toList());
 	}
 
 	// ------------------------------------------------------------------------------------------
@@ -263,7 +263,9 @@ final class RestEndpoints {
 	Response currentAuthorization(Request r) {
 		Grants.AccessToken at = bearer(r, null);
 		Json.Obj o = Json.obj()
-			.with("application", Views.application(app.clientId(), app.name(), app.botToken() != null, app.publicKey()))
+			.with("application",
+					Views.application(this.app.clientId(), this.app.name(), this.app.botToken() != null,
+							this.app.publicKey()))
 			.with("scopes", new ArrayList<>(at.grant.scopes))
 			.with("expires", Views.timestamp(at.expiresAt));
 		if (at.grant.scopes.contains("identify")) {
@@ -274,20 +276,20 @@ final class RestEndpoints {
 
 	Response currentApplication(Request r) {
 		bot(r);
-		Json.Obj application = Views.application(app.clientId(), app.name(), true, app.publicKey());
-		FakeUser owner = state.user(app.ownerId());
+		Json.Obj application = Views.application(this.app.clientId(), this.app.name(), true, this.app.publicKey());
+		FakeUser owner = this.state.user(this.app.ownerId());
 		if (owner != null) {
 			application.with("owner", Views.publicUser(owner));
 		}
-		if (app.team()) {
+		if (this.app.team()) {
 			// A team app names its team, whose owner is the app's owner (Discord's
 			// "Teams" page: team object with owner_user_id).
 			application.with("team",
 					Json.obj()
-						.with("id", Long.toString(app.clientId() + 1))
-						.with("name", app.name() + " team")
+						.with("id", Long.toString(this.app.clientId() + 1))
+						.with("name", this.app.name() + " team")
 						.with("icon", null)
-						.with("owner_user_id", Long.toString(app.ownerId())));
+						.with("owner_user_id", Long.toString(this.app.ownerId())));
 		}
 		return Response.json(200, application);
 	}
@@ -297,7 +299,7 @@ final class RestEndpoints {
 
 	private void ownApplication(Request r, boolean botRoute) {
 		String id = r.pathParam("application.id");
-		if (!id.equals(Long.toString(app.clientId()))) {
+		if (!id.equals(Long.toString(this.app.clientId()))) {
 			if (botRoute) {
 				throw DiscordError.missingAccess();
 			}
@@ -308,7 +310,7 @@ final class RestEndpoints {
 	Response roleConnection(Request r) {
 		Grants.AccessToken at = bearer(r, "role_connections.write");
 		ownApplication(r, false);
-		return Response.json(200, Views.roleConnection(state.roleConnection(at.grant.userId)));
+		return Response.json(200, Views.roleConnection(this.state.roleConnection(at.grant.userId)));
 	}
 
 	Response updateRoleConnection(Request r) {
@@ -327,7 +329,7 @@ final class RestEndpoints {
 			}
 			else {
 				Map<String, Integer> types = new LinkedHashMap<>();
-				for (FakeRoleConnectionMetadata m : state.metadata()) {
+				for (FakeRoleConnectionMetadata m : this.state.metadata()) {
 					types.put(m.key(), m.type());
 				}
 				map.forEach((key, value) -> {
@@ -359,14 +361,14 @@ final class RestEndpoints {
 		}
 		errors.throwIfAny();
 		FakeRoleConnection rc = new FakeRoleConnection(platformName, platformUsername, values);
-		state.putRoleConnection(at.grant.userId, rc);
+		this.state.putRoleConnection(at.grant.userId, rc);
 		return Response.json(200, Views.roleConnection(rc));
 	}
 
 	Response deleteRoleConnection(Request r) {
 		Grants.AccessToken at = bearer(r, "role_connections.write");
 		ownApplication(r, false);
-		state.putRoleConnection(at.grant.userId, null);
+		this.state.putRoleConnection(at.grant.userId, null);
 		return Response.noContent();
 	}
 
@@ -402,7 +404,7 @@ final class RestEndpoints {
 		bot(r);
 		ownApplication(r, true);
 		List<Object> out = new ArrayList<>();
-		for (FakeRoleConnectionMetadata m : state.metadata()) {
+		for (FakeRoleConnectionMetadata m : this.state.metadata()) {
 			out.add(Views.metadata(m));
 		}
 		return Response.json(200, out);
@@ -462,7 +464,7 @@ final class RestEndpoints {
 			}
 		}
 		errors.throwIfAny();
-		state.replaceMetadata(records);
+		this.state.replaceMetadata(records);
 		return metadata(r);
 	}
 

@@ -43,15 +43,15 @@ final class RoutePattern {
 	}
 
 	boolean matches(String requestMethod, String routePath) {
-		if (method != null && !method.equals(requestMethod)) {
+		if (this.method != null && !this.method.equals(requestMethod)) {
 			return false;
 		}
 		String[] actual = split(routePath);
-		if (actual.length != segments.length) {
+		if (actual.length != this.segments.length) {
 			return false;
 		}
-		for (int i = 0; i < segments.length; i++) {
-			String s = segments[i];
+		for (int i = 0; i < this.segments.length; i++) {
+			String s = this.segments[i];
 			boolean wildcard = s.equals("*") || (s.startsWith("{") && s.endsWith("}"));
 			if (wildcard ? actual[i].isEmpty() : !s.equals(actual[i])) {
 				return false;
@@ -61,7 +61,7 @@ final class RoutePattern {
 	}
 
 	String text() {
-		return text;
+		return this.text;
 	}
 
 	private static String[] split(String path) {
@@ -74,7 +74,7 @@ final class RoutePattern {
 
 	@Override
 	public String toString() {
-		return text;
+		return this.text;
 	}
 
 }

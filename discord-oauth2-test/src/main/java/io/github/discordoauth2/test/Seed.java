@@ -79,17 +79,18 @@ final class Seed {
 	@Nullable KeyPair webhookEventsKeyPair;
 
 	long firstUser() {
-		return users.isEmpty() ? 0L : users.keySet().iterator().next();
+		return this.users.isEmpty() ? 0L : this.users.keySet().iterator().next();
 	}
 
 	FakeState.Application application(String publicKey) {
-		return new FakeState.Application(clientId, clientSecret, botToken, applicationName, List.copyOf(redirectUris),
-				allowLoopbackRedirects, publicClient, team, applicationOwner != null ? applicationOwner : firstUser(),
-				authorizationCodeTtl, accessTokenTtl, accessTokenSurvivesRefresh, publicKey);
+		return new FakeState.Application(this.clientId, this.clientSecret, this.botToken, this.applicationName,
+				List.copyOf(this.redirectUris), this.allowLoopbackRedirects, this.publicClient, this.team,
+				this.applicationOwner != null ? this.applicationOwner : firstUser(), this.authorizationCodeTtl,
+				this.accessTokenTtl, this.accessTokenSurvivesRefresh, publicKey);
 	}
 
 	void role(long guildId, FakeRole role) {
-		List<FakeRole> list = roles.computeIfAbsent(guildId, k -> new ArrayList<>());
+		List<FakeRole> list = this.roles.computeIfAbsent(guildId, k -> new ArrayList<>());
 		list.removeIf(r -> r.id() == role.id());
 		list.add(role);
 	}
@@ -113,8 +114,8 @@ final class Seed {
 		catch (URISyntaxException e) {
 			throw new IllegalArgumentException("redirectUri is not a valid URI: " + redirectUri, e);
 		}
-		if (!redirectUris.contains(redirectUri)) {
-			redirectUris.add(redirectUri);
+		if (!this.redirectUris.contains(redirectUri)) {
+			this.redirectUris.add(redirectUri);
 		}
 	}
 
@@ -135,12 +136,14 @@ final class Seed {
 
 	/** Fails with the setting named when the seed contradicts itself. */
 	Seed checked() {
-		roles.forEach((guildId, list) -> requireGuild("role(guildId=" + guildId + ")", guildId));
-		for (FakeMember m : members) {
+		this.roles.forEach((guildId, list) -> requireGuild("role(guildId=" + guildId + ")", guildId));
+		for (FakeMember m : this.members) {
 			requireGuild("member(guildId=" + m.guildId() + ")", m.guildId());
 			requireSeededUser("member(userId=" + m.userId() + ")", m.userId());
 			for (Long roleId : m.roles()) {
-				boolean known = roles.getOrDefault(m.guildId(), List.of()).stream().anyMatch(r -> r.id() == roleId);
+				boolean known = this.roles.getOrDefault(m.guildId(), List.of())
+					.stream()
+					.anyMatch(r -> r.id() == roleId);
 				if (roleId == m.guildId() || !known) {
 					throw new IllegalArgumentException("member(guildId=" + m.guildId() + ", userId=" + m.userId()
 							+ ") holds role " + roleId + ", which is not a role of that guild; add it with .role("
@@ -148,19 +151,19 @@ final class Seed {
 				}
 			}
 		}
-		for (Long g : botGuilds) {
+		for (Long g : this.botGuilds) {
 			requireGuild("botInGuild(" + g + ")", g);
 		}
-		for (Long u : connections.keySet()) {
+		for (Long u : this.connections.keySet()) {
 			requireSeededUser("connection(userId=" + u + ")", u);
 		}
-		if (actAs != null) {
-			requireSeededUser("actAs(" + actAs + ")", actAs);
+		if (this.actAs != null) {
+			requireSeededUser("actAs(" + this.actAs + ")", this.actAs);
 		}
-		if (applicationOwner != null) {
-			requireSeededUser("applicationOwner(" + applicationOwner + ")", applicationOwner);
+		if (this.applicationOwner != null) {
+			requireSeededUser("applicationOwner(" + this.applicationOwner + ")", this.applicationOwner);
 		}
-		String problem = RestEndpoints.validateMetadata(metadata);
+		String problem = RestEndpoints.validateMetadata(this.metadata);
 		if (problem != null) {
 			throw new IllegalArgumentException("roleConnectionMetadata: " + problem);
 		}
@@ -168,13 +171,13 @@ final class Seed {
 	}
 
 	private void requireGuild(String what, long guildId) {
-		if (!guilds.containsKey(guildId)) {
+		if (!this.guilds.containsKey(guildId)) {
 			throw new IllegalArgumentException(what + ": guild " + guildId + " is not seeded; add it with .guild(...)");
 		}
 	}
 
 	private void requireSeededUser(String what, long userId) {
-		if (!users.containsKey(userId)) {
+		if (!this.users.containsKey(userId)) {
 			throw new IllegalArgumentException(what + ": user " + userId + " is not seeded; add it with .user(...)");
 		}
 	}

@@ -40,14 +40,15 @@ public record WebhookEventDelivery(String type, String url, String body, String 
 	 * @return true for status 204
 	 */
 	public boolean acknowledged() {
-		return status == 204;
+		return this.status == 204;
 	}
 
 	/** Type, URL and answer; the body is in {@link #body()}. */
 	@Override
 	public String toString() {
-		return type + " -> " + url + " answered " + (status == 0 ? "nothing (" + failure + ")" : status)
-				+ (signatureValid ? "" : " [invalid signature on purpose]");
+		return this.type + " -> " + this.url + " answered "
+				+ (this.status == 0 ? "nothing (" + this.failure + ")" : this.status)
+				+ (this.signatureValid ? "" : " [invalid signature on purpose]");
 	}
 
 }

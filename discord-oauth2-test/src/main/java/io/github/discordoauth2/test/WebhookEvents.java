@@ -115,7 +115,7 @@ public final class WebhookEvents {
 	 * @return the URL, or null when none is set (then nothing is sent)
 	 */
 	public @Nullable String url() {
-		return url;
+		return this.url;
 	}
 
 	/**
@@ -156,7 +156,7 @@ public final class WebhookEvents {
 	 * @return a copy of the list
 	 */
 	public synchronized List<WebhookEventDelivery> deliveries() {
-		return List.copyOf(deliveries);
+		return List.copyOf(this.deliveries);
 	}
 
 	/**
@@ -168,10 +168,10 @@ public final class WebhookEvents {
 	 */
 	public synchronized List<WebhookEventDelivery> awaitDeliveries(int count, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (deliveries.size() < count) {
+		while (this.deliveries.size() < count) {
 			waitUntil(deadline, count + " webhook event deliveries");
 		}
-		return List.copyOf(deliveries.subList(0, count));
+		return List.copyOf(this.deliveries.subList(0, count));
 	}
 
 	/**
@@ -185,7 +185,7 @@ public final class WebhookEvents {
 	public synchronized WebhookEventDelivery awaitDelivery(String type, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
-			for (WebhookEventDelivery d : deliveries) {
+			for (WebhookEventDelivery d : this.deliveries) {
 				if (d.type().equals(type)) {
 					return d;
 				}
@@ -196,20 +196,20 @@ public final class WebhookEvents {
 
 	/** Forgets the deliveries recorded so far (those in flight are recorded later). */
 	public synchronized void clear() {
-		deliveries.clear();
+		this.deliveries.clear();
 	}
 
 	/** Names the URL; never the key. */
 	@Override
 	public String toString() {
-		return "WebhookEvents[url=" + url + "]";
+		return "WebhookEvents[url=" + this.url + "]";
 	}
 
 	// ------------------------------------------------------------------------------------------
 	// package-private: the fake's own triggers
 
 	String publicKey() {
-		return publicKey;
+		return this.publicKey;
 	}
 
 	/** Sends {@code APPLICATION_AUTHORIZED} if a URL is set. */
@@ -223,7 +223,7 @@ public final class WebhookEvents {
 	}
 
 	void close() {
-		sender.shutdownNow();
+		this.sender.shutdownNow();
 	}
 
 	static String checkedUrl(String url) {
@@ -269,28 +269,28 @@ public final class WebhookEvents {
 	// sending
 
 	private Json.Obj pingBody() {
-		return Json.obj().with("version", 1).with("application_id", Long.toString(applicationId)).with("type", 0);
+		return Json.obj().with("version", 1).with("application_id", Long.toString(this.applicationId)).with("type", 0);
 	}
 
 	private void event(String type, Map<String, @Nullable Object> data) {
-		String target = url;
+		String target = this.url;
 		if (target == null) {
 			return;
 		}
 		Json.Obj body = Json.obj()
 			.with("version", 1)
-			.with("application_id", Long.toString(applicationId))
+			.with("application_id", Long.toString(this.applicationId))
 			.with("type", 1)
 			.with("event",
 					Json.obj()
 						.with("type", type)
-						.with("timestamp", EVENT_TIMESTAMP.format(clock.instant()))
+						.with("timestamp", EVENT_TIMESTAMP.format(this.clock.instant()))
 						.with("data", data));
 		send(type, body, true, target);
 	}
 
 	private String requireUrl() {
-		String target = url;
+		String target = this.url;
 		if (target == null) {
 			throw new IllegalStateException("no webhook events URL is set: use FakeDiscord.builder()"
 					+ ".webhookEventsUrl(...) or fake.webhookEvents().url(...)");
@@ -301,14 +301,14 @@ public final class WebhookEvents {
 	private CompletableFuture<WebhookEventDelivery> send(String type, Json.Obj body, boolean validSignature,
 			String target) {
 		String json = Json.write(body);
-		Instant sentAt = clock.instant();
+		Instant sentAt = this.clock.instant();
 		String timestamp = Long.toString(sentAt.getEpochSecond());
 		CompletableFuture<WebhookEventDelivery> done = new CompletableFuture<>();
 		try {
-			sender.execute(() -> {
+			this.sender.execute(() -> {
 				WebhookEventDelivery delivery = deliver(type, target, json, timestamp, validSignature, sentAt);
 				synchronized (this) {
-					deliveries.add(delivery);
+					this.deliveries.add(delivery);
 					notifyAll();
 				}
 				done.complete(delivery);
@@ -363,7 +363,7 @@ public final class WebhookEvents {
 	private String sign(String timestamp, String json, boolean valid) {
 		try {
 			Signature signer = Signature.getInstance("Ed25519");
-			signer.initSign(privateKey);
+			signer.initSign(this.privateKey);
 			signer.update((timestamp + json).getBytes(StandardCharsets.UTF_8));
 			byte[] signature = signer.sign();
 			if (!valid) {
@@ -387,7 +387,7 @@ public final class WebhookEvents {
 	private void waitUntil(long deadline, String what) {
 		long left = deadline - System.nanoTime();
 		if (left <= 0) {
-			throw new IllegalStateException("timed out waiting for " + what + "; delivered so far: " + deliveries);
+			throw new IllegalStateException("timed out waiting for " + what + "; delivered so far: " + this.deliveries);
 		}
 		try {
 			wait(Math.max(1, left / 1_000_000));

@@ -33,7 +33,7 @@ final class EventReceiver implements AutoCloseable {
 	record Received(String body, Map<String, List<String>> headers, boolean verified, int answered) {
 		Map<String, Object> json() {
 			@SuppressWarnings("unchecked")
-			Map<String, Object> map = Http.JSON.readValue(body, Map.class);
+			Map<String, Object> map = Http.JSON.readValue(this.body, Map.class);
 			return map;
 		}
 	}
@@ -53,16 +53,16 @@ final class EventReceiver implements AutoCloseable {
 		catch (IOException | GeneralSecurityException e) {
 			throw new IllegalStateException(e);
 		}
-		server.createContext("/discord/events", this::handle);
-		server.start();
+		this.server.createContext("/discord/events", this::handle);
+		this.server.start();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort() + "/discord/events";
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/discord/events";
 	}
 
 	List<Received> received() {
-		return List.copyOf(received);
+		return List.copyOf(this.received);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -74,7 +74,7 @@ final class EventReceiver implements AutoCloseable {
 		boolean verified = verify(exchange.getRequestHeaders().getFirst("X-Signature-Ed25519"),
 				exchange.getRequestHeaders().getFirst("X-Signature-Timestamp"), body);
 		int status = verified ? 204 : 401;
-		received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders()), verified, status));
+		this.received.add(new Received(body, Map.copyOf(exchange.getRequestHeaders()), verified, status));
 		exchange.sendResponseHeaders(status, -1);
 		exchange.close();
 	}
@@ -85,7 +85,7 @@ final class EventReceiver implements AutoCloseable {
 		}
 		try {
 			Signature verifier = Signature.getInstance("Ed25519");
-			verifier.initVerify(publicKey);
+			verifier.initVerify(this.publicKey);
 			verifier.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
 			return verifier.verify(HexFormat.of().parseHex(signatureHex));
 		}
@@ -96,7 +96,7 @@ final class EventReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
-		server.stop(0);
+		this.server.stop(0);
 	}
 
 }

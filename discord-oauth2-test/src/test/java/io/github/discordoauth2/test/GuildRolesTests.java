@@ -1,10 +1,5 @@
 package io.github.discordoauth2.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
-
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +8,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 /**
  * Guild roles and the roles members hold, as an application that gates pages on them sees
@@ -38,11 +38,11 @@ class GuildRolesTests {
 	FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
 
 	private Http http() {
-		return new Http(discord.baseUrl());
+		return new Http(this.discord.baseUrl());
 	}
 
 	private String bearer(long userId, String... scopes) {
-		return "Bearer " + discord.fake().createToken(userId, Set.of(scopes)).accessToken();
+		return "Bearer " + this.discord.fake().createToken(userId, Set.of(scopes)).accessToken();
 	}
 
 	private Map<String, Object> guild(String bearer, long guildId) {
@@ -69,7 +69,7 @@ class GuildRolesTests {
 		Http.Answer underScoped = h.get(MEMBER, bearer(DemoData.USER_ID, "guilds", "identify"));
 		assertThat(underScoped.status()).isEqualTo(401);
 		assertThat(underScoped.map()).containsEntry("code", 0);
-		assertThat(discord.fake().guild(DemoData.MEMBER_GUILD_ID).roles()).extracting(FakeRole::name)
+		assertThat(this.discord.fake().guild(DemoData.MEMBER_GUILD_ID).roles()).extracting(FakeRole::name)
 			.containsExactly("@everyone", DemoData.REGULAR_ROLE_NAME, DemoData.MODERATOR_ROLE_NAME);
 	}
 
@@ -82,7 +82,7 @@ class GuildRolesTests {
 		// Regular adds no bit: @everyone's only.
 		assertThat(guild(bearer(DemoData.MEMBER_USER_ID, "guilds"), DemoData.MEMBER_GUILD_ID))
 			.containsEntry("permissions", FakeRole.DEFAULT_EVERYONE_PERMISSIONS);
-		GuildHandle guild = discord.fake().guild(DemoData.MEMBER_GUILD_ID);
+		GuildHandle guild = this.discord.fake().guild(DemoData.MEMBER_GUILD_ID);
 		guild.putRole(FakeRole.of(1100000000000000310L, "Admin", "8", 3));
 		guild.member(DemoData.MEMBER_USER_ID).grantRole(1100000000000000310L);
 		assertThat(guild(bearer(DemoData.MEMBER_USER_ID, "guilds"), DemoData.MEMBER_GUILD_ID))
@@ -96,7 +96,7 @@ class GuildRolesTests {
 	@Test
 	void grantingAndRevokingARoleShowsOnTheNextCallWithTheSameToken() {
 		String token = bearer(DemoData.USER_ID, "guilds", "guilds.members.read");
-		MemberHandle demo = discord.fake().guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID);
+		MemberHandle demo = this.discord.fake().guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID);
 		demo.revokeRole(DemoData.MODERATOR_ROLE_ID);
 		assertThat(http().get(MEMBER, token).map()).containsEntry("roles", List.of());
 		assertThat(guild(token, DemoData.MEMBER_GUILD_ID)).containsEntry("permissions",
@@ -104,14 +104,14 @@ class GuildRolesTests {
 		demo.grantRole(DemoData.MODERATOR_ROLE_ID).grantRole(DemoData.MODERATOR_ROLE_ID);
 		assertThat(http().get(MEMBER, token).map()).containsEntry("roles", List.of(MODERATOR));
 		assertThat(demo.roles()).containsExactly(DemoData.MODERATOR_ROLE_ID);
-		assertThat(discord.fake().member(DemoData.MEMBER_GUILD_ID, DemoData.USER_ID)).get()
+		assertThat(this.discord.fake().member(DemoData.MEMBER_GUILD_ID, DemoData.USER_ID)).get()
 			.satisfies(m -> assertThat(m.nick()).isEqualTo(DemoData.MEMBER_GUILD_NICK));
 	}
 
 	@Test
 	void removingAndAddingAMemberShowsOnTheNextCall() {
 		String token = bearer(DemoData.USER_ID, "guilds", "guilds.members.read");
-		GuildHandle guild = discord.fake().guild(DemoData.MEMBER_GUILD_ID);
+		GuildHandle guild = this.discord.fake().guild(DemoData.MEMBER_GUILD_ID);
 		assertThat(guild.removeMember(DemoData.USER_ID)).isTrue();
 		assertThat(guild.removeMember(DemoData.USER_ID)).isFalse();
 		assertThat(http().get(MEMBER, token).map()).containsEntry("code", 10004);
@@ -129,7 +129,7 @@ class GuildRolesTests {
 
 	@Test
 	void deletingARoleTakesItFromEveryMember() {
-		GuildHandle guild = discord.fake().guild(DemoData.MEMBER_GUILD_ID);
+		GuildHandle guild = this.discord.fake().guild(DemoData.MEMBER_GUILD_ID);
 		assertThat(guild.deleteRole(DemoData.MODERATOR_ROLE_ID)).isTrue();
 		assertThat(guild.deleteRole(DemoData.MODERATOR_ROLE_ID)).isFalse();
 		assertThat(guild.member(DemoData.USER_ID).roles()).isEmpty();
@@ -140,7 +140,7 @@ class GuildRolesTests {
 	void theBotReadsTheRolesOfAGuildItIsIn() {
 		Http h = http();
 		String bot = "Bot " + DemoData.BOT_TOKEN;
-		discord.fake().guild(DemoData.OWNED_GUILD_ID).putRole(FakeRole.of(1100000000000000320L, "Helper", "0", 1));
+		this.discord.fake().guild(DemoData.OWNED_GUILD_ID).putRole(FakeRole.of(1100000000000000320L, "Helper", "0", 1));
 		List<Map<String, Object>> roles = h.get(API + "/guilds/" + DemoData.OWNED_GUILD_ID + "/roles", bot).list();
 		assertThat(roles).extracting(r -> r.get("name")).containsExactly("@everyone", "Helper");
 		assertThat(roles.get(0)).containsEntry("id", Long.toString(DemoData.OWNED_GUILD_ID))
@@ -157,7 +157,7 @@ class GuildRolesTests {
 
 	@Test
 	void mistakesAreNamedWithTheFix() {
-		FakeDiscord fake = discord.fake();
+		FakeDiscord fake = this.discord.fake();
 		GuildHandle guild = fake.guild(DemoData.MEMBER_GUILD_ID);
 		assertThatIllegalArgumentException().isThrownBy(() -> fake.guild(42L)).withMessageContaining("guild 42");
 		assertThatIllegalArgumentException().isThrownBy(() -> guild.member(42L)).withMessageContaining("userId 42");

@@ -40,7 +40,7 @@ final class Http {
 	/** An answer with its JSON body parsed (null when not JSON). */
 	record Answer(int status, Map<String, List<String>> headers, String body) {
 		Object json() {
-			return JSON.readValue(body, Object.class);
+			return JSON.readValue(this.body, Object.class);
 		}
 
 		@SuppressWarnings("unchecked")
@@ -54,7 +54,7 @@ final class Http {
 		}
 
 		String header(String name) {
-			for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+			for (Map.Entry<String, List<String>> e : this.headers.entrySet()) {
 				if (e.getKey().equalsIgnoreCase(name)) {
 					return e.getValue().get(0);
 				}
@@ -110,7 +110,7 @@ final class Http {
 	}
 
 	Answer get(String path, String authorization) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
 		if (authorization != null) {
 			b.header("Authorization", authorization);
 		}
@@ -118,7 +118,7 @@ final class Http {
 	}
 
 	Answer postForm(String path, Map<String, String> fields, String authorization) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(fields)));
 		if (authorization != null) {
@@ -128,7 +128,7 @@ final class Http {
 	}
 
 	Answer send(String method, String path, String contentType, String body, String authorization) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(this.base + path))
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (contentType != null) {
@@ -146,7 +146,7 @@ final class Http {
 
 	/** A GET with a chosen User-Agent, e.g. a browser's. */
 	Answer get(String path, String authorization, String userAgent) {
-		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
 		if (authorization != null) {
 			b.header("Authorization", authorization);
 		}

@@ -12,7 +12,7 @@ final class MutableClock extends Clock {
 	private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
 	void advance(Duration d) {
-		now = now.plus(d);
+		this.now = this.now.plus(d);
 	}
 
 	@Override
@@ -27,7 +27,7 @@ final class MutableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return now;
+		return this.now;
 	}
 
 }

@@ -1,9 +1,5 @@
 package io.github.discordoauth2.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 class RestEndpointsTests {
 
@@ -28,11 +28,11 @@ class RestEndpointsTests {
 	FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
 
 	private Http http() {
-		return new Http(discord.baseUrl());
+		return new Http(this.discord.baseUrl());
 	}
 
 	private String bearer(String... scopes) {
-		return "Bearer " + discord.fake().createToken(DemoData.USER_ID, Set.of(scopes)).accessToken();
+		return "Bearer " + this.discord.fake().createToken(DemoData.USER_ID, Set.of(scopes)).accessToken();
 	}
 
 	private static void assertDiscordError(Http.Answer a, int status, int code) {
@@ -140,7 +140,7 @@ class RestEndpointsTests {
 	@Test
 	void addGuildMemberFailuresAreDiscordsAnswers() {
 		Http h = http();
-		String token = discord.fake().createToken(DemoData.USER_ID, Set.of("guilds.join")).accessToken();
+		String token = this.discord.fake().createToken(DemoData.USER_ID, Set.of("guilds.join")).accessToken();
 		String join = API + "/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID;
 		Map<String, Object> body = Map.of("access_token", token);
 
@@ -152,7 +152,7 @@ class RestEndpointsTests {
 				403, 50001);
 		assertDiscordError(h.json("PUT", API + "/guilds/123/members/" + DemoData.USER_ID, body, BOT), 404, 10004);
 		assertDiscordError(h.json("PUT", join, Map.of("access_token", "bogus"), BOT), 403, 50025);
-		String noJoinScope = discord.fake().createToken(DemoData.USER_ID, Set.of("identify")).accessToken();
+		String noJoinScope = this.discord.fake().createToken(DemoData.USER_ID, Set.of("identify")).accessToken();
 		assertDiscordError(h.json("PUT", join, Map.of("access_token", noJoinScope), BOT), 403, 50025);
 		// The token of one user cannot add another.
 		assertDiscordError(h.json("PUT",
@@ -177,13 +177,13 @@ class RestEndpointsTests {
 		assertDiscordError(h.send("PUT", join, "text/plain", "hi", BOT), 400, 50035);
 		assertDiscordError(h.json("PUT", join, Map.of("access_token", token, "roles", List.of("abc")), BOT), 400,
 				50035);
-		assertThat(discord.fake().isMember(DemoData.JOIN_GUILD_ID, DemoData.USER_ID)).isFalse();
+		assertThat(this.discord.fake().isMember(DemoData.JOIN_GUILD_ID, DemoData.USER_ID)).isFalse();
 	}
 
 	@Test
 	void addGuildMemberAppliesNickRolesMuteAndDeafThenTheBotCanReadIt() {
 		Http h = http();
-		String token = discord.fake().createToken(DemoData.USER_ID, Set.of("guilds.join")).accessToken();
+		String token = this.discord.fake().createToken(DemoData.USER_ID, Set.of("guilds.join")).accessToken();
 		Map<String, Object> body = new HashMap<>(Map.of("access_token", token, "nick", "Newbie", "roles",
 				List.of("1100000000000000999"), "mute", true, "deaf", false));
 		Http.Answer added = h.json("PUT", API + "/guilds/" + DemoData.JOIN_GUILD_ID + "/members/" + DemoData.USER_ID,
@@ -230,7 +230,7 @@ class RestEndpointsTests {
 			.asInstanceOf(MAP)
 			.containsEntry("level", "3")
 			.containsEntry("vip", "1");
-		assertThat(discord.fake().roleConnection(DemoData.USER_ID)).get()
+		assertThat(this.discord.fake().roleConnection(DemoData.USER_ID)).get()
 			.satisfies(rc -> assertThat(rc.metadata()).containsEntry("since", "2024-01-01T10:00:00+02:00"));
 
 		assertThat(h.send("DELETE", RC, null, null, t).status()).isEqualTo(204);
@@ -263,7 +263,7 @@ class RestEndpointsTests {
 				"description", "Level", "name_localizations", Map.of("de", "Stufe"))), BOT);
 		assertThat(stored.status()).isEqualTo(200);
 		assertThat(stored.list().get(0)).containsEntry("name_localizations", Map.of("de", "Stufe"));
-		assertThat(discord.fake().roleConnectionMetadata()).extracting(FakeRoleConnectionMetadata::key)
+		assertThat(this.discord.fake().roleConnectionMetadata()).extracting(FakeRoleConnectionMetadata::key)
 			.containsExactly("level");
 		assertThat(h.json("PUT", METADATA, List.of(), BOT).list()).isEmpty();
 	}

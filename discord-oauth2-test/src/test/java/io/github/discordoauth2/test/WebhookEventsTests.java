@@ -1,11 +1,5 @@
 package io.github.discordoauth2.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
-import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
-
 import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,6 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 /**
  * Discord's signed webhook events
@@ -38,53 +38,58 @@ class WebhookEventsTests {
 
 	@BeforeEach
 	void start() {
-		app = new EventReceiver(DemoData.WEBHOOK_EVENTS_PUBLIC_KEY);
-		fake = FakeDiscord.builder().demoData().autoApprove(true).clock(clock).webhookEventsUrl(app.url()).start();
+		this.app = new EventReceiver(DemoData.WEBHOOK_EVENTS_PUBLIC_KEY);
+		this.fake = FakeDiscord.builder()
+			.demoData()
+			.autoApprove(true)
+			.clock(this.clock)
+			.webhookEventsUrl(this.app.url())
+			.start();
 	}
 
 	@AfterEach
 	void stop() {
-		fake.close();
-		app.close();
+		this.fake.close();
+		this.app.close();
 	}
 
 	@Test
 	void pingIsSignedWithThePortalsPublicKeyAndAcknowledgedWith204() throws Exception {
-		assertThat(fake.webhookEventsPublicKey()).isEqualTo(DemoData.WEBHOOK_EVENTS_PUBLIC_KEY).hasSize(64);
-		WebhookEventDelivery ping = fake.webhookEvents().ping().get(10, TimeUnit.SECONDS);
+		assertThat(this.fake.webhookEventsPublicKey()).isEqualTo(DemoData.WEBHOOK_EVENTS_PUBLIC_KEY).hasSize(64);
+		WebhookEventDelivery ping = this.fake.webhookEvents().ping().get(10, TimeUnit.SECONDS);
 		assertThat(ping.type()).isEqualTo(WebhookEventDelivery.PING);
 		assertThat(ping.status()).isEqualTo(204);
 		assertThat(ping.acknowledged()).isTrue();
 		assertThat(ping.body())
 			.isEqualTo("{\"version\":1,\"application_id\":\"" + DemoData.APPLICATION_ID + "\",\"type\":0}");
-		assertThat(ping.signatureTimestamp()).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
-		EventReceiver.Received received = app.received().get(0);
+		assertThat(ping.signatureTimestamp()).isEqualTo(Long.toString(this.clock.instant().getEpochSecond()));
+		EventReceiver.Received received = this.app.received().get(0);
 		assertThat(received.verified()).isTrue();
 		assertThat(received.body()).isEqualTo(ping.body());
 		assertThat(received.headers().get("Content-type")).containsExactly("application/json");
 		// The same key is the application's verify_key.
-		assertThat(new Http(fake.baseUrl()).get("/api/v10/oauth2/applications/@me", "Bot " + fake.botToken()).map())
-			.containsEntry("verify_key", DemoData.WEBHOOK_EVENTS_PUBLIC_KEY);
+		assertThat(new Http(this.fake.baseUrl()).get("/api/v10/oauth2/applications/@me", "Bot " + this.fake.botToken())
+			.map()).containsEntry("verify_key", DemoData.WEBHOOK_EVENTS_PUBLIC_KEY);
 	}
 
 	@Test
 	void aDeliberatelyWrongSignatureIsRecordedWithTheAppsAnswer() throws Exception {
-		WebhookEventDelivery check = fake.webhookEvents().pingWithInvalidSignature().get(10, TimeUnit.SECONDS);
+		WebhookEventDelivery check = this.fake.webhookEvents().pingWithInvalidSignature().get(10, TimeUnit.SECONDS);
 		assertThat(check.signatureValid()).isFalse();
 		assertThat(check.status()).isEqualTo(401);
 		assertThat(check.acknowledged()).isFalse();
-		assertThat(app.received()).singleElement().satisfies(r -> assertThat(r.verified()).isFalse());
+		assertThat(this.app.received()).singleElement().satisfies(r -> assertThat(r.verified()).isFalse());
 	}
 
 	@Test
 	void approvingTheConsentSendsApplicationAuthorizedWithUserScopesAndInstallContext() {
-		Http http = new Http(fake.baseUrl());
+		Http http = new Http(this.fake.baseUrl());
 		assertThat(http.get("/oauth2/authorize?" + Http.form(Http.authorizeParams("identify email")), null).status())
 			.isEqualTo(302);
-		WebhookEventDelivery delivery = fake.webhookEvents()
+		WebhookEventDelivery delivery = this.fake.webhookEvents()
 			.awaitDelivery(WebhookEventDelivery.APPLICATION_AUTHORIZED, WAIT);
 		assertThat(delivery.acknowledged()).isTrue();
-		Map<String, Object> body = app.received().get(0).json();
+		Map<String, Object> body = this.app.received().get(0).json();
 		assertThat(body).containsEntry("version", 1)
 			.containsEntry("application_id", Long.toString(DemoData.APPLICATION_ID))
 			.containsEntry("type", 1);
@@ -106,8 +111,8 @@ class WebhookEventsTests {
 		bot.put("guild_id", Long.toString(DemoData.OWNED_GUILD_ID));
 		bot.put("permissions", "0");
 		assertThat(http.get("/oauth2/authorize?" + Http.form(bot), null).status()).isEqualTo(302);
-		fake.webhookEvents().awaitDeliveries(2, WAIT);
-		Map<String, Object> guildInstall = asMap(asMap(app.received().get(1).json().get("event")).get("data"));
+		this.fake.webhookEvents().awaitDeliveries(2, WAIT);
+		Map<String, Object> guildInstall = asMap(asMap(this.app.received().get(1).json().get("event")).get("data"));
 		assertThat(guildInstall).containsEntry("integration_type", 0);
 		assertThat(guildInstall).extractingByKey("guild")
 			.asInstanceOf(MAP)
@@ -119,21 +124,21 @@ class WebhookEventsTests {
 
 	@Test
 	void removingTheAppKillsTheUsersTokensAsksConsentAgainAndSendsApplicationDeauthorized() {
-		Http http = new Http(fake.baseUrl());
-		String basic = Http.basic(fake.clientId(), fake.clientSecret());
+		Http http = new Http(this.fake.baseUrl());
+		String basic = Http.basic(this.fake.clientId(), this.fake.clientSecret());
 		Map<String, String> silent = Http.authorizeParams("identify");
 		silent.put("prompt", "none");
 		assertThat(http.get("/oauth2/authorize?" + Http.form(Http.authorizeParams("identify")), null).status())
 			.isEqualTo(302);
-		fake.autoApprove(false);
+		this.fake.autoApprove(false);
 		assertThat(http.get("/oauth2/authorize?" + Http.form(silent), null).status()).isEqualTo(302);
-		FakeDiscord.Tokens user = fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		FakeDiscord.Tokens user = this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
 		String appOwn = (String) http
 			.postForm("/api/v10/oauth2/token", Map.of("grant_type", "client_credentials", "scope", "identify"), basic)
 			.map()
 			.get("access_token");
 
-		assertThat(fake.deauthorize(DemoData.USER_ID)).isTrue();
+		assertThat(this.fake.deauthorize(DemoData.USER_ID)).isTrue();
 
 		assertThat(http.get("/api/v10/users/@me", "Bearer " + user.accessToken()).status()).isEqualTo(401);
 		assertThat(http
@@ -144,7 +149,7 @@ class WebhookEventsTests {
 		assertThat(http.get("/api/v10/users/@me", "Bearer " + appOwn).status()).isEqualTo(200);
 		// Consent is asked again, even with prompt=none.
 		assertThat(http.get("/oauth2/authorize?" + Http.form(silent), null).status()).isEqualTo(200);
-		WebhookEventDelivery removed = fake.webhookEvents()
+		WebhookEventDelivery removed = this.fake.webhookEvents()
 			.awaitDelivery(WebhookEventDelivery.APPLICATION_DEAUTHORIZED, WAIT);
 		assertThat(removed.acknowledged()).isTrue();
 		Map<String, Object> event = asMap(Http.JSON.readValue(removed.body(), Map.class).get("event"));
@@ -156,30 +161,30 @@ class WebhookEventsTests {
 
 		// Removing an app that is not authorized sends nothing: after the two approvals
 		// and the removal, the next delivery is the PING (one sender, in order).
-		assertThat(fake.deauthorize(DemoData.OUTSIDER_USER_ID)).isFalse();
-		fake.webhookEvents().ping();
-		assertThat(fake.webhookEvents().awaitDeliveries(4, WAIT)).extracting(WebhookEventDelivery::type)
+		assertThat(this.fake.deauthorize(DemoData.OUTSIDER_USER_ID)).isFalse();
+		this.fake.webhookEvents().ping();
+		assertThat(this.fake.webhookEvents().awaitDeliveries(4, WAIT)).extracting(WebhookEventDelivery::type)
 			.containsExactly(WebhookEventDelivery.APPLICATION_AUTHORIZED, WebhookEventDelivery.APPLICATION_AUTHORIZED,
 					WebhookEventDelivery.APPLICATION_DEAUTHORIZED, WebhookEventDelivery.PING);
-		assertThat(app.received()).allSatisfy(r -> assertThat(r.verified()).isTrue());
+		assertThat(this.app.received()).allSatisfy(r -> assertThat(r.verified()).isTrue());
 	}
 
 	@Test
 	void withoutAUrlNothingIsSentAndPingSaysHowToSetOne() {
-		fake.webhookEvents().url(null);
-		assertThatIllegalStateException().isThrownBy(() -> fake.webhookEvents().ping())
+		this.fake.webhookEvents().url(null);
+		assertThatIllegalStateException().isThrownBy(() -> this.fake.webhookEvents().ping())
 			.withMessageContaining("webhookEventsUrl");
-		Http http = new Http(fake.baseUrl());
+		Http http = new Http(this.fake.baseUrl());
 		assertThat(http.get("/oauth2/authorize?" + Http.form(Http.authorizeParams("identify")), null).status())
 			.isEqualTo(302);
 		// Set while running, as on the portal; the approval above was not queued.
-		fake.webhookEvents().url(app.url());
-		fake.webhookEvents().ping();
-		assertThat(fake.webhookEvents().awaitDeliveries(1, WAIT)).extracting(WebhookEventDelivery::type)
+		this.fake.webhookEvents().url(this.app.url());
+		this.fake.webhookEvents().ping();
+		assertThat(this.fake.webhookEvents().awaitDeliveries(1, WAIT)).extracting(WebhookEventDelivery::type)
 			.containsExactly(WebhookEventDelivery.PING);
-		assertThatIllegalArgumentException().isThrownBy(() -> fake.webhookEvents().url("/relative"))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.fake.webhookEvents().url("/relative"))
 			.withMessageContaining("absolute");
-		assertThatIllegalArgumentException().isThrownBy(() -> fake.webhookEvents().url("ftp://example.com/x"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.fake.webhookEvents().url("ftp://example.com/x"));
 	}
 
 	@Test
@@ -188,16 +193,16 @@ class WebhookEventsTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		fake.webhookEvents().url("http://127.0.0.1:" + closedPort + "/events");
-		WebhookEventDelivery lost = fake.webhookEvents().ping().get(10, TimeUnit.SECONDS);
+		this.fake.webhookEvents().url("http://127.0.0.1:" + closedPort + "/events");
+		WebhookEventDelivery lost = this.fake.webhookEvents().ping().get(10, TimeUnit.SECONDS);
 		assertThat(lost.status()).isZero();
 		assertThat(lost.failure()).isNotBlank();
 		assertThat(lost.acknowledged()).isFalse();
-		assertThat(fake.webhookEvents().deliveries()).containsExactly(lost);
-		fake.webhookEvents().clear();
-		assertThat(fake.webhookEvents().deliveries()).isEmpty();
+		assertThat(this.fake.webhookEvents().deliveries()).containsExactly(lost);
+		this.fake.webhookEvents().clear();
+		assertThat(this.fake.webhookEvents().deliveries()).isEmpty();
 		assertThatIllegalStateException()
-			.isThrownBy(() -> fake.webhookEvents().awaitDeliveries(1, Duration.ofMillis(50)))
+			.isThrownBy(() -> this.fake.webhookEvents().awaitDeliveries(1, Duration.ofMillis(50)))
 			.withMessageContaining("timed out");
 	}
 
@@ -219,7 +224,7 @@ class WebhookEventsTests {
 		// The demo key does not verify events signed by another key.
 		try (FakeDiscord custom = FakeDiscord.builder()
 			.webhookEventsKeyPair(keys)
-			.webhookEventsUrl(app.url())
+			.webhookEventsUrl(this.app.url())
 			.start()) {
 			assertThat(custom.webhookEvents().ping().get(10, TimeUnit.SECONDS).status()).isEqualTo(401);
 		}
@@ -230,12 +235,12 @@ class WebhookEventsTests {
 
 	@Test
 	void theAdminDoorSetsTheUrlPingsAndRemovesTheAppOverHttp() {
-		Http http = new Http(fake.baseUrl());
-		fake.webhookEvents().url(null);
+		Http http = new Http(this.fake.baseUrl());
+		this.fake.webhookEvents().url(null);
 		assertThat(http
-			.send("PUT", "/_fake/webhook-events/url", "application/json", "{\"url\": \"" + app.url() + "\"}", null)
+			.send("PUT", "/_fake/webhook-events/url", "application/json", "{\"url\": \"" + this.app.url() + "\"}", null)
 			.status()).isEqualTo(204);
-		assertThat(fake.webhookEvents().url()).isEqualTo(app.url());
+		assertThat(this.fake.webhookEvents().url()).isEqualTo(this.app.url());
 		Http.Answer ping = http.send("POST", "/_fake/webhook-events/ping", null, null, null);
 		assertThat(ping.status()).isEqualTo(200);
 		assertThat(ping.map()).containsEntry("type", "PING").containsEntry("status", 204);
@@ -243,10 +248,10 @@ class WebhookEventsTests {
 			.containsEntry("status", 401)
 			.containsEntry("signature_valid", false);
 
-		fake.createToken(DemoData.USER_ID, Set.of("identify"));
+		this.fake.createToken(DemoData.USER_ID, Set.of("identify"));
 		Http.Answer removed = http.send("POST", "/_fake/users/" + DemoData.USER_ID + "/deauthorize", null, null, null);
 		assertThat(removed.map()).containsEntry("deauthorized", true);
-		fake.webhookEvents().awaitDelivery(WebhookEventDelivery.APPLICATION_DEAUTHORIZED, WAIT);
+		this.fake.webhookEvents().awaitDelivery(WebhookEventDelivery.APPLICATION_DEAUTHORIZED, WAIT);
 		Http.Answer listed = http.get("/_fake/webhook-events", null);
 		assertThat(listed.map()).containsEntry("public_key", DemoData.WEBHOOK_EVENTS_PUBLIC_KEY)
 			.extractingByKey("deliveries")
@@ -257,7 +262,7 @@ class WebhookEventsTests {
 				http.send("PUT", "/_fake/webhook-events/url", "application/json", "{\"url\": \"nope\"}", null).status())
 			.isEqualTo(400);
 		// The admin door is not Discord: nothing of it is journaled.
-		assertThat(fake.journal()).isEmpty();
+		assertThat(this.fake.journal()).isEmpty();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -44,12 +45,12 @@ public class CoreBenchmark {
 			.clientSecret("bench-client-secret")
 			.baseUrl(BenchTarget.BASE_URL)
 			.build();
-		token = client.fromAccessToken(BenchTarget.TOKEN);
+		this.token = client.fromAccessToken(BenchTarget.TOKEN);
 		// What a user who adds httpclient5 hands in: a pooled client without its own
 		// retries (the core's road
 		// does the retrying, and HttpClient's default would repeat 429s and 503s behind
 		// the rate limiter's back).
-		httpComponents = HttpClients.custom()
+		this.httpComponents = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setMaxConnPerRoute(32)
 				.setMaxConnTotal(64)
@@ -60,11 +61,11 @@ public class CoreBenchmark {
 			.clientId(1100000000000000001L)
 			.clientSecret("bench-client-secret")
 			.baseUrl(BenchTarget.BASE_URL)
-			.restClientBuilder(
-					RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(httpComponents)))
+			.restClientBuilder(RestClient.builder()
+				.requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpComponents)))
 			.build();
-		tokenOnHttpComponents = onHttpComponents.fromAccessToken(BenchTarget.TOKEN);
-		if (token.fetchIdentify().id() == 0 || tokenOnHttpComponents.fetchIdentify().id() == 0) {
+		this.tokenOnHttpComponents = onHttpComponents.fromAccessToken(BenchTarget.TOKEN);
+		if (this.token.fetchIdentify().id() == 0 || this.tokenOnHttpComponents.fetchIdentify().id() == 0) {
 			throw new IllegalStateException("the benchmark server at " + BenchTarget.URL + " returned no user");
 		}
 	}
@@ -72,13 +73,13 @@ public class CoreBenchmark {
 	/** Closes the pooled client. */
 	@TearDown
 	public void tearDown() throws IOException {
-		httpComponents.close();
+		this.httpComponents.close();
 	}
 
 	/** {@code GET /users/@me} through the core's one request road. */
 	@Benchmark
 	public User coreFetchIdentify() {
-		return token.fetchIdentify();
+		return this.token.fetchIdentify();
 	}
 
 	/**
@@ -86,7 +87,7 @@ public class CoreBenchmark {
 	 */
 	@Benchmark
 	public User coreFetchIdentifyOnHttpComponents() {
-		return tokenOnHttpComponents.fetchIdentify();
+		return this.tokenOnHttpComponents.fetchIdentify();
 	}
 
 }

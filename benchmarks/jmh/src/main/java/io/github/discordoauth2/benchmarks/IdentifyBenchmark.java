@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -56,27 +57,31 @@ public class IdentifyBenchmark {
 	/** Builds every client once, and fails early if the server is not there. */
 	@Setup
 	public void setUp() throws IOException, InterruptedException {
-		jdkHttpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+		this.jdkHttpClient = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(TIMEOUT)
+			.build();
 		SimpleClientHttpRequestFactory simple = new SimpleClientHttpRequestFactory();
 		simple.setConnectTimeout(TIMEOUT);
 		simple.setReadTimeout(TIMEOUT);
-		restClientSimple = restClient(simple);
+		this.restClientSimple = restClient(simple);
 		JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build());
 		jdk.setReadTimeout(TIMEOUT);
-		restClientJdk = restClient(jdk);
+		this.restClientJdk = restClient(jdk);
 		// The default pool allows 5 connections per route; 8 threads would queue behind
 		// it.
-		httpComponents = HttpClients.custom()
+		this.httpComponents = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setMaxConnPerRoute(32)
 				.setMaxConnTotal(64)
 				.build())
 			.build();
-		HttpComponentsClientHttpRequestFactory components = new HttpComponentsClientHttpRequestFactory(httpComponents);
+		HttpComponentsClientHttpRequestFactory components = new HttpComponentsClientHttpRequestFactory(
+				this.httpComponents);
 		components.setConnectionRequestTimeout(TIMEOUT);
 		components.setReadTimeout(TIMEOUT);
-		restClientHttpComponents = restClient(components);
+		this.restClientHttpComponents = restClient(components);
 		if (rawHttpUrlConnection().id() == 0 || rawJdkHttpClient().id() == 0) {
 			throw new IllegalStateException("the benchmark server at " + BenchTarget.URL + " returned no user");
 		}
@@ -85,7 +90,7 @@ public class IdentifyBenchmark {
 	/** Closes the pooled clients. */
 	@TearDown
 	public void tearDown() throws IOException {
-		httpComponents.close();
+		this.httpComponents.close();
 	}
 
 	private static RestClient restClient(ClientHttpRequestFactory factory) {
@@ -128,7 +133,7 @@ public class IdentifyBenchmark {
 			.header("Accept", "application/json")
 			.GET()
 			.build();
-		HttpResponse<byte[]> response = jdkHttpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response = this.jdkHttpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("status " + response.statusCode());
 		}
@@ -141,7 +146,7 @@ public class IdentifyBenchmark {
 	 */
 	@Benchmark
 	public BenchUser restClientSimple() {
-		return identify(restClientSimple);
+		return identify(this.restClientSimple);
 	}
 
 	/**
@@ -150,7 +155,7 @@ public class IdentifyBenchmark {
 	 */
 	@Benchmark
 	public BenchUser restClientJdk() {
-		return identify(restClientJdk);
+		return identify(this.restClientJdk);
 	}
 
 	/**
@@ -159,7 +164,7 @@ public class IdentifyBenchmark {
 	 */
 	@Benchmark
 	public BenchUser restClientHttpComponents() {
-		return identify(restClientHttpComponents);
+		return identify(this.restClientHttpComponents);
 	}
 
 	private static BenchUser identify(RestClient client) {

@@ -2,11 +2,7 @@ package io.github.discordoauth2.security.web;
 
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
-import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
-import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
-import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

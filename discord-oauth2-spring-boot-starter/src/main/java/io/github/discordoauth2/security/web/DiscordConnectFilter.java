@@ -3,7 +3,6 @@ package io.github.discordoauth2.security.web;
 import java.io.IOException;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

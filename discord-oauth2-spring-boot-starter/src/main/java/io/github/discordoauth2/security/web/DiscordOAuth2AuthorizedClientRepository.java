@@ -3,7 +3,6 @@ package io.github.discordoauth2.security.web;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,6 @@ package io.github.discordoauth2.security.web;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

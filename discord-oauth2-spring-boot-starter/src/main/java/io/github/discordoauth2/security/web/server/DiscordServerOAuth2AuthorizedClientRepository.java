@@ -5,7 +5,6 @@ import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordAuthorizedClients;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.DiscordOAuth2AuthorizedClientRepository;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

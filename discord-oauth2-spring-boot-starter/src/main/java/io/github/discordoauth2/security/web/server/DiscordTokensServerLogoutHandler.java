@@ -3,7 +3,6 @@ package io.github.discordoauth2.security.web.server;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

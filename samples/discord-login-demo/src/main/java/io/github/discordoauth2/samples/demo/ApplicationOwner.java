@@ -4,6 +4,7 @@ import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.DiscordOAuth2Exception;
 import io.github.discordoauth2.security.DiscordOAuth2User;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -37,21 +38,21 @@ final class ApplicationOwner {
 	}
 
 	private @Nullable Long ownerId() {
-		Long configured = demo.ownerId();
+		Long configured = this.demo.ownerId();
 		if (configured != null) {
 			return configured;
 		}
-		Long known = owner;
-		if (known == null && client.hasBotToken()) {
+		Long known = this.owner;
+		if (known == null && this.client.hasBotToken()) {
 			known = fetchOwner();
-			owner = known;
+			this.owner = known;
 		}
 		return known;
 	}
 
 	private @Nullable Long fetchOwner() {
 		try {
-			return client.fetchApplication().ownerUserId();
+			return this.client.fetchApplication().ownerUserId();
 		}
 		catch (DiscordOAuth2Exception ex) {
 			// Bot token refused or Discord unreachable: nobody counts as the owner for

@@ -1,8 +1,9 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.exceptions.ForbiddenException;
 import java.io.Serial;
 import java.util.function.Supplier;
+
+import io.github.discordoauth2.exceptions.ForbiddenException;
 
 /**
  * Discord refused the app's bot token (401 on a Bot-authorized call). Told apart from a

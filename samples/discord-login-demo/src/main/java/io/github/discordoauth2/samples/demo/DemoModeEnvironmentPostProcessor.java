@@ -1,11 +1,13 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.FakeDiscord;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -117,7 +119,7 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 				properties.getOrDefault("demo.moderator-role-id", environment.getProperty("demo.moderator-role-id"))));
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		closeWithContext(fake);
-		log.info(("""
+		this.log.info(("""
 
 				======================================================================
 				 DEMO MODE: no discord.oauth2.client-id is configured, so this app talks
@@ -138,7 +140,7 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("demo.discord-url", baseUrl)));
 		boolean botToken = !isBlank(environment.getProperty("discord.oauth2.bot-token"));
-		log.info(("""
+		this.log.info(("""
 
 				======================================================================
 				 DISCORD MODE: client id %s, talking to %s.
@@ -172,7 +174,7 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 	 * start.
 	 */
 	private void closeWithContext(FakeDiscord fake) {
-		bootstrapContext.addCloseListener(event -> {
+		this.bootstrapContext.addCloseListener(event -> {
 			var beanFactory = event.getApplicationContext().getBeanFactory();
 			beanFactory.registerSingleton(FAKE_DISCORD_BEAN, fake);
 			if (beanFactory instanceof DefaultListableBeanFactory registry) {

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -37,7 +38,8 @@ public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nul
 	 * @return the configured name, or its id
 	 */
 	public String membersGuildNameOrId() {
-		return membersGuildName == null || membersGuildName.isBlank() ? "server " + membersGuildId : membersGuildName;
+		return this.membersGuildName == null || this.membersGuildName.isBlank() ? "server " + this.membersGuildId
+				: this.membersGuildName;
 	}
 
 	/**
@@ -45,7 +47,7 @@ public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nul
 	 * @return the configured name, or a default
 	 */
 	public String platformNameOrDefault() {
-		return platformName == null || platformName.isBlank() ? "discord-oauth2 demo" : platformName;
+		return this.platformName == null || this.platformName.isBlank() ? "discord-oauth2 demo" : this.platformName;
 	}
 
 	/**
@@ -53,6 +55,6 @@ public record DemoProperties(boolean embedded, @Nullable String discordUrl, @Nul
 	 * @return the configured name, or a neutral default
 	 */
 	public String joinGuildNameOrDefault() {
-		return joinGuildName == null || joinGuildName.isBlank() ? "Our server" : joinGuildName;
+		return this.joinGuildName == null || this.joinGuildName.isBlank() ? "Our server" : this.joinGuildName;
 	}
 }

@@ -109,14 +109,14 @@ final class DiscordErrorAdvice {
 	private void endSession(HttpServletRequest request, HttpServletResponse response) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof OAuth2AuthenticationToken login) {
-			authorizedClients.removeAuthorizedClient(login.getAuthorizedClientRegistrationId(), authentication, request,
-					response);
+			this.authorizedClients.removeAuthorizedClient(login.getAuthorizedClientRegistrationId(), authentication,
+					request, response);
 		}
 		new SecurityContextLogoutHandler().logout(request, response, authentication);
 	}
 
 	private ModelAndView page(Problem problem) {
-		return layout.problemPage(problem);
+		return this.layout.problemPage(problem);
 	}
 
 }

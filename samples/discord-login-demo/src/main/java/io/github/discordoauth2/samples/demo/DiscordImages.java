@@ -2,6 +2,7 @@ package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.model.PartialGuild;
 import io.github.discordoauth2.model.User;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -20,7 +21,7 @@ final class DiscordImages {
 	}
 
 	String avatar(User user) {
-		return embedded ? placeholder(user.displayName(), user.id()) : user.avatarUrl();
+		return this.embedded ? placeholder(user.displayName(), user.id()) : user.avatarUrl();
 	}
 
 	/**
@@ -29,7 +30,7 @@ final class DiscordImages {
 	 */
 	String icon(PartialGuild guild) {
 		String cdn = guild.iconUrl();
-		return embedded || cdn == null ? placeholder(guild.name(), guild.id()) : cdn;
+		return this.embedded || cdn == null ? placeholder(guild.name(), guild.id()) : cdn;
 	}
 
 	/** Initials for a server known only by name and id (before the user joined it). */

@@ -1,16 +1,18 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.security.DiscordAuthorities;
-import io.github.discordoauth2.security.DiscordOAuth2User;
-import io.github.discordoauth2.test.FakeDiscord;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import io.github.discordoauth2.security.DiscordAuthorities;
+import io.github.discordoauth2.security.DiscordOAuth2User;
+import io.github.discordoauth2.test.FakeDiscord;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

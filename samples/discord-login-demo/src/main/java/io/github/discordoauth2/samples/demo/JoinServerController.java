@@ -1,5 +1,8 @@
 package io.github.discordoauth2.samples.demo;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.JoinGuildOptions;
@@ -9,9 +12,8 @@ import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.model.GuildMember;
 import io.github.discordoauth2.model.PartialGuild;
 import io.github.discordoauth2.security.DiscordOAuth2User;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,15 +48,15 @@ final class JoinServerController {
 		MissingScopeException.require(token, Scopes.GUILDS);
 		String problem = unavailable();
 		model.addAttribute("problem", problem);
-		Long guildId = demo.joinGuildId();
+		Long guildId = this.demo.joinGuildId();
 		if (problem != null || guildId == null) {
 			return "join";
 		}
 		Optional<PartialGuild> joined = token.fetchGuilds().stream().filter(g -> g.id() == guildId).findFirst();
-		String name = joined.map(PartialGuild::name).orElse(demo.joinGuildNameOrDefault());
+		String name = joined.map(PartialGuild::name).orElse(this.demo.joinGuildNameOrDefault());
 		model.addAttribute("guildId", guildId);
 		model.addAttribute("guildName", name);
-		model.addAttribute("guildIcon", joined.map(images::icon).orElseGet(() -> images.icon(name, guildId)));
+		model.addAttribute("guildIcon", joined.map(this.images::icon).orElseGet(() -> this.images.icon(name, guildId)));
 		model.addAttribute("member", joined.isPresent());
 		model.addAttribute("memberSince", joined.isPresent() ? memberSince(token, guildId) : null);
 		return "join";
@@ -62,7 +64,7 @@ final class JoinServerController {
 
 	@PostMapping("/join")
 	String join(AccessToken token, @AuthenticationPrincipal DiscordOAuth2User user, RedirectAttributes redirect) {
-		Long guildId = demo.joinGuildId();
+		Long guildId = this.demo.joinGuildId();
 		MissingScopeException.require(token, Scopes.GUILDS_JOIN);
 		if (unavailable() == null && guildId != null) {
 			JoinGuildResult result = BotTokenRejectedException
@@ -77,11 +79,11 @@ final class JoinServerController {
 
 	/** Why the page cannot work in this configuration, or null when it can. */
 	private @Nullable String unavailable() {
-		if (!client.hasBotToken()) {
+		if (!this.client.hasBotToken()) {
 			return "Joining a server needs the bot token of your Discord application: set DISCORD_BOT_TOKEN"
 					+ " (discord.oauth2.bot-token) and restart.";
 		}
-		if (demo.joinGuildId() == null) {
+		if (this.demo.joinGuildId() == null) {
 			return "No server is configured: set DISCORD_GUILD_ID (demo.join-guild-id) to a server your bot is in,"
 					+ " and restart.";
 		}

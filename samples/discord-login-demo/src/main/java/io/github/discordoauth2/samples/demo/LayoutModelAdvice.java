@@ -30,7 +30,7 @@ final class LayoutModelAdvice {
 	Viewer viewer() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof DiscordOAuth2User user) {
-			return Viewer.of(user.user(), images);
+			return Viewer.of(user.user(), this.images);
 		}
 		if (authentication instanceof UsernamePasswordAuthenticationToken local && local.isAuthenticated()) {
 			// The local account, whether or not it has connected Discord.
@@ -41,7 +41,7 @@ final class LayoutModelAdvice {
 
 	@ModelAttribute("demo")
 	DemoProperties demo() {
-		return demo;
+		return this.demo;
 	}
 
 	/** The problem page, with the layout's model. */
@@ -49,7 +49,7 @@ final class LayoutModelAdvice {
 		ModelAndView page = new ModelAndView("problem");
 		page.addObject("problem", problem);
 		page.addObject("viewer", viewer());
-		page.addObject("demo", demo);
+		page.addObject("demo", this.demo);
 		page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.status()));
 		return page;
 	}

@@ -63,13 +63,13 @@ final class LinkedRolesController {
 	@GetMapping("/linked-roles")
 	String linkedRoles(AccessToken token, Model model, Authentication authentication) {
 		MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
-		if (client.hasBotToken()) {
+		if (this.client.hasBotToken()) {
 			model.addAttribute("records",
-					BotTokenRejectedException.withBotToken(client::fetchLinkedRolesMetadata)
+					BotTokenRejectedException.withBotToken(this.client::fetchLinkedRolesMetadata)
 						.stream()
 						.map(RecordView::of)
 						.toList());
-			boolean isOwner = owner.isOwner(authentication);
+			boolean isOwner = this.owner.isOwner(authentication);
 			model.addAttribute("canRegister", isOwner);
 			model.addAttribute("isOwner", isOwner);
 		}
@@ -90,7 +90,7 @@ final class LinkedRolesController {
 	String registerMetadata(Authentication authentication, RedirectAttributes redirect) {
 		requireOwner(authentication);
 		List<RoleConnectionMetadata> stored = BotTokenRejectedException
-			.withBotToken(() -> client.updateLinkedRolesMetadata(RECORDS));
+			.withBotToken(() -> this.client.updateLinkedRolesMetadata(RECORDS));
 		redirect.addFlashAttribute("result", "Registered " + stored.size() + " metadata records with Discord.");
 		return "redirect:/linked-roles";
 	}
@@ -114,7 +114,7 @@ final class LinkedRolesController {
 	String syncEveryone(Authentication authentication, RedirectAttributes redirect) {
 		requireOwner(authentication);
 		int[] counts = new int[2];
-		UserWalkReport report = tokens.forEachToken(SYNC_PAGE_SIZE, (userId, token) -> {
+		UserWalkReport report = this.tokens.forEachToken(SYNC_PAGE_SIZE, (userId, token) -> {
 			if (!token.hasScope(Scopes.ROLE_CONNECTIONS_WRITE)) {
 				counts[1]++;
 				return;
@@ -136,11 +136,11 @@ final class LinkedRolesController {
 		values.put("verified_email", Boolean.TRUE.equals(user.verified()));
 		values.put("servers", token.hasScope(Scopes.GUILDS) ? token.fetchGuilds().size() : 0);
 		values.put("linked_since", linkedSince(current));
-		return token.updateMetadata(demo.platformNameOrDefault(), user.username(), values);
+		return token.updateMetadata(this.demo.platformNameOrDefault(), user.username(), values);
 	}
 
 	private void requireOwner(Authentication authentication) {
-		if (!owner.isOwner(authentication)) {
+		if (!this.owner.isOwner(authentication)) {
 			throw new AccessDeniedException("Only the application's owner may do this");
 		}
 	}

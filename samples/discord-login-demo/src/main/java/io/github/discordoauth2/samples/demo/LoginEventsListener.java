@@ -1,7 +1,6 @@
 package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.security.DiscordLoginEvent;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

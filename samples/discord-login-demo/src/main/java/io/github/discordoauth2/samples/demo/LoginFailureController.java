@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -41,7 +42,7 @@ final class LoginFailureController {
 			// Shown once: a reload or a later visit should not repeat an old failure.
 			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		}
-		return layout.problemPage(explain(failure instanceof AuthenticationException ex ? ex : null));
+		return this.layout.problemPage(explain(failure instanceof AuthenticationException ex ? ex : null));
 	}
 
 	private static Problem explain(@Nullable AuthenticationException failure) {

@@ -1,7 +1,8 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.AccessToken;
 import java.io.Serial;
+
+import io.github.discordoauth2.AccessToken;
 
 /**
  * The user's token lacks a scope that a page needs. Checked before calling Discord,
@@ -22,7 +23,7 @@ final class MissingScopeException extends RuntimeException {
 
 	/** The scope that is missing. */
 	String scope() {
-		return scope;
+		return this.scope;
 	}
 
 	/**

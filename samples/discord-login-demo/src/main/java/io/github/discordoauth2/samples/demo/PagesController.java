@@ -1,11 +1,5 @@
 package io.github.discordoauth2.samples.demo;
 
-import io.github.discordoauth2.AccessToken;
-import io.github.discordoauth2.GuildsQuery;
-import io.github.discordoauth2.Scopes;
-import io.github.discordoauth2.model.Connection;
-import io.github.discordoauth2.model.PartialGuild;
-import io.github.discordoauth2.model.User;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+
+import io.github.discordoauth2.AccessToken;
+import io.github.discordoauth2.GuildsQuery;
+import io.github.discordoauth2.Scopes;
+import io.github.discordoauth2.model.Connection;
+import io.github.discordoauth2.model.PartialGuild;
+import io.github.discordoauth2.model.User;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -56,7 +58,7 @@ final class PagesController {
 				authentication instanceof UsernamePasswordAuthenticationToken ? authentication.getName() : null);
 		model.addAttribute("user", user);
 		model.addAttribute("displayName", user.displayName());
-		model.addAttribute("avatarUrl", images.avatar(user));
+		model.addAttribute("avatarUrl", this.images.avatar(user));
 		model.addAttribute("email", user.email());
 		model.addAttribute("verified", user.verified());
 		model.addAttribute("locale", user.locale());
@@ -74,7 +76,7 @@ final class PagesController {
 			// Owned servers first, then by name: the owner badge is easy to find.
 			.sorted(Comparator.comparing((PartialGuild g) -> !g.owner())
 				.thenComparing(g -> g.name().toLowerCase(Locale.ROOT)))
-			.map(g -> new GuildView(g.id(), g.name(), images.icon(g), g.owner(), g.approximateMemberCount(),
+			.map(g -> new GuildView(g.id(), g.name(), this.images.icon(g), g.owner(), g.approximateMemberCount(),
 					g.approximatePresenceCount()))
 			.toList();
 		model.addAttribute("guilds", guilds);

@@ -3,6 +3,7 @@ package io.github.discordoauth2.samples.demo;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

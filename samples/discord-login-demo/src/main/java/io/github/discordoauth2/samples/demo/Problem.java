@@ -1,6 +1,7 @@
 package io.github.discordoauth2.samples.demo;
 
 import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -83,7 +83,7 @@ final class AppClient {
 	}
 
 	private URI resolve(String pathOrUrl) {
-		return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : app.resolve(pathOrUrl);
+		return pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : this.app.resolve(pathOrUrl);
 	}
 
 	private Page send(HttpRequest.Builder request) {
@@ -91,7 +91,7 @@ final class AppClient {
 			// A browser's Accept header, so error pages come as HTML like a person would
 			// see them.
 			request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.uri(), response.body(),
 					response.headers().firstValue("Retry-After").orElse(null));
@@ -116,19 +116,19 @@ final class AppClient {
 		 * The text inside the element with this id (tags stripped, whitespace collapsed).
 		 */
 		String text(String id) {
-			Matcher open = Pattern.compile("<(\\w+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(body);
+			Matcher open = Pattern.compile("<(\\w+)[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(this.body);
 			if (!open.find()) {
-				throw new AssertionError("No element with id \"" + id + "\" on " + uri + ":\n" + body);
+				throw new AssertionError("No element with id \"" + id + "\" on " + this.uri + ":\n" + this.body);
 			}
 			// Find the matching end tag, counting nested elements of the same name.
-			Matcher tags = Pattern.compile("<(/?)" + open.group(1) + "\\b[^>]*>").matcher(body);
+			Matcher tags = Pattern.compile("<(/?)" + open.group(1) + "\\b[^>]*>").matcher(this.body);
 			int depth = 1;
 			int from = open.end();
 			while (depth > 0 && tags.find(from)) {
 				depth += tags.group(1).isEmpty() ? 1 : -1;
 				from = tags.end();
 			}
-			String inner = body.substring(open.end(), depth == 0 ? tags.start() : body.length());
+			String inner = this.body.substring(open.end(), depth == 0 ? tags.start() : this.body.length());
 			return inner.replaceAll("<[^>]+>", " ")
 				.replace("&amp;", "&")
 				.replace("&#39;", "'")
@@ -138,27 +138,28 @@ final class AppClient {
 		}
 
 		boolean has(String id) {
-			return body.contains("id=\"" + id + "\"");
+			return this.body.contains("id=\"" + id + "\"");
 		}
 
 		String path() {
-			return uri.getPath();
+			return this.uri.getPath();
 		}
 
 		String csrfToken(String action) {
 			Matcher m = Pattern
 				.compile("<form[^>]*action=\"" + Pattern.quote(action) + "\"[^>]*>.*?name=\"_csrf\" value=\"([^\"]+)\"",
 						Pattern.DOTALL)
-				.matcher(body);
+				.matcher(this.body);
 			if (!m.find()) {
-				throw new AssertionError("No form posting to " + action + " on " + uri + ":\n" + body);
+				throw new AssertionError("No form posting to " + action + " on " + this.uri + ":\n" + this.body);
 			}
 			return m.group(1);
 		}
 
 		Map<String, String> hiddenInputs() {
 			Map<String, String> inputs = new LinkedHashMap<>();
-			Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(body);
+			Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+				.matcher(this.body);
 			while (m.find()) {
 				inputs.put(m.group(1),
 						m.group(2)

@@ -2,6 +2,7 @@ package io.github.discordoauth2.samples.demo;
 
 import io.github.discordoauth2.test.FakeDiscord;
 import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,9 +35,9 @@ abstract class DemoAppTests {
 
 	@BeforeEach
 	void newBrowser() {
-		fake.autoApprove(true);
-		fake.faults().clear();
-		browser = new AppClient(port);
+		this.fake.autoApprove(true);
+		this.fake.faults().clear();
+		this.browser = new AppClient(this.port);
 	}
 
 }

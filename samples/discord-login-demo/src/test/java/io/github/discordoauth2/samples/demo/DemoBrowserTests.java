@@ -1,11 +1,5 @@
 package io.github.discordoauth2.samples.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+
+import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.FakeDiscord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +25,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo as a person uses it, in a real headless Chromium: log in on FakeDiscord's
@@ -128,7 +130,7 @@ class DemoBrowserTests {
 		if (browser == null) {
 			browser = starting.join();
 		}
-		fake.autoApprove(false);
+		this.fake.autoApprove(false);
 		browser.manage().deleteAllCookies();
 	}
 
@@ -138,7 +140,7 @@ class DemoBrowserTests {
 		clickToNextPage(By.id("login"));
 
 		// FakeDiscord's consent screen, standing in for Discord's.
-		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		waitForUrl(this.fake.baseUrl() + "/oauth2/authorize");
 		assertThat(text(By.id("title"))).contains("wants to access your Discord account");
 		saveScreenshot("consent.png", false);
 		clickToNextPage(By.cssSelector("button[name=decision][value=authorize]"));
@@ -187,18 +189,18 @@ class DemoBrowserTests {
 		clickToNextPage(By.id("update-role-connection"));
 		assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Updated your role connection");
 		assertThat(text(By.id("platform-username"))).isEqualTo(DemoData.USERNAME);
-		assertThat(fake.roleConnection(DemoData.USER_ID)).isPresent();
+		assertThat(this.fake.roleConnection(DemoData.USER_ID)).isPresent();
 		clickToNextPage(By.id("sync-everyone"));
 		assertThat(waitForText(By.id("linked-roles-result"))).startsWith("Synced ").contains(" user");
 		saveScreenshot("linked-roles.png", false);
 
-		fake.clearJournal();
+		this.fake.clearJournal();
 		clickToNextPage(By.id("logout"));
 		waitForUrl(app("/?loggedOut"));
 		assertThat(text(By.id("logged-out"))).contains("revoked");
 		assertThat(browser.findElements(By.id("login"))).hasSize(1);
 		saveScreenshot("logged-out.png", false);
-		assertThat(fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
+		assertThat(this.fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
 	}
 
 	@Test
@@ -219,7 +221,7 @@ class DemoBrowserTests {
 
 		// Cancelled on the consent screen: back on the profile, told so, nothing
 		// connected.
-		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		waitForUrl(this.fake.baseUrl() + "/oauth2/authorize");
 		clickToNextPage(By.cssSelector("button[name=decision][value=cancel]"));
 		waitForUrl(app("/profile?discord-connect-error=access_denied"));
 		assertThat(text(By.id("problem-what"))).contains("You chose Cancel");
@@ -227,7 +229,7 @@ class DemoBrowserTests {
 		clickToNextPage(By.id("problem-action"));
 
 		// An authorization on FakeDiscord's consent screen, not a login.
-		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		waitForUrl(this.fake.baseUrl() + "/oauth2/authorize");
 		clickToNextPage(By.cssSelector("button[name=decision][value=authorize]"));
 
 		waitForUrl(app("/profile"));
@@ -237,20 +239,20 @@ class DemoBrowserTests {
 		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
 		saveScreenshot("connected-discord.png", false);
 
-		fake.clearJournal();
+		this.fake.clearJournal();
 		clickToNextPage(By.id("disconnect"));
 
 		waitForUrl(app("/profile"));
 		assertThat(text(By.id("problem-title"))).isEqualTo("Connect your Discord account");
 		assertThat(text(By.id("viewer-name"))).isEqualTo("demo");
-		assertThat(fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
+		assertThat(this.fake.journal()).anyMatch(r -> r.path().endsWith("/oauth2/token/revoke") && r.status() == 200);
 	}
 
 	@Test
 	void cancellingOnTheConsentScreenEndsOnAFriendlyPage() throws IOException {
 		open("/");
 		clickToNextPage(By.id("login"));
-		waitForUrl(fake.baseUrl() + "/oauth2/authorize");
+		waitForUrl(this.fake.baseUrl() + "/oauth2/authorize");
 
 		clickToNextPage(By.cssSelector("button[name=decision][value=cancel]"));
 
@@ -265,12 +267,12 @@ class DemoBrowserTests {
 
 	@Test
 	void aModeratorLosesTheModeratorsPageWhenTheRoleIsTakenAwayAndGetsItBack() throws IOException {
-		fake.autoApprove(true);
+		this.fake.autoApprove(true);
 		try {
 			open("/");
 			clickToNextPage(By.id("login"));
 			waitForUrl(app("/"));
-			fake.clearJournal();
+			this.fake.clearJournal();
 
 			clickToNextPage(By.linkText("Members"));
 			waitForUrl(app("/members"));
@@ -304,16 +306,16 @@ class DemoBrowserTests {
 			reloadUntilShown("/moderators", By.id("moderators-title"));
 			// All of it with the token of the one login: re-reads of the member route, no
 			// new code exchange.
-			assertThat(fake.journal()).noneMatch((request) -> request.path().endsWith("/oauth2/token"))
+			assertThat(this.fake.journal()).noneMatch((request) -> request.path().endsWith("/oauth2/token"))
 				.anyMatch((request) -> request.path().endsWith("/guilds/" + DemoData.MEMBER_GUILD_ID + "/member"));
 		}
 		finally {
-			fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).grantRole(DemoData.MODERATOR_ROLE_ID);
+			this.fake.guild(DemoData.MEMBER_GUILD_ID).member(DemoData.USER_ID).grantRole(DemoData.MODERATOR_ROLE_ID);
 		}
 	}
 
 	private String app(String path) {
-		return "http://localhost:" + port + path;
+		return "http://localhost:" + this.port + path;
 	}
 
 	private void open(String path) {

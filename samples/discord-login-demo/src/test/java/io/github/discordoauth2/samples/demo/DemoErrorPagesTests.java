@@ -1,15 +1,17 @@
 package io.github.discordoauth2.samples.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.util.Map;
 
 import io.github.discordoauth2.samples.demo.AppClient.Page;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.Fault;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.test.annotation.DirtiesContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Errors a user can cause end on a page that says what happened and what to do, with a

@@ -1,19 +1,18 @@
 package io.github.discordoauth2.samples.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.discordoauth2.test.DemoData;
-import io.github.discordoauth2.test.FakeDiscord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+
+import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.FakeDiscord;
 import org.apache.commons.logging.Log;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -21,6 +20,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The switch between demo mode and Discord mode, without starting the app: which
@@ -37,7 +39,7 @@ class DemoModeEnvironmentPostProcessorTests {
 
 	@AfterEach
 	void closeContext() {
-		context.close();
+		this.context.close();
 	}
 
 	@Test
@@ -54,7 +56,7 @@ class DemoModeEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("discord.oauth2.bot-token")).isEqualTo(DemoData.BOT_TOKEN);
 		assertThat(environment.getProperty("demo.embedded")).isEqualTo("true");
 		assertThat(environment.getProperty("demo.join-guild-id")).isEqualTo(Long.toString(DemoData.JOIN_GUILD_ID));
-		assertThat(logged).contains("DEMO MODE")
+		assertThat(this.logged).contains("DEMO MODE")
 			.contains(baseUrl)
 			.contains("DISCORD_CLIENT_ID")
 			.doesNotContain(DemoData.CLIENT_SECRET)
@@ -63,10 +65,11 @@ class DemoModeEnvironmentPostProcessorTests {
 		// like Discord does.
 		assertThat(get(baseUrl + "/api/v10/users/@me")).isEqualTo(401);
 
-		bootstrap.close(context);
-		context.refresh();
-		assertThat(context.getBean(DemoModeEnvironmentPostProcessor.FAKE_DISCORD_BEAN)).isInstanceOf(FakeDiscord.class);
-		context.close();
+		this.bootstrap.close(this.context);
+		this.context.refresh();
+		assertThat(this.context.getBean(DemoModeEnvironmentPostProcessor.FAKE_DISCORD_BEAN))
+			.isInstanceOf(FakeDiscord.class);
+		this.context.close();
 		assertThatThrownBy(() -> get(baseUrl + "/api/v10/users/@me")).isInstanceOf(IOException.class);
 	}
 
@@ -75,8 +78,8 @@ class DemoModeEnvironmentPostProcessorTests {
 		StandardEnvironment environment = environment(Map.of("discord.oauth2.client-id", ""));
 
 		postProcessor().postProcessEnvironment(environment, new SpringApplication());
-		bootstrap.close(context);
-		context.refresh();
+		this.bootstrap.close(this.context);
+		this.context.refresh();
 
 		assertThat(environment.getProperty("discord.oauth2.authorities.guilds"))
 			.isEqualTo(Long.toString(DemoData.MEMBER_GUILD_ID));
@@ -91,8 +94,8 @@ class DemoModeEnvironmentPostProcessorTests {
 		StandardEnvironment environment = environment(Map.of("discord.oauth2.authorities.refresh-interval", "1h"));
 
 		postProcessor().postProcessEnvironment(environment, new SpringApplication());
-		bootstrap.close(context);
-		context.refresh();
+		this.bootstrap.close(this.context);
+		this.context.refresh();
 
 		assertThat(environment.getProperty("discord.oauth2.authorities.refresh-interval")).isEqualTo("1h");
 	}
@@ -119,8 +122,8 @@ class DemoModeEnvironmentPostProcessorTests {
 		StandardEnvironment environment = environment(Map.of("demo.join-guild-id", "42"));
 
 		postProcessor().postProcessEnvironment(environment, new SpringApplication());
-		bootstrap.close(context);
-		context.refresh();
+		this.bootstrap.close(this.context);
+		this.context.refresh();
 
 		assertThat(environment.getProperty("demo.join-guild-id")).isEqualTo("42");
 	}
@@ -137,19 +140,19 @@ class DemoModeEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("discord.oauth2.client-id")).isEqualTo("123456789012345678");
 		assertThat(environment.getProperty("demo.embedded")).isNull();
 		assertThat(environment.getProperty("demo.discord-url")).isEqualTo("https://discord.com");
-		assertThat(logged).contains("DISCORD MODE")
+		assertThat(this.logged).contains("DISCORD MODE")
 			.contains("123456789012345678")
 			.contains("http://localhost:8080/login/oauth2/code/discord")
 			.contains("DISCORD_BOT_TOKEN")
 			.doesNotContain("a-secret");
-		bootstrap.close(context);
-		context.refresh();
-		assertThat(context.containsBean(DemoModeEnvironmentPostProcessor.FAKE_DISCORD_BEAN)).isFalse();
+		this.bootstrap.close(this.context);
+		this.context.refresh();
+		assertThat(this.context.containsBean(DemoModeEnvironmentPostProcessor.FAKE_DISCORD_BEAN)).isFalse();
 	}
 
 	private DemoModeEnvironmentPostProcessor postProcessor() {
 		DeferredLogFactory logs = destination -> recordingLog();
-		return new DemoModeEnvironmentPostProcessor(logs, bootstrap);
+		return new DemoModeEnvironmentPostProcessor(logs, this.bootstrap);
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> properties) {
@@ -173,7 +176,7 @@ class DemoModeEnvironmentPostProcessorTests {
 						return true;
 					}
 					if (args != null && args.length > 0) {
-						logged.append(args[0]).append('\n');
+						this.logged.append(args[0]).append('\n');
 					}
 					return null;
 				});

@@ -2,12 +2,12 @@ package io.github.discordoauth2.samples.demo;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.discordoauth2.samples.demo.AppClient.Page;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One smoke test per page, each through a real login: the app on a random port, in demo

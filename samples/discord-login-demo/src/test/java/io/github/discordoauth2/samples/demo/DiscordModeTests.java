@@ -1,15 +1,16 @@
 package io.github.discordoauth2.samples.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.samples.demo.AppClient.Page;
 import io.github.discordoauth2.test.FakeDiscord;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a client id configured, the same app talks to discord.com: no embedded
@@ -32,12 +33,12 @@ class DiscordModeTests {
 
 	@Test
 	void theAppTalksToDiscordAndStartsNoFake() {
-		assertThat(context.getBeansOfType(FakeDiscord.class)).isEmpty();
-		assertThat(client.baseUrl()).isEqualTo("https://discord.com");
-		assertThat(client.clientId()).isEqualTo(123456789012345678L);
-		assertThat(client.hasBotToken()).isFalse();
+		assertThat(this.context.getBeansOfType(FakeDiscord.class)).isEmpty();
+		assertThat(this.client.baseUrl()).isEqualTo("https://discord.com");
+		assertThat(this.client.clientId()).isEqualTo(123456789012345678L);
+		assertThat(this.client.hasBotToken()).isFalse();
 
-		Page home = new AppClient(port).get("/");
+		Page home = new AppClient(this.port).get("/");
 
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Discord mode").contains("https://discord.com").doesNotContain("Demo mode");
