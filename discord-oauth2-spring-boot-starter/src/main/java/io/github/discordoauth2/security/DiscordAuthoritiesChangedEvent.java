@@ -23,12 +23,16 @@ public final class DiscordAuthoritiesChangedEvent extends ApplicationEvent {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The Discord registration ID. */
 	private final String registrationId;
 
+	/** The Discord user whose authorities changed. */
 	private final long userId;
 
+	/** The Discord-derived authorities before the change. */
 	private final Set<String> before;
 
+	/** The Discord-derived authorities after the change. */
 	private final Set<String> after;
 
 	/**

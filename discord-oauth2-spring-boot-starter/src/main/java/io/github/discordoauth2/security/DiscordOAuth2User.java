@@ -47,6 +47,7 @@ public final class DiscordOAuth2User implements OAuth2User, Serializable {
 	/** The authorities granted to the user. */
 	private final Set<GrantedAuthority> authorities;
 
+	/** When the authorities were last read from Discord, or {@code null} if never. */
 	private final @Nullable Instant authoritiesCheckedAt;
 
 	/**
