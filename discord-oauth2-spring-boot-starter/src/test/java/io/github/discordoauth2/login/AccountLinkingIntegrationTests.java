@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
 		classes = { ComposedLoginApplication.class, CompositionSnippets.AccountLinking.class,
 				AccountLinkingIntegrationTests.LocalAccounts.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "discord.oauth2.login.refresh-on-unauthorized=true",
+				// Every local account here connects the same demo Discord user.
+				"discord.oauth2.linking.max-accounts-per-discord-user=100" })
 class AccountLinkingIntegrationTests extends ComposedLoginTests {
 
 	private static final Pattern HIDDEN_INPUT = Pattern
@@ -83,6 +88,20 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 		assertThat(alice.get(url("/account")).body()).isEqualTo("alice has not connected Discord");
 		assertThat(this.store.linkedUserId("discord", "local:alice")).isNull();
 		assertThat(this.store.load("discord", DemoData.USER_ID)).isNull();
+	}
+
+	@Test
+	void disconnectThatDiscordDoesNotConfirmTellsTheUser() {
+		TestBrowser heidi = loggedIn("heidi");
+		heidi.follow(url("/oauth2/connect/discord"));
+		discord.fake().faults().next("POST /oauth2/token/revoke", 2, Fault.status(502));
+
+		HttpResponse<String> disconnected = heidi.post(url("/oauth2/disconnect/discord"), csrf(heidi));
+
+		assertThat(TestBrowser.location(disconnected).getPath()).isEqualTo("/account");
+		assertThat(TestBrowser.location(disconnected).getQuery())
+			.isEqualTo("discord-disconnect-error=revocation_failed");
+		assertThat(heidi.get(url("/account")).body()).isEqualTo("heidi has not connected Discord");
 	}
 
 	@Test
@@ -146,6 +165,23 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void aConnectedAccountWhoseTokenDiscordRefusedEarlyGetsItRefreshed() {
+		TestBrowser grace = loggedIn("grace");
+		grace.follow(url("/oauth2/connect/discord"));
+		OAuth2AuthorizedClient before = this.store.load("discord", DemoData.USER_ID);
+		assertThat(before).isNotNull();
+		// Only Discord knows: the stored expiry is a week away.
+		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
+
+		HttpResponse<String> page = grace.follow(url("/discord"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).isEqualTo("grace is " + DemoData.USERNAME + " on Discord");
+		OAuth2AuthorizedClient after = this.store.load("discord", DemoData.USER_ID);
+		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
+	}
+
+	@Test
 	void anAnonymousVisitorCannotConnect() {
 		TestBrowser anonymous = new TestBrowser();
 
@@ -184,7 +220,9 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 					User.withUsername("carol").password("{noop}pw").roles("USER").build(),
 					User.withUsername("dave").password("{noop}pw").roles("USER").build(),
 					User.withUsername("erin").password("{noop}pw").roles("USER").build(),
-					User.withUsername("frank").password("{noop}pw").roles("USER").build());
+					User.withUsername("frank").password("{noop}pw").roles("USER").build(),
+					User.withUsername("grace").password("{noop}pw").roles("USER").build(),
+					User.withUsername("heidi").password("{noop}pw").roles("USER").build());
 		}
 
 	}

@@ -70,19 +70,21 @@ public final class DiscordAccountLinks {
 	 * Discord (every token of it dies, also those of a Discord login of the same Discord
 	 * user in this application), forgets the stored tokens and the link.
 	 * @param authentication the local account
-	 * @return whether a link was stored
+	 * @return what came of the revocation ({@link DiscordRevocation#NOTHING_STORED} also
+	 * when the account had no link)
 	 */
-	public boolean disconnect(@Nullable Authentication authentication) {
+	public DiscordRevocation disconnect(@Nullable Authentication authentication) {
 		if (authentication == null || !isLocalAccount(authentication)) {
-			return false;
+			return DiscordRevocation.NOTHING_STORED;
 		}
 		String key = accountKey(authentication);
 		Long userId = this.tokens.store().linkedUserId(this.tokens.registrationId(), key);
 		if (userId == null) {
-			return false;
+			return DiscordRevocation.NOTHING_STORED;
 		}
-		this.tokens.revoke(userId);
-		return this.tokens.store().removeLink(this.tokens.registrationId(), key);
+		DiscordRevocation revocation = this.tokens.revoke(userId);
+		this.tokens.store().removeLink(this.tokens.registrationId(), key);
+		return revocation;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.security.tokens;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,32 @@ public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 	 * @return whether the entry was removed
 	 */
 	boolean update(String registrationId, long userId, UnaryOperator<@Nullable OAuth2AuthorizedClient> change);
+
+	/**
+	 * Stores a rotated pair only while the user's entry still holds the refresh token the
+	 * rotation started from (compare-and-swap, atomic against other instances as
+	 * {@link #update} is). A rotation that finishes after the entry was removed (logout,
+	 * {@link DiscordTokens#revoke(long)}, disconnect) or replaced (a new login) stores
+	 * nothing, so that it cannot bring back what was removed nor overwrite a newer pair.
+	 * @param registrationId the Discord registration ID
+	 * @param userId the Discord user ID
+	 * @param expectedRefreshToken the refresh token the rotation was made with
+	 * @param rotated the new pair
+	 * @return whether the pair was stored
+	 */
+	default boolean replace(String registrationId, long userId, String expectedRefreshToken,
+			OAuth2AuthorizedClient rotated) {
+		AtomicBoolean replaced = new AtomicBoolean();
+		update(registrationId, userId, (current) -> {
+			if (current == null || current.getRefreshToken() == null
+					|| !current.getRefreshToken().getTokenValue().equals(expectedRefreshToken)) {
+				return current;
+			}
+			replaced.set(true);
+			return rotated;
+		});
+		return replaced.get();
+	}
 
 	/**
 	 * One page of the stored user IDs of a registration, in a stable order.

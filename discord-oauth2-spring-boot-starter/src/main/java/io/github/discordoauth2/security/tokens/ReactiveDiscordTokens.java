@@ -96,17 +96,18 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 	 * @return whether tokens were stored
 	 */
 	public Mono<Boolean> remove(long userId) {
-		return offLoop(() -> this.tokens.remove(userId));
+		return toCompletion(() -> this.tokens.remove(userId));
 	}
 
 	/**
 	 * Revokes the user's authorization at Discord and forgets the stored tokens, as
-	 * {@link DiscordTokens#revoke(long)}.
+	 * {@link DiscordTokens#revoke(long)}; once started it finishes even when the
+	 * subscriber cancels.
 	 * @param userId the Discord user ID
-	 * @return whether tokens were stored
+	 * @return what came of it
 	 */
-	public Mono<Boolean> revoke(long userId) {
-		return offLoop(() -> this.tokens.revoke(userId));
+	public Mono<DiscordRevocation> revoke(long userId) {
+		return toCompletion(() -> this.tokens.revoke(userId));
 	}
 
 	@Override
@@ -143,13 +144,13 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> current(long userId) {
-		return offLoop(() -> this.tokens.current(userId).orElse(null));
+		return toCompletion(() -> this.tokens.current(userId).orElse(null));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> currentFor(@Nullable Authentication authentication) {
 		// One hop off the event loop for the link lookup and the read.
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			Long userId = this.links.userIdOf(authentication);
 			return (userId != null) ? this.tokens.current(userId).orElse(null) : null;
 		});
@@ -157,15 +158,25 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<Void> save(OAuth2AuthorizedClient authorized, long userId) {
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			this.tokens.save(authorized, userId);
 			return null;
 		}).then();
 	}
 
 	@Override
+	public Mono<Void> saveFromRepository(OAuth2AuthorizedClient authorized, long userId) {
+		// One hop off the event loop, finished even when the subscriber cancels: a login
+		// whose pair is lost must start again.
+		return toCompletion(() -> {
+			this.tokens.saveFromRepository(authorized, userId);
+			return null;
+		}).then();
+	}
+
+	@Override
 	public Mono<Void> invalidateAccessToken(long userId) {
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			this.tokens.invalidateAccessToken(userId);
 			return null;
 		}).then();
@@ -184,6 +195,16 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	private <T> Mono<T> offLoop(Callable<@Nullable T> work) {
 		return Mono.fromCallable(work).subscribeOn(this.scheduler);
+	}
+
+	/**
+	 * Work that writes to the store, run off the event loop to its end even when the
+	 * subscriber cancels (a browser that went away): cancelling a scheduled task
+	 * interrupts its thread, and a refresh interrupted between Discord's answer and the
+	 * save would lose the rotated pair, whose predecessor Discord has already retired.
+	 */
+	private <T> Mono<T> toCompletion(Callable<@Nullable T> work) {
+		return Mono.defer(() -> Mono.fromFuture(offLoop(work).toFuture(), true));
 	}
 
 }

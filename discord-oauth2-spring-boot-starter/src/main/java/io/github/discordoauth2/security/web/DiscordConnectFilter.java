@@ -3,6 +3,7 @@ package io.github.discordoauth2.security.web;
 import java.io.IOException;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +27,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 final class DiscordConnectFilter extends OncePerRequestFilter {
 
 	static final String ERROR_PARAMETER = "discord-connect-error";
+
+	static final String DISCONNECT_ERROR_PARAMETER = "discord-disconnect-error";
+
+	static final String REVOCATION_FAILED = "revocation_failed";
 
 	private final DiscordAccountLinks links;
 
@@ -54,8 +59,17 @@ final class DiscordConnectFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (this.disconnect.matches(request)) {
-			this.links.disconnect(this.contexts.getContext().getAuthentication());
-			this.redirects.sendRedirect(request, response, this.returnUrl);
+			DiscordRevocation revocation = this.links.disconnect(this.contexts.getContext().getAuthentication());
+			request.setAttribute(DiscordRevocation.ATTRIBUTE, revocation);
+			// The user is told when Discord did not confirm: the application may still be
+			// authorized there.
+			String target = (revocation == DiscordRevocation.FAILED)
+					? UriComponentsBuilder.fromUriString(this.returnUrl)
+						.queryParam(DISCONNECT_ERROR_PARAMETER, REVOCATION_FAILED)
+						.encode()
+						.toUriString()
+					: this.returnUrl;
+			this.redirects.sendRedirect(request, response, target);
 			return;
 		}
 		if (this.landing.matches(request)) {
