@@ -164,11 +164,7 @@ public class DiscordTokenStoreProperties {
 	 * @return {@link #getOnLogout()} when set, else what the older property asks for
 	 */
 	public DiscordLogoutAction logoutAction(boolean revokeOnLogout) {
-		DiscordLogoutAction action = this.onLogout;
-		if (action != null) {
-			return action;
-		}
-		return revokeOnLogout ? DiscordLogoutAction.REVOKE : DiscordLogoutAction.KEEP;
+		return DiscordLogoutAction.of(this.onLogout, revokeOnLogout);
 	}
 
 	void validate() {
