@@ -16,6 +16,7 @@ import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.LocalAccountIdentifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -93,8 +94,10 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(DiscordTokens.class)
-	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
-		return new DiscordAccountLinks(tokens);
+	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens, DiscordOAuth2Properties properties,
+			ObjectProvider<LocalAccountIdentifier> identifier) {
+		return new DiscordAccountLinks(tokens, identifier.getIfUnique(LocalAccountIdentifier::byName),
+				properties.getLinking().getMaxAccountsPerDiscordUser());
 	}
 
 	/**

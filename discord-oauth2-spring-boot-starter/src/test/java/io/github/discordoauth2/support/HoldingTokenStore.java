@@ -121,6 +121,11 @@ public final class HoldingTokenStore implements DiscordTokenStore {
 	}
 
 	@Override
+	public int countLinks(String registrationId, long userId) {
+		return this.store.countLinks(registrationId, userId);
+	}
+
+	@Override
 	public boolean removeLink(String registrationId, String accountKey) {
 		return this.store.removeLink(registrationId, accountKey);
 	}

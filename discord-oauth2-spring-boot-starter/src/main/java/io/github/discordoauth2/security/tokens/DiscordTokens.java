@@ -364,6 +364,16 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	 * pair, so it must not live on at Discord.
 	 */
 	private Optional<OAuth2AuthorizedClient> afterLostRotation(long userId, AccessToken orphan) {
+		revokeUnstored(userId, orphan);
+		OAuth2AuthorizedClient now = this.store.load(this.registrationId, userId);
+		return (now != null && !needsRefresh(now)) ? Optional.of(now) : Optional.empty();
+	}
+
+	/**
+	 * Revokes a pair that was never stored (a lost rotation, a refused connection), so
+	 * that no live token is left that nobody holds.
+	 */
+	void revokeUnstored(long userId, AccessToken orphan) {
 		String refreshToken = orphan.refreshToken();
 		if (refreshToken != null) {
 			revokeAtDiscord(userId, refreshToken, TokenTypeHint.REFRESH_TOKEN);
@@ -371,8 +381,6 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 		else {
 			revokeAtDiscord(userId, orphan.token(), TokenTypeHint.ACCESS_TOKEN);
 		}
-		OAuth2AuthorizedClient now = this.store.load(this.registrationId, userId);
-		return (now != null && !needsRefresh(now)) ? Optional.of(now) : Optional.empty();
 	}
 
 	private boolean revokeAtDiscord(long userId, String token, TokenTypeHint hint) {

@@ -1,6 +1,10 @@
 package io.github.discordoauth2.security.tokens;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -29,10 +33,11 @@ import org.springframework.util.Assert;
  * Beyond Spring Security's service it removes an entry only while it still matches (under
  * a row lock, {@code SELECT ... FOR UPDATE}) and walks the user IDs in pages (keyset
  * pagination on the primary key). The links of account linking live in a second table,
- * {@code discord_account_link} (registration, local account key, Discord user ID),
- * created by the same schema scripts. The SQL runs on PostgreSQL, MySQL, MariaDB and H2.
- * The tokens are stored as Spring Security stores them (not encrypted): protect the table
- * as you protect passwords.
+ * {@code discord_account_link} (registration, hex SHA-256 of the local account key,
+ * Discord user ID), created by the same schema scripts: hashed, so that keys compare
+ * exactly whatever the column's collation and no user name is stored. The SQL runs on
+ * PostgreSQL, MySQL, MariaDB and H2. The tokens are stored as Spring Security stores them
+ * (not encrypted): protect the table as you protect passwords.
  *
  */
 public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService implements DiscordTokenStore {
@@ -61,6 +66,9 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 
 	private static final String LINK_DELETE_SQL = "DELETE FROM " + LINK_TABLE
 			+ " WHERE client_registration_id = ? AND account_key = ?";
+
+	private static final String LINK_COUNT_SQL = "SELECT COUNT(*) FROM " + LINK_TABLE
+			+ " WHERE client_registration_id = ? AND discord_user_id = ?";
 
 	private final TransactionTemplate transactions;
 
@@ -138,29 +146,53 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 
 	@Override
 	public @Nullable Long linkedUserId(String registrationId, String accountKey) {
-		List<Long> ids = this.jdbcOperations.queryForList(LINK_SELECT_SQL, Long.class, registrationId, accountKey);
+		List<Long> ids = this.jdbcOperations.queryForList(LINK_SELECT_SQL, Long.class, registrationId,
+				storedKey(accountKey));
 		return ids.isEmpty() ? null : ids.get(0);
 	}
 
 	@Override
 	public void saveLink(String registrationId, String accountKey, long userId) {
+		String key = storedKey(accountKey);
 		// Update first, insert when missing: plain SQL that every supported database runs
 		// (no MERGE / ON CONFLICT / ON DUPLICATE KEY dialects).
-		if (this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, accountKey) > 0) {
+		if (this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, key) > 0) {
 			return;
 		}
 		try {
-			this.jdbcOperations.update(LINK_INSERT_SQL, registrationId, accountKey, userId);
+			this.jdbcOperations.update(LINK_INSERT_SQL, registrationId, key, userId);
 		}
 		catch (DuplicateKeyException ex) {
 			// Another instance linked the same account between the update and the insert.
-			this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, accountKey);
+			this.jdbcOperations.update(LINK_UPDATE_SQL, userId, registrationId, key);
 		}
 	}
 
 	@Override
+	public int countLinks(String registrationId, long userId) {
+		Integer count = this.jdbcOperations.queryForObject(LINK_COUNT_SQL, Integer.class, registrationId, userId);
+		return (count != null) ? count : 0;
+	}
+
+	@Override
 	public boolean removeLink(String registrationId, String accountKey) {
-		return this.jdbcOperations.update(LINK_DELETE_SQL, registrationId, accountKey) > 0;
+		return this.jdbcOperations.update(LINK_DELETE_SQL, registrationId, storedKey(accountKey)) > 0;
+	}
+
+	/**
+	 * The form of an account key in the table: the hex SHA-256 of its UTF-8 bytes. Every
+	 * character of the key counts on every database, whatever the collation of the column
+	 * (MySQL's and MariaDB's defaults ignore case and trailing spaces, and
+	 * {@code local:Alice} is not {@code local:alice}), and the table holds no user names.
+	 */
+	static String storedKey(String accountKey) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(accountKey.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
 	}
 
 	static Authentication principal(long userId) {

@@ -57,13 +57,27 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 	 * @param scheduler where the blocking work runs (a scheduler whose threads may block)
 	 */
 	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client, Scheduler scheduler) {
+		this(tokens, client, scheduler, new DiscordAccountLinks(tokens));
+	}
+
+	/**
+	 * Creates the facade.
+	 * @param tokens the blocking service that reads, refreshes and saves
+	 * @param client the reactive client of the same core client
+	 * @param scheduler where the blocking work runs (a scheduler whose threads may block)
+	 * @param links the account links (the {@link DiscordAccountLinks} bean), for local
+	 * accounts that connected Discord
+	 */
+	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client, Scheduler scheduler,
+			DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
 		Assert.notNull(client, "client must not be null");
 		Assert.notNull(scheduler, "scheduler must not be null");
+		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
 		this.client = client;
 		this.scheduler = scheduler;
-		this.links = new DiscordAccountLinks(tokens);
+		this.links = links;
 	}
 
 	/**

@@ -51,20 +51,34 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 	private final OAuth2AuthorizedClientRepository sessions = new HttpSessionOAuth2AuthorizedClientRepository();
 
 	/**
-	 * Creates the repository.
+	 * Creates the repository, with account links on their defaults
+	 * ({@link DiscordAccountLinks#DiscordAccountLinks(DiscordTokens)}).
 	 * @param tokens reads and refreshes the Discord tokens
 	 * @param store where the Discord tokens are kept
 	 * @param delegate keeps the authorized clients of other registrations
 	 */
 	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
 			OAuth2AuthorizedClientRepository delegate) {
+		this(tokens, store, delegate, new DiscordAccountLinks(tokens));
+	}
+
+	/**
+	 * Creates the repository.
+	 * @param tokens reads and refreshes the Discord tokens
+	 * @param store where the Discord tokens are kept
+	 * @param delegate keeps the authorized clients of other registrations
+	 * @param links the account links (the {@link DiscordAccountLinks} bean)
+	 */
+	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
+			OAuth2AuthorizedClientRepository delegate, DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
 		Assert.notNull(store, "store must not be null");
 		Assert.notNull(delegate, "delegate must not be null");
+		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
 		this.store = store;
 		this.delegate = delegate;
-		this.links = new DiscordAccountLinks(tokens);
+		this.links = links;
 	}
 
 	@Override
@@ -101,8 +115,12 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 				return;
 			}
 			// A signed-in local account completed a Discord authorization ("Connect
-			// Discord", state checked by Spring Security): link it.
-			this.links.connect(principal, authorizedClient);
+			// Discord", state and account checked on the callback): link it.
+			if (this.links.connect(principal, authorizedClient).isEmpty()) {
+				// The Discord account is connected to as many local accounts as allowed:
+				// the landing after the callback tells the user.
+				request.getSession().setAttribute(DiscordConnectFilter.REFUSED_ATTRIBUTE, "already_linked");
+			}
 			return;
 		}
 		if (userId == null) {
