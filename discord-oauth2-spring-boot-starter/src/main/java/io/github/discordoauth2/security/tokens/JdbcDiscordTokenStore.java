@@ -3,6 +3,7 @@ package io.github.discordoauth2.security.tokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,16 +11,23 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
@@ -70,18 +78,111 @@ public class JdbcDiscordTokenStore extends JdbcOAuth2AuthorizedClientService imp
 	private static final String LINK_COUNT_SQL = "SELECT COUNT(*) FROM " + LINK_TABLE
 			+ " WHERE client_registration_id = ? AND discord_user_id = ?";
 
+	private static final String SAMPLE_SQL = "SELECT client_registration_id, principal_name, access_token_value, "
+			+ "refresh_token_value FROM " + TABLE;
+
+	private static final int SAMPLE_ROWS = 100;
+
+	private static final Log logger = LogFactory.getLog(JdbcDiscordTokenStore.class);
+
 	private final TransactionTemplate transactions;
+
+	private final DiscordTokenEncryption encryption;
+
+	/**
+	 * Creates the store, keeping tokens in clear.
+	 * @param jdbcTemplate runs the SQL; its {@link DataSource} holds the table
+	 * @param clientRegistrationRepository rebuilds the registration of a stored entry
+	 */
+	public JdbcDiscordTokenStore(JdbcTemplate jdbcTemplate, ClientRegistrationRepository clientRegistrationRepository) {
+		this(jdbcTemplate, clientRegistrationRepository, DiscordTokenEncryption.none());
+	}
 
 	/**
 	 * Creates the store.
 	 * @param jdbcTemplate runs the SQL; its {@link DataSource} holds the table
 	 * @param clientRegistrationRepository rebuilds the registration of a stored entry
+	 * @param encryption how access and refresh tokens are kept at rest
 	 */
-	public JdbcDiscordTokenStore(JdbcTemplate jdbcTemplate, ClientRegistrationRepository clientRegistrationRepository) {
+	public JdbcDiscordTokenStore(JdbcTemplate jdbcTemplate, ClientRegistrationRepository clientRegistrationRepository,
+			DiscordTokenEncryption encryption) {
 		super(jdbcTemplate, clientRegistrationRepository);
 		DataSource dataSource = jdbcTemplate.getDataSource();
 		Assert.notNull(dataSource, "jdbcTemplate must have a DataSource");
+		Assert.notNull(encryption, "encryption must not be null");
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.encryption = encryption;
+		// Spring Security's own mappers, with the tokens sealed on the way in and opened
+		// on the way out: every read and write of the service goes through them.
+		RowMapper<OAuth2AuthorizedClient> rows = new OAuth2AuthorizedClientRowMapper(clientRegistrationRepository);
+		setAuthorizedClientRowMapper((resultSet, rowNum) -> {
+			OAuth2AuthorizedClient stored = rows.mapRow(resultSet, rowNum);
+			if (stored == null) {
+				throw new IllegalStateException("Spring Security's row mapper returned no authorized client");
+			}
+			return open(stored);
+		});
+		OAuth2AuthorizedClientParametersMapper parameters = new OAuth2AuthorizedClientParametersMapper();
+		setAuthorizedClientParametersMapper((holder) -> parameters.apply(new OAuth2AuthorizedClientHolder(
+				seal(holder.getAuthorizedClient(), holder.getPrincipal().getName()), holder.getPrincipal())));
+	}
+
+	/**
+	 * Reads up to 100 stored entries and decrypts their tokens, so that a key missing for
+	 * a key id in the table, or a wrong key, shows at startup rather than at a user's
+	 * request. A table that does not exist yet is skipped.
+	 * @throws DiscordTokenDecryptionException when a stored token cannot be decrypted
+	 */
+	public void checkStoredTokens() {
+		try {
+			this.jdbcOperations.query((connection) -> {
+				PreparedStatement statement = connection.prepareStatement(SAMPLE_SQL);
+				statement.setMaxRows(SAMPLE_ROWS);
+				return statement;
+			}, (RowCallbackHandler) (resultSet) -> {
+				String row = resultSet.getString("client_registration_id") + "/"
+						+ resultSet.getString("principal_name");
+				byte[] access = resultSet.getBytes("access_token_value");
+				byte[] refresh = resultSet.getBytes("refresh_token_value");
+				if (access != null) {
+					this.encryption.decrypt(new String(access, StandardCharsets.UTF_8), row);
+				}
+				if (refresh != null) {
+					this.encryption.decrypt(new String(refresh, StandardCharsets.UTF_8), row);
+				}
+			});
+		}
+		catch (BadSqlGrammarException ex) {
+			logger.debug("Could not read " + TABLE + " to check its tokens (does it exist yet?)");
+		}
+	}
+
+	private OAuth2AuthorizedClient seal(OAuth2AuthorizedClient client, String principalName) {
+		if (!this.encryption.isEnabled()) {
+			return client;
+		}
+		String row = client.getClientRegistration().getRegistrationId() + "/" + principalName;
+		OAuth2RefreshToken refreshToken = client.getRefreshToken();
+		return withTokens(client, this.encryption.encrypt(client.getAccessToken().getTokenValue(), row),
+				(refreshToken != null) ? this.encryption.encrypt(refreshToken.getTokenValue(), row) : null);
+	}
+
+	private OAuth2AuthorizedClient open(OAuth2AuthorizedClient stored) {
+		String row = stored.getClientRegistration().getRegistrationId() + "/" + stored.getPrincipalName();
+		OAuth2RefreshToken refreshToken = stored.getRefreshToken();
+		return withTokens(stored, this.encryption.decrypt(stored.getAccessToken().getTokenValue(), row),
+				(refreshToken != null) ? this.encryption.decrypt(refreshToken.getTokenValue(), row) : null);
+	}
+
+	private static OAuth2AuthorizedClient withTokens(OAuth2AuthorizedClient client, String accessTokenValue,
+			@Nullable String refreshTokenValue) {
+		OAuth2AccessToken accessToken = client.getAccessToken();
+		OAuth2RefreshToken refreshToken = client.getRefreshToken();
+		return new OAuth2AuthorizedClient(client.getClientRegistration(), client.getPrincipalName(),
+				new OAuth2AccessToken(accessToken.getTokenType(), accessTokenValue, accessToken.getIssuedAt(),
+						accessToken.getExpiresAt(), accessToken.getScopes()),
+				(refreshToken != null && refreshTokenValue != null) ? new OAuth2RefreshToken(refreshTokenValue,
+						refreshToken.getIssuedAt(), refreshToken.getExpiresAt()) : null);
 	}
 
 	@Override
