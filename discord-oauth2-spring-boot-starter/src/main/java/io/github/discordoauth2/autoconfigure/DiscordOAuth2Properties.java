@@ -704,6 +704,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	/**
 	 * Account linking ("Connect Discord" for local accounts).
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Linking {
 

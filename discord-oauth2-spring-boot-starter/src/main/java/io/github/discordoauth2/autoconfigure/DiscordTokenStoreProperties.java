@@ -199,6 +199,8 @@ public class DiscordTokenStoreProperties {
 
 	/**
 	 * Encryption of the tokens at rest in the JDBC store.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Encryption {
 

@@ -60,6 +60,8 @@ public final class DiscordTokenDecryptionException extends IllegalStateException
 
 	/**
 	 * Why a stored value could not be decrypted.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Reason {
 

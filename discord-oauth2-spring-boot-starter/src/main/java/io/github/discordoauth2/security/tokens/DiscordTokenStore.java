@@ -165,6 +165,7 @@ public interface DiscordTokenStore extends OAuth2AuthorizedClientService {
 	 * @param linked whether the account is linked to the Discord user now
 	 * @param previousUserId the Discord user ID the account was linked to before, or
 	 * {@code null}
+	 * @since 0.1.0
 	 */
 	record LinkResult(boolean linked, @Nullable Long previousUserId) {
 

@@ -39,7 +39,10 @@ import org.springframework.util.Assert;
  * that loses a race against another instance (Discord answers {@code invalid_grant}
  * because the other instance already rotated the refresh token) reads the store again and
  * carries on with the winner's token. Stored tokens are removed only when Discord refused
- * the very refresh token that is still stored.
+ * the very refresh token that is still stored. A rotated pair is stored only over the
+ * refresh token it was made from (a compare-and-swap), so that a refresh in flight never
+ * brings back tokens that {@link #revoke(long)}, {@link #remove(long)}, a logout or a
+ * disconnect took away; it revokes the pair nobody holds instead.
  *
  * <p>
  * Do not call {@link AccessToken#refresh()} on a token from here: the rotated refresh

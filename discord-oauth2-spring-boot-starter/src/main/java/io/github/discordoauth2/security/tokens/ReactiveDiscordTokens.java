@@ -22,7 +22,9 @@ import org.springframework.util.Assert;
  * {@link Schedulers#boundedElastic() bounded elastic} thread because the store (JDBC) and
  * the refresh block; nothing here ever runs on the event loop. The tokens handed out are
  * {@link ReactiveAccessToken}s on the {@link ReactiveClient}, so calls made with them do
- * not block.
+ * not block. Work that writes to the store (a refresh and its save, a save, a removal, a
+ * revocation) runs to its end once started, even when the subscriber cancels: a browser
+ * that goes away must not lose a pair that Discord has already rotated.
  *
  * <p>
  * As with {@link DiscordTokens}, do not call {@link ReactiveAccessToken#refresh()} on a
