@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * With a client id configured, the same app talks to discord.com: no embedded
@@ -42,6 +43,14 @@ class DiscordModeTests {
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Discord mode").contains("https://discord.com").doesNotContain("Demo mode");
 		assertThat(home.text("login")).isEqualTo("Login with Discord");
+	}
+
+	@Test
+	void talkingToDiscordTheAppOffersNoSharedLocalAccount() {
+		Page home = new AppClient(port).get("/");
+
+		assertThat(home.body()).doesNotContain("id=\"local-login\"").doesNotContain("<code>demo</code>");
+		assertThat(context.getBeansOfType(UserDetailsService.class)).isEmpty();
 	}
 
 }
