@@ -104,6 +104,8 @@ public class DiscordOAuth2Properties implements InitializingBean {
 
 	private final Http http = new Http();
 
+	private final Linking linking = new Linking();
+
 	/**
 	 * Returns the value of {@code discord.oauth2.client-id}.
 	 * @return the configured value, or {@code null} when not set
@@ -299,6 +301,14 @@ public class DiscordOAuth2Properties implements InitializingBean {
 	}
 
 	/**
+	 * Returns the {@code discord.oauth2.linking.*} settings.
+	 * @return the nested settings
+	 */
+	public Linking getLinking() {
+		return this.linking;
+	}
+
+	/**
 	 * Whether a client ID is configured, which is what switches the starter on.
 	 * @return {@code true} when {@code discord.oauth2.client-id} has text
 	 */
@@ -410,6 +420,7 @@ public class DiscordOAuth2Properties implements InitializingBean {
 		}
 		this.rateLimit.validate();
 		this.http.validate();
+		this.linking.validate();
 	}
 
 	/**
@@ -745,6 +756,50 @@ public class DiscordOAuth2Properties implements InitializingBean {
 					"Set " + PREFIX + ".http.connect-timeout to a positive duration such as 10s, or remove it.");
 			requirePositive(this.readTimeout, "http.read-timeout",
 					"Set " + PREFIX + ".http.read-timeout to a positive duration such as 30s, or remove it.");
+		}
+
+	}
+
+	/**
+	 * Account linking ("Connect Discord" for local accounts).
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Linking {
+
+		/**
+		 * Most local accounts one Discord account may be connected to. A connection
+		 * beyond it is refused (the user lands on the return URL with
+		 * discord-connect-error=already_linked). 1 means one Discord account, one local
+		 * account.
+		 */
+		private int maxAccountsPerDiscordUser = 1;
+
+		/**
+		 * Returns the value of
+		 * {@code discord.oauth2.linking.max-accounts-per-discord-user}.
+		 * @return the configured value
+		 */
+		public int getMaxAccountsPerDiscordUser() {
+			return this.maxAccountsPerDiscordUser;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.linking.max-accounts-per-discord-user}.
+		 * @param maxAccountsPerDiscordUser the new value
+		 */
+		public void setMaxAccountsPerDiscordUser(int maxAccountsPerDiscordUser) {
+			this.maxAccountsPerDiscordUser = maxAccountsPerDiscordUser;
+		}
+
+		void validate() {
+			if (this.maxAccountsPerDiscordUser < 1) {
+				throw new DiscordOAuth2ConfigurationException(PREFIX + ".linking.max-accounts-per-discord-user",
+						"must be at least 1",
+						"Set " + PREFIX + ".linking.max-accounts-per-discord-user to 1 (one local account per Discord "
+								+ "account, the default) or to the number of local accounts one Discord account may "
+								+ "be connected to.");
+			}
 		}
 
 	}

@@ -14,10 +14,13 @@ import io.github.discordoauth2.Client;
 import io.github.discordoauth2.autoconfigure.reactive.DiscordOAuth2ReactiveLoginAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2LoginAutoConfiguration;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordTokenDecryptionException;
+import io.github.discordoauth2.security.tokens.DiscordTokenEncryption;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.LocalAccountIdentifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -99,8 +102,10 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(DiscordTokens.class)
-	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens) {
-		return new DiscordAccountLinks(tokens);
+	DiscordAccountLinks discordAccountLinks(DiscordTokens tokens, DiscordOAuth2Properties properties,
+			ObjectProvider<LocalAccountIdentifier> identifier) {
+		return new DiscordAccountLinks(tokens, identifier.getIfUnique(LocalAccountIdentifier::byName),
+				properties.getLinking().getMaxAccountsPerDiscordUser());
 	}
 
 	/**
@@ -190,11 +195,59 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 					+ (properties.getType() != null ? "as discord.oauth2.token-store.type=jdbc asks"
 							: "because the application has a DataSource")
 					+ "; every instance on this database shares them");
+			DiscordTokenEncryption encryption = properties.getEncryption().toEncryption();
+			if (!encryption.isEnabled()) {
+				logger.warn("Discord access and refresh tokens are stored in clear in the table "
+						+ "oauth2_authorized_client: set " + DiscordTokenStoreProperties.PREFIX
+						+ ".encryption.key (the Base64 of 32 random bytes, from an environment variable) to encrypt "
+						+ "them at rest");
+			}
 			// The initializer has checked that there is one.
 			JdbcTemplate jdbc = new JdbcTemplate(dataSources.getObject());
 			checkTables(jdbc, properties.getInitializeSchema());
-			return new JdbcDiscordTokenStore(jdbc, clientRegistrationRepository
-				.getIfAvailable(() -> blockingView(reactiveClientRegistrationRepository.getObject())));
+			JdbcDiscordTokenStore store = new JdbcDiscordTokenStore(jdbc, clientRegistrationRepository
+				.getIfAvailable(() -> blockingView(reactiveClientRegistrationRepository.getObject())), encryption);
+			try {
+				store.checkStoredTokens();
+			}
+			catch (DiscordTokenDecryptionException ex) {
+				throw unreadableTokens(ex, encryption);
+			}
+			return store;
+		}
+
+		/**
+		 * Stored tokens the configured keys cannot read: the property to fix, never a
+		 * value.
+		 */
+		private static RuntimeException unreadableTokens(DiscordTokenDecryptionException ex,
+				DiscordTokenEncryption encryption) {
+			String prefix = DiscordTokenStoreProperties.PREFIX + ".encryption";
+			String keyId = ex.keyId();
+			if (ex.reason() == DiscordTokenDecryptionException.Reason.OTHER_ROW) {
+				return ex;
+			}
+			if (!encryption.isEnabled()) {
+				return new DiscordOAuth2ConfigurationException(prefix + ".key",
+						"is not set, but tokens in oauth2_authorized_client are encrypted with key id '" + keyId + "'",
+						"Set " + prefix + ".key to the key they were encrypted with and " + prefix + ".key-id to "
+								+ keyId + " (or keep a new key and list that one under " + prefix + ".old-keys." + keyId
+								+ ").");
+			}
+			boolean current = keyId.equals(encryption.keyId());
+			String property = current ? prefix + ".key" : prefix + ".old-keys." + keyId;
+			if (ex.reason() == DiscordTokenDecryptionException.Reason.UNKNOWN_KEY) {
+				return new DiscordOAuth2ConfigurationException(property,
+						"is not set, but tokens in oauth2_authorized_client are encrypted with key id '" + keyId + "'",
+						"Set " + property + " to the key that key id stood for, so that those tokens are read "
+								+ "(and encrypted with the current key on their next write).");
+			}
+			return new DiscordOAuth2ConfigurationException(property,
+					"does not decrypt the tokens in oauth2_authorized_client stored under key id '" + keyId + "'",
+					"Set " + property + " to the key those tokens were encrypted with"
+							+ (current ? ", or give the new key a new " + prefix + ".key-id and list the old key under "
+									+ prefix + ".old-keys." + keyId : "")
+							+ ".");
 		}
 
 		private static Map<String, String> tables() {

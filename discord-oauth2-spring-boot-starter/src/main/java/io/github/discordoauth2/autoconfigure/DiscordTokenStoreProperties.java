@@ -1,11 +1,16 @@
 package io.github.discordoauth2.autoconfigure;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordTokenEncryption;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 
 /**
  * Where and how the starter keeps each user's Discord tokens
@@ -61,6 +66,8 @@ public class DiscordTokenStoreProperties {
 	 * Most users the memory store holds; the least recently used go first beyond it.
 	 */
 	private int memoryMaxUsers = 10_000;
+
+	private final Encryption encryption = new Encryption();
 
 	/**
 	 * Returns the value of {@code discord.oauth2.token-store.type}.
@@ -159,16 +166,20 @@ public class DiscordTokenStoreProperties {
 	}
 
 	/**
+	 * Returns the {@code discord.oauth2.token-store.encryption.*} settings.
+	 * @return the nested settings
+	 */
+	public Encryption getEncryption() {
+		return this.encryption;
+	}
+
+	/**
 	 * The logout action in force.
 	 * @param revokeOnLogout the value of {@code discord.oauth2.login.revoke-on-logout}
 	 * @return {@link #getOnLogout()} when set, else what the older property asks for
 	 */
 	public DiscordLogoutAction logoutAction(boolean revokeOnLogout) {
-		DiscordLogoutAction action = this.onLogout;
-		if (action != null) {
-			return action;
-		}
-		return revokeOnLogout ? DiscordLogoutAction.REVOKE : DiscordLogoutAction.KEEP;
+		return DiscordLogoutAction.of(this.onLogout, revokeOnLogout);
 	}
 
 	void validate() {
@@ -184,6 +195,132 @@ public class DiscordTokenStoreProperties {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".memory-max-users", "must be at least 1",
 					"Set " + PREFIX + ".memory-max-users to the number of users one instance may hold, e.g. 10000.");
 		}
+	}
+
+	/**
+	 * Encryption of the tokens at rest in the JDBC store.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Encryption {
+
+		/**
+		 * AES key (Base64 of 32 random bytes, e.g. from "openssl rand -base64 32") that
+		 * encrypts the access and refresh tokens in the oauth2_authorized_client table
+		 * with AES-GCM. Take it from an environment variable. When not set, tokens are
+		 * stored in clear.
+		 */
+		private @Nullable String key;
+
+		/**
+		 * Id of the key, stored beside every token it encrypts so that the key can be
+		 * rotated: give a new key a new id and move the old one to old-keys.
+		 */
+		private String keyId = "1";
+
+		/**
+		 * Keys that encrypted tokens still in the table, by their id (Base64, like key).
+		 * Tokens are read with them and encrypted with the current key on their next
+		 * write.
+		 */
+		private Map<String, String> oldKeys = new LinkedHashMap<>();
+
+		/**
+		 * Returns the value of {@code discord.oauth2.token-store.encryption.key}.
+		 * @return the configured value, or {@code null} when not set
+		 */
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.token-store.encryption.key}.
+		 * @param key the new value
+		 */
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.token-store.encryption.key-id}.
+		 * @return the configured value
+		 */
+		public String getKeyId() {
+			return this.keyId;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.token-store.encryption.key-id}.
+		 * @param keyId the new value
+		 */
+		public void setKeyId(String keyId) {
+			this.keyId = keyId;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.token-store.encryption.old-keys}.
+		 * @return the configured keys by id
+		 */
+		public Map<String, String> getOldKeys() {
+			return this.oldKeys;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.token-store.encryption.old-keys}.
+		 * @param oldKeys the new value
+		 */
+		public void setOldKeys(Map<String, String> oldKeys) {
+			this.oldKeys = oldKeys;
+		}
+
+		/**
+		 * The encryption these settings describe, checked: a key that is not Base64 or
+		 * not 16, 24 or 32 bytes stops startup naming the property (never its value).
+		 */
+		DiscordTokenEncryption toEncryption() {
+			String key = this.key;
+			if (!StringUtils.hasText(key)) {
+				return DiscordTokenEncryption.none();
+			}
+			String keyIdProperty = PREFIX + ".encryption.key-id";
+			if (!DiscordTokenEncryption.isValidKeyId(this.keyId)) {
+				throw new DiscordOAuth2ConfigurationException(keyIdProperty,
+						"must be 1 to 32 letters, digits, '_', '.' or '-'",
+						"Set " + keyIdProperty + " to a short name for the key, such as 1 or 2026-01.");
+			}
+			byte[] current = decodeKey(key, PREFIX + ".encryption.key");
+			Map<String, byte[]> old = new LinkedHashMap<>();
+			this.oldKeys.forEach((id, value) -> {
+				String property = PREFIX + ".encryption.old-keys." + id;
+				if (!DiscordTokenEncryption.isValidKeyId(id) || id.equals(this.keyId)) {
+					throw new DiscordOAuth2ConfigurationException(property,
+							"has an id that is not 1 to 32 letters, digits, '_', '.' or '-', or is the current "
+									+ keyIdProperty,
+							"Name each old key by the key id it was used under, other than the current key-id.");
+				}
+				old.put(id, decodeKey(value, property));
+			});
+			return DiscordTokenEncryption.aesGcm(this.keyId, current, old);
+		}
+
+		private static byte[] decodeKey(String value, String property) {
+			byte[] key;
+			try {
+				key = Base64.getDecoder().decode(value.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DiscordOAuth2ConfigurationException(property, "is not Base64",
+						"Set " + property + " to the Base64 of a random AES key, e.g. the output of "
+								+ "'openssl rand -base64 32', preferably from an environment variable.");
+			}
+			if (!DiscordTokenEncryption.isValidKey(key)) {
+				throw new DiscordOAuth2ConfigurationException(property,
+						"is " + key.length + " bytes long; an AES key has 16, 24 or 32",
+						"Set " + property + " to the Base64 of 32 random bytes, e.g. 'openssl rand -base64 32'.");
+			}
+			return key;
+		}
+
 	}
 
 	/**

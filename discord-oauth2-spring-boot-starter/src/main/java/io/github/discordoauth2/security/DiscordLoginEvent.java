@@ -12,13 +12,16 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * Published once per successful "Login with Discord", after the code exchange and the
- * user lookup. Listen to it ({@code @EventListener}) to create the application's own
- * account for the user, or to keep the {@code guild} of a bot authorization or the
- * {@code webhook} of a {@code webhook.incoming} authorization. Do not keep its refresh
- * token for later work without the user (e.g. linked-roles updates): the starter's token
- * store already keeps the user's tokens and replaces them on every refresh, as Discord
- * rotates refresh tokens, so a copy would stop working; ask
- * {@link io.github.discordoauth2.security.tokens.DiscordTokens#find(long)} instead.
+ * user lookup. Listen to it ({@code @EventListener}) to greet or record the user, or to
+ * keep the {@code guild} of a bot authorization or the {@code webhook} of a
+ * {@code webhook.incoming} authorization.
+ *
+ * <p>
+ * Do not keep its refresh token for later work without the user (e.g. linked-roles
+ * updates): the starter stores the pair itself and Discord rotates the refresh token on
+ * every refresh, after which a copy is dead. Ask
+ * {@link io.github.discordoauth2.security.tokens.DiscordTokens#find(long)} for the user's
+ * current token instead.
  *
  * <p>
  * Listeners run synchronously before the login completes: an exception thrown by a
@@ -71,8 +74,8 @@ public final class DiscordLoginEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * The access token of this login, usable at once. The token store keeps it (and its
-	 * refresh token, which the next refresh replaces); do not store a copy.
+	 * The access token of this login, usable at once. Its refresh token is already stored
+	 * by the starter and dies at the next rotation: do not keep a copy.
 	 * @return the user's token
 	 */
 	public AccessToken accessToken() {

@@ -34,16 +34,28 @@ public final class DiscordOAuth2AuthorizedClientManager implements OAuth2Authori
 	private final DiscordAccountLinks links;
 
 	/**
-	 * Creates the manager.
+	 * Creates the manager, with account links on their defaults.
 	 * @param tokens reads and refreshes the Discord tokens
 	 * @param delegate authorizes other registrations
 	 */
 	public DiscordOAuth2AuthorizedClientManager(DiscordTokens tokens, OAuth2AuthorizedClientManager delegate) {
+		this(tokens, delegate, new DiscordAccountLinks(tokens));
+	}
+
+	/**
+	 * Creates the manager.
+	 * @param tokens reads and refreshes the Discord tokens
+	 * @param delegate authorizes other registrations
+	 * @param links the account links (the {@link DiscordAccountLinks} bean)
+	 */
+	public DiscordOAuth2AuthorizedClientManager(DiscordTokens tokens, OAuth2AuthorizedClientManager delegate,
+			DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
 		Assert.notNull(delegate, "delegate must not be null");
+		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
 		this.delegate = delegate;
-		this.links = new DiscordAccountLinks(tokens);
+		this.links = links;
 	}
 
 	@Override

@@ -10,11 +10,14 @@ import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2WebSecurityAut
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.DiscordOAuth2UserService;
 import io.github.discordoauth2.security.DiscordRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.LocalAccountIdentifier;
 import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
 import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
 import io.github.discordoauth2.security.web.DiscordRevokeTokenLogoutHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -23,9 +26,12 @@ import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2Clien
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.ListeningSecurityContextHolderStrategy;
@@ -51,9 +57,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +69,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The starter composes with what an application already has: its own filter chain, other
  * login providers and its own beans of Spring Security's global types.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DiscordCompositionTests {
 
 	private static final String[] DISCORD = { "discord.oauth2.client-id=1100000000000000001",
@@ -203,14 +212,44 @@ class DiscordCompositionTests {
 					.andExpect(status().isFound())
 					.andExpect(header().string("Location",
 							org.hamcrest.Matchers.startsWith("https://accounts.google.com/o/oauth2/v2/auth")));
-				// Connect Discord, with its own callback.
-				mvc.perform(get("/oauth2/connect/discord").with(user("alice")))
+				// Connect Discord (a form), with its own callback.
+				mvc.perform(post("/oauth2/connect/discord").with(user("alice")).with(csrf()))
 					.andExpect(status().isFound())
 					.andExpect(header().string("Location",
 							org.hamcrest.Matchers.allOf(
 									org.hamcrest.Matchers.startsWith("http://127.0.0.1:8090/oauth2/authorize"),
 									org.hamcrest.Matchers
 										.containsString("redirect_uri=http://localhost/oauth2/connect/code/discord"))));
+			});
+	}
+
+	@Test
+	void connectWithoutALocalAccountIdentifierWarnsOnceAtStartup(CapturedOutput output) {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DiscordOAuth2TokenStoreAutoConfiguration.class,
+					DiscordOAuth2AuthorizedClientAutoConfiguration.class))
+			.withPropertyValues(DISCORD)
+			.withUserConfiguration(FormLoginConnectChainConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).containsOnlyOnce("Define a LocalAccountIdentifier bean");
+			});
+	}
+
+	@Test
+	void connectWithALocalAccountIdentifierDoesNotWarn(CapturedOutput output) {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DiscordOAuth2TokenStoreAutoConfiguration.class,
+					DiscordOAuth2AuthorizedClientAutoConfiguration.class))
+			.withPropertyValues(DISCORD)
+			.withUserConfiguration(FormLoginConnectChainConfiguration.class)
+			.withBean(LocalAccountIdentifier.class, () -> (authentication) -> "id-" + authentication.getName())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(DiscordAccountLinks.class)
+					.accountKey(UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of())))
+					.isEqualTo("local:id-alice");
+				assertThat(output).doesNotContain("LocalAccountIdentifier");
 			});
 	}
 

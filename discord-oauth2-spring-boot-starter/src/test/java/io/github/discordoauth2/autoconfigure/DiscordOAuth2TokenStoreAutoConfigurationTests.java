@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.discordoauth2.autoconfigure.servlet.DiscordOAuth2AuthorizedClientAutoConfiguration;
@@ -38,9 +39,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +59,10 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 
 	private static final String[] DISCORD = { "discord.oauth2.client-id=1100000000000000001",
 			"discord.oauth2.client-secret=s3cret", "discord.oauth2.base-url=http://127.0.0.1:8090" };
+
+	private static final String FIRST_KEY = "q6iLSObxLKlH3GMgS6ONxwJbmgJzJmLwZ0vJVEn5Zy4=";
+
+	private static final String SECOND_KEY = "mR0yWbuN2hmS0w3V0Jv6m8V3XGjkE1wq8Qn6r1tLk2A=";
 
 	private static final AutoConfigurations ALL = AutoConfigurations.of(DiscordOAuth2ClientAutoConfiguration.class,
 			DiscordOAuth2LoginAutoConfiguration.class, DiscordOAuth2TokenStoreAutoConfiguration.class,
@@ -227,6 +237,75 @@ class DiscordOAuth2TokenStoreAutoConfigurationTests {
 					"discord.oauth2.token-store.on-logout=remove")
 			.run((context) -> assertThat(context.getBean(DiscordTokensLogoutHandler.class).action())
 				.isEqualTo(DiscordLogoutAction.REMOVE));
+	}
+
+	@Test
+	void withoutAnEncryptionKeyTheJdbcStoreWarnsOnceThatTokensAreStoredInClear(CapturedOutput output) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-clear;DB_CLOSE_DELAY=-1")
+			.run((context) -> assertThat(context).hasSingleBean(JdbcDiscordTokenStore.class));
+		assertThat(output).containsOnlyOnce("tokens are stored in clear")
+			.contains("discord.oauth2.token-store.encryption.key");
+	}
+
+	@Test
+	void storedTokensTheConfiguredKeysCannotReadStopStartupNamingTheProperty(CapturedOutput output) {
+		WebApplicationContextRunner database = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-keys;DB_CLOSE_DELAY=-1");
+		database.withPropertyValues("discord.oauth2.token-store.encryption.key=" + FIRST_KEY).run((context) -> {
+			assertThat(output).doesNotContain("tokens are stored in clear");
+			ClientRegistration discord = context.getBean(ClientRegistrationRepository.class)
+				.findByRegistrationId("discord");
+			Instant now = Instant.now();
+			context.getBean(DiscordTokenStore.class)
+				.save(new OAuth2AuthorizedClient(discord, "1100000000000000011",
+						new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(60)),
+						new OAuth2RefreshToken("refresh", now)), 1100000000000000011L);
+		});
+
+		// A new key without the old one.
+		database
+			.withPropertyValues("discord.oauth2.token-store.encryption.key=" + SECOND_KEY,
+					"discord.oauth2.token-store.encryption.key-id=2")
+			.run((context) -> assertFailsNaming(context, "discord.oauth2.token-store.encryption.old-keys.1"));
+		// The old one under the old id, but not the right key.
+		database.withPropertyValues("discord.oauth2.token-store.encryption.key=" + SECOND_KEY)
+			.run((context) -> assertFailsNaming(context, "discord.oauth2.token-store.encryption.key"));
+		// Encryption turned off with encrypted tokens in the table.
+		database.run((context) -> assertFailsNaming(context, "discord.oauth2.token-store.encryption.key"));
+		// With the old key listed, it starts.
+		database
+			.withPropertyValues("discord.oauth2.token-store.encryption.key=" + SECOND_KEY,
+					"discord.oauth2.token-store.encryption.key-id=2",
+					"discord.oauth2.token-store.encryption.old-keys.1=" + FIRST_KEY)
+			.run((context) -> assertThat(context.getBean(DiscordTokenStore.class)
+				.load("discord", 1100000000000000011L)
+				.getAccessToken()
+				.getTokenValue()).isEqualTo("access"));
+	}
+
+	@Test
+	void aKeyThatIsNotAnAesKeyStopsStartupWithoutShowingIt() {
+		WebApplicationContextRunner database = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:store-bad-key;DB_CLOSE_DELAY=-1");
+		database.withPropertyValues("discord.oauth2.token-store.encryption.key=not base64!")
+			.run((context) -> assertFailsNaming(context, "discord.oauth2.token-store.encryption.key"));
+		database.withPropertyValues("discord.oauth2.token-store.encryption.key=c2hvcnQ=").run((context) -> {
+			assertFailsNaming(context, "discord.oauth2.token-store.encryption.key");
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("5 bytes long")
+				.hasMessageNotContaining("c2hvcnQ=");
+		});
+	}
+
+	private static void assertFailsNaming(AssertableWebApplicationContext context, String property) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new DiscordOAuth2FailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("failure analysis").isNotNull();
+		assertThat(analysis.getDescription()).contains(property);
+		assertThat(analysis.getDescription()).doesNotContain(FIRST_KEY).doesNotContain(SECOND_KEY);
 	}
 
 }

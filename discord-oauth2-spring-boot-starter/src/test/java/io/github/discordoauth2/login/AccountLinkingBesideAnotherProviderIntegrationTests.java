@@ -1,5 +1,11 @@
 package io.github.discordoauth2.login;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.web.DiscordConnectConfigurer;
 import io.github.discordoauth2.test.DemoData;
@@ -31,6 +37,8 @@ class AccountLinkingBesideAnotherProviderIntegrationTests extends ComposedLoginT
 
 	private static final String PARTNER = "spring.security.oauth2.client.";
 
+	private static final Pattern FORM_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	@DynamicPropertySource
 	static void partnerProvider(DynamicPropertyRegistry registry) {
 		registry.add(PARTNER + "registration.partner.client-id", () -> Long.toString(discord.fake().clientId()));
@@ -54,9 +62,15 @@ class AccountLinkingBesideAnotherProviderIntegrationTests extends ComposedLoginT
 		TestBrowser browser = new TestBrowser();
 		browser.follow(url("/oauth2/authorization/partner"));
 		assertThat(browser.get(url("/authorities")).body()).startsWith("DefaultOAuth2User ");
-		assertThat(browser.get(url("/discord")).statusCode()).isEqualTo(403);
+		HttpResponse<String> offer = browser.get(url("/discord"));
+		assertThat(offer.statusCode()).isEqualTo(403);
+		// The docs' connect form: a POST with the CSRF token.
+		Matcher csrf = FORM_CSRF.matcher(offer.body());
+		assertThat(csrf.find()).as("CSRF token in the connect form").isTrue();
+		HttpResponse<String> toDiscord = browser.post(url("/oauth2/connect/discord"),
+				"_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
 
-		assertThat(browser.follow(url("/oauth2/connect/discord")).body())
+		assertThat(browser.follow(TestBrowser.location(toDiscord).toString()).body())
 			.isEqualTo(DemoData.USERNAME + " connected Discord user " + DemoData.USER_ID);
 
 		assertThat(browser.get(url("/discord")).body())

@@ -6,20 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
 		classes = { ComposedLoginApplication.class, CompositionSnippets.AccountLinking.class,
 				AccountLinkingIntegrationTests.LocalAccounts.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "discord.oauth2.login.refresh-on-unauthorized=true")
 class AccountLinkingIntegrationTests extends ComposedLoginTests {
 
 	private static final Pattern HIDDEN_INPUT = Pattern
@@ -47,14 +54,26 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	DiscordTokenStore store;
 
+	@Autowired
+	DataSource dataSource;
+
+	// Every local account here connects the same demo Discord user, which may be
+	// connected to one local account at a time.
+	@AfterEach
+	void forgetLinksAndTokens() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.update("DELETE FROM discord_account_link");
+		jdbc.update("DELETE FROM oauth2_authorized_client");
+	}
+
 	@Test
 	void aLocalUserConnectsUsesAndDisconnectsDiscordWithoutBecomingTheDiscordUser() {
 		TestBrowser alice = loggedIn("alice");
 		HttpResponse<String> before = alice.get(url("/discord"));
 		assertThat(before.statusCode()).isEqualTo(403);
-		assertThat(before.body()).contains("/oauth2/connect/discord");
+		assertThat(before.body()).contains("action=\"/oauth2/connect/discord\"").contains("name=\"_csrf\"");
 
-		HttpResponse<String> connected = alice.follow(url("/oauth2/connect/discord"));
+		HttpResponse<String> connected = connect(alice);
 
 		// Discord saw an authorization with the connect callback, then the code exchange.
 		assertThat(alice.visited()).anyMatch((uri) -> uri.getPath().equals("/oauth2/connect/code/discord")
@@ -86,9 +105,23 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void disconnectThatDiscordDoesNotConfirmTellsTheUser() {
+		TestBrowser heidi = loggedIn("heidi");
+		connect(heidi);
+		discord.fake().faults().next("POST /oauth2/token/revoke", 2, Fault.status(502));
+
+		HttpResponse<String> disconnected = heidi.post(url("/oauth2/disconnect/discord"), csrf(heidi));
+
+		assertThat(TestBrowser.location(disconnected).getPath()).isEqualTo("/account");
+		assertThat(TestBrowser.location(disconnected).getQuery())
+			.isEqualTo("discord-disconnect-error=revocation_failed");
+		assertThat(heidi.get(url("/account")).body()).isEqualTo("heidi has not connected Discord");
+	}
+
+	@Test
 	void disconnectNeedsTheCsrfToken() {
 		TestBrowser carol = loggedIn("carol");
-		carol.follow(url("/oauth2/connect/discord"));
+		connect(carol);
 		discord.fake().clearJournal();
 
 		HttpResponse<String> forged = carol.post(url("/oauth2/disconnect/discord"), "");
@@ -102,15 +135,16 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	@Test
 	void anotherUserReplayingTheCallbackGetsNoLink() {
 		TestBrowser dave = loggedIn("dave");
-		HttpResponse<String> toDiscord = dave.get(url("/oauth2/connect/discord"));
+		HttpResponse<String> toDiscord = dave.post(url("/oauth2/connect/discord"), csrf(dave));
 		HttpResponse<String> fromDiscord = dave.get(TestBrowser.location(toDiscord).toString());
 		String callback = TestBrowser.location(fromDiscord).toString();
 		assertThat(callback).contains("/oauth2/connect/code/discord?code=").contains("state=");
 
 		// Erin, signed in too, sends Dave's callback (code and state) from her session.
 		TestBrowser erin = loggedIn("erin");
-		erin.follow(callback);
+		HttpResponse<String> landed = erin.follow(callback);
 
+		assertThat(landed.uri().getQuery()).isEqualTo("discord-connect-error=invalid_state");
 		assertThat(this.store.linkedUserId("discord", "local:erin")).isNull();
 		assertThat(erin.get(url("/discord")).statusCode()).isEqualTo(403);
 		// The authorization belongs to the session that started it.
@@ -118,11 +152,45 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void aConnectionStartedByOneAccountIsNotCompletedForAnotherSignedInOverItInTheSameBrowser() {
+		TestBrowser shared = loggedIn("ivan");
+		HttpResponse<String> toDiscord = shared.post(url("/oauth2/connect/discord"), csrf(shared));
+		HttpResponse<String> fromDiscord = shared.get(TestBrowser.location(toDiscord).toString());
+		String callback = TestBrowser.location(fromDiscord).toString();
+		// Judy signs in on the same browser before the callback arrives; the session,
+		// which holds Ivan's pending connection, goes on under her.
+		HttpResponse<String> judy = shared.post(url("/login"),
+				"username=judy&password=pw&" + csrf(shared, url("/login")));
+		assertThat(TestBrowser.location(judy).getQuery()).as("form login of judy").isNull();
+		discord.fake().clearJournal();
+
+		HttpResponse<String> landed = shared.follow(callback);
+
+		assertThat(landed.uri().getPath()).isEqualTo("/account");
+		assertThat(landed.uri().getQuery()).isEqualTo("discord-connect-error=account_mismatch");
+		assertThat(landed.body()).isEqualTo("judy has not connected Discord");
+		assertThat(this.store.linkedUserId("discord", "local:judy")).isNull();
+		assertThat(this.store.linkedUserId("discord", "local:ivan")).isNull();
+		// The code was never exchanged.
+		assertThat(DiscordLoginFlow.tokenCalls(discord.fake())).isEmpty();
+	}
+
+	@Test
+	void connectingIsAFormPostWithTheCsrfToken() {
+		TestBrowser kim = loggedIn("kim");
+
+		assertThat(kim.get(url("/oauth2/connect/discord")).statusCode()).as("a link").isNotIn(302, 303);
+		assertThat(kim.post(url("/oauth2/connect/discord"), "").statusCode()).as("a forged form").isEqualTo(403);
+		HttpResponse<String> form = kim.post(url("/oauth2/connect/discord"), csrf(kim));
+		assertThat(TestBrowser.location(form).toString()).startsWith(discord.baseUrl() + "/oauth2/authorize");
+	}
+
+	@Test
 	void cancellingOnDiscordComesBackWithTheErrorAndNoLink() {
 		TestBrowser frank = loggedIn("frank");
 		discord.fake().autoApprove(false);
 		try {
-			HttpResponse<String> toDiscord = frank.get(url("/oauth2/connect/discord"));
+			HttpResponse<String> toDiscord = frank.post(url("/oauth2/connect/discord"), csrf(frank));
 			String consent = TestBrowser.location(toDiscord).toString();
 			StringBuilder form = new StringBuilder("decision=cancel");
 			Matcher hidden = HIDDEN_INPUT.matcher(frank.get(consent).body());
@@ -146,13 +214,37 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 	}
 
 	@Test
+	void aConnectedAccountWhoseTokenDiscordRefusedEarlyGetsItRefreshed() {
+		TestBrowser grace = loggedIn("grace");
+		connect(grace);
+		OAuth2AuthorizedClient before = this.store.load("discord", DemoData.USER_ID);
+		assertThat(before).isNotNull();
+		// Only Discord knows: the stored expiry is a week away.
+		discord.fake().expireAccessToken(before.getAccessToken().getTokenValue());
+
+		HttpResponse<String> page = grace.follow(url("/discord"));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).isEqualTo("grace is " + DemoData.USERNAME + " on Discord");
+		OAuth2AuthorizedClient after = this.store.load("discord", DemoData.USER_ID);
+		assertThat(after.getRefreshToken().getTokenValue()).isNotEqualTo(before.getRefreshToken().getTokenValue());
+	}
+
+	@Test
 	void anAnonymousVisitorCannotConnect() {
 		TestBrowser anonymous = new TestBrowser();
 
-		HttpResponse<String> response = anonymous.get(url("/oauth2/connect/discord"));
+		HttpResponse<String> response = anonymous.post(url("/oauth2/connect/discord"), csrf(anonymous, url("/login")));
 
 		// The application's rules apply: its login page, never Discord.
 		assertThat(TestBrowser.location(response).getPath()).isEqualTo("/login");
+	}
+
+	/** Posts the connect form and follows Discord's consent back to the application. */
+	private HttpResponse<String> connect(TestBrowser browser) {
+		HttpResponse<String> toDiscord = browser.post(url("/oauth2/connect/discord"), csrf(browser));
+		assertThat(TestBrowser.isRedirect(toDiscord)).as("connect form sends to Discord").isTrue();
+		return browser.follow(TestBrowser.location(toDiscord).toString());
 	}
 
 	private TestBrowser loggedIn(String name) {
@@ -184,7 +276,12 @@ class AccountLinkingIntegrationTests extends ComposedLoginTests {
 					User.withUsername("carol").password("{noop}pw").roles("USER").build(),
 					User.withUsername("dave").password("{noop}pw").roles("USER").build(),
 					User.withUsername("erin").password("{noop}pw").roles("USER").build(),
-					User.withUsername("frank").password("{noop}pw").roles("USER").build());
+					User.withUsername("frank").password("{noop}pw").roles("USER").build(),
+					User.withUsername("grace").password("{noop}pw").roles("USER").build(),
+					User.withUsername("heidi").password("{noop}pw").roles("USER").build(),
+					User.withUsername("ivan").password("{noop}pw").roles("USER").build(),
+					User.withUsername("judy").password("{noop}pw").roles("USER").build(),
+					User.withUsername("kim").password("{noop}pw").roles("USER").build());
 		}
 
 	}

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -129,8 +130,8 @@ final class CompositionSnippets {
 			http.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers("/", "/error").permitAll().anyRequest().authenticated());
 			http.formLogin(Customizer.withDefaults());
-			// GET /oauth2/connect/discord connects, POST /oauth2/disconnect/discord
-			// disconnects; both come back to /account.
+			// POST /oauth2/connect/discord connects, POST /oauth2/disconnect/discord
+			// disconnects (forms with the CSRF token); both come back to /account.
 			http.with(DiscordConnectConfigurer.discordConnect().returnUrl("/account"), Customizer.withDefaults());
 			return http.build();
 		}
@@ -158,12 +159,15 @@ final class CompositionSnippets {
 				return authentication.getName() + " is " + token.fetchIdentify().username() + " on Discord";
 			}
 
-			// Not connected (or the tokens are gone): offer to connect.
+			// Not connected (or the tokens are gone): offer to connect, with a form
+			// (connecting starts with a POST that carries the CSRF token).
 			@ExceptionHandler(DiscordAccountRequiredException.class)
-			ResponseEntity<String> connectFirst(DiscordAccountRequiredException ex) {
+			ResponseEntity<String> connectFirst(DiscordAccountRequiredException ex, CsrfToken csrf) {
 				return ResponseEntity.status(HttpStatus.FORBIDDEN)
 					.contentType(MediaType.TEXT_HTML)
-					.body("<a href=\"/oauth2/connect/" + ex.registrationId() + "\">Connect Discord</a>");
+					.body("<form method=\"post\" action=\"/oauth2/connect/" + ex.registrationId() + "\">"
+							+ "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\""
+							+ csrf.getToken() + "\"><button>Connect Discord</button></form>");
 			}
 
 		}

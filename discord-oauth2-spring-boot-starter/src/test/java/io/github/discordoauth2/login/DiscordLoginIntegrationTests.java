@@ -16,6 +16,7 @@ import io.github.discordoauth2.security.DiscordLoginEvent;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
+import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,6 +268,22 @@ class DiscordLoginIntegrationTests {
 			.isThrownBy(() -> client.fromAccessToken(before.getAccessToken().getTokenValue()).fetchIdentify());
 		HttpResponse<String> me = this.browser.get(app("/me"));
 		assertThat(TestBrowser.location(me).getPath()).isEqualTo("/oauth2/authorization/discord");
+	}
+
+	@Test
+	void logoutWhoseRevocationDiscordDoesNotConfirmTellsTheUser() {
+		logIn();
+		Matcher csrf = CSRF_INPUT.matcher(this.browser.get(app("/logout")).body());
+		assertThat(csrf.find()).as("CSRF token on the logout page").isTrue();
+		discord.fake().faults().next("POST /oauth2/token/revoke", 2, Fault.status(502));
+
+		HttpResponse<String> logout = this.browser.post(app("/logout"),
+				"_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(TestBrowser.location(logout).getPath()).isEqualTo("/");
+		assertThat(TestBrowser.location(logout).getQuery()).isEqualTo("discord-logout-error=revocation_failed");
+		assertThat(storedClient()).isNull();
 	}
 
 	/**

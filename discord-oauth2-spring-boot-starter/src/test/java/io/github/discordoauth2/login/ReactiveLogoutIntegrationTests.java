@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
+import io.github.discordoauth2.test.Fault;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,55 @@ class ReactiveLogoutIntegrationTests extends ComposedLoginTests {
 	DiscordTokenStore store;
 
 	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+
+	@Test
+	void logoutEndsTheWebSessionWithEverythingItHeld() {
+		assertThat(this.browser.follow(url("/me")).statusCode()).isEqualTo(200);
+		this.browser.get(url("/"), ReactiveLoginTestApplication.NOTE_HEADER, "kept in the session");
+		HttpResponse<String> before = this.browser.get(url("/"));
+		assertThat(before.headers().firstValue(ReactiveLoginTestApplication.NOTE_HEADER))
+			.hasValue("kept in the session");
+		String session = before.headers().firstValue(ReactiveLoginTestApplication.SESSION_HEADER).orElseThrow();
+		String csrf = this.browser.get(url("/csrf")).body();
+
+		this.browser.post(url("/logout"), "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+
+		HttpResponse<String> after = this.browser.get(url("/"));
+		assertThat(after.headers().firstValue(ReactiveLoginTestApplication.NOTE_HEADER)).isEmpty();
+		// Someone who kept the old session id is served in a new session.
+		HttpResponse<String> withOldId = TestBrowser.withCookie(url("/"), "SESSION", session).get(url("/"));
+		assertThat(withOldId.headers().firstValue(ReactiveLoginTestApplication.NOTE_HEADER)).isEmpty();
+		assertThat(withOldId.headers().firstValue(ReactiveLoginTestApplication.SESSION_HEADER)).isPresent()
+			.get()
+			.isNotEqualTo(session);
+	}
+
+	@Test
+	void logoutWhoseRevocationDiscordDoesNotConfirmTellsTheUser() {
+		assertThat(this.browser.follow(url("/me")).statusCode()).isEqualTo(200);
+		String csrf = this.browser.get(url("/csrf")).body();
+		discord.fake().faults().next("POST /oauth2/token/revoke", 2, Fault.status(502));
+
+		HttpResponse<String> logout = this.browser.post(url("/logout"),
+				"_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+
+		assertThat(TestBrowser.location(logout).getPath()).isEqualTo("/");
+		assertThat(TestBrowser.location(logout).getQuery()).isEqualTo("discord-logout-error=revocation_failed");
+		assertThat(this.store.load("discord", DemoData.USER_ID)).isNull();
+	}
+
+	@Test
+	void logoutWithoutTheCsrfTokenIsRefusedAndKeepsEverything() {
+		assertThat(this.browser.follow(url("/me")).statusCode()).isEqualTo(200);
+		discord.fake().clearJournal();
+
+		HttpResponse<String> forged = this.browser.post(url("/logout"), "");
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(this.store.load("discord", DemoData.USER_ID)).isNotNull();
+		assertThat(discord.fake().journal()).noneMatch((request) -> request.path().endsWith("/oauth2/token/revoke"));
+		assertThat(this.browser.get(url("/me")).statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void logoutRevokesAtDiscordAndForgetsTheTokens() {

@@ -3,6 +3,7 @@ package io.github.discordoauth2.login;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,30 @@ final class TestBrowser {
 		return new TestBrowser(true);
 	}
 
+	/**
+	 * A browser (one connection per request) that starts with a cookie someone else
+	 * obtained, as an attacker who fixed or stole a session id would.
+	 */
+	static TestBrowser withCookie(String url, String name, String value) {
+		TestBrowser browser = new TestBrowser(true);
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		browser.cookies.getCookieStore().add(URI.create(url), cookie);
+		return browser;
+	}
+
+	/** The value of a cookie this browser holds for the URL's host, or {@code null}. */
+	String cookie(String url, String name) {
+		return this.cookies.getCookieStore()
+			.get(URI.create(url))
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private HttpClient newClient() {
 		return HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -60,6 +85,11 @@ final class TestBrowser {
 	/** Sends one GET without following a redirect. */
 	HttpResponse<String> get(String url) {
 		return send(request(url).GET().build());
+	}
+
+	/** Sends one GET with an extra header, without following a redirect. */
+	HttpResponse<String> get(String url, String header, String value) {
+		return send(request(url).header(header, value).GET().build());
 	}
 
 	/** Posts a form without following a redirect. */

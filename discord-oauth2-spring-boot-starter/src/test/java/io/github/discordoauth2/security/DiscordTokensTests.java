@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.DiscordTokensRemovedEvent;
 import io.github.discordoauth2.security.tokens.DiscordTokensRotatedEvent;
@@ -24,14 +25,18 @@ import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
 import io.github.discordoauth2.support.MovableClock;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
+import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
@@ -61,6 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store on H2 shared by two "instances" (each with its own core client, as two processes
  * would have).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DiscordTokensTests {
 
 	private static final long USER = DemoData.USER_ID;
@@ -285,6 +291,33 @@ class DiscordTokensTests {
 		new DiscordTokensLogoutHandler(otherInstance, DiscordLogoutAction.REMOVE).logout(request, response,
 				discordLogin());
 		assertThat(this.store.load("discord", USER)).isNull();
+	}
+
+	@Test
+	void revokeThatDiscordDoesNotConfirmSaysSoLogsWithoutTheTokenAndForgetsTheTokens(CapturedOutput output) {
+		FakeDiscord.Tokens issued = logIn();
+		this.discord.faults().next("POST /oauth2/token/revoke", 2, Fault.status(502));
+
+		DiscordRevocation revocation = tokens(client()).revoke(USER);
+
+		assertThat(revocation).isEqualTo(DiscordRevocation.FAILED);
+		assertThat(this.store.load("discord", USER)).isNull();
+		assertThat(output).contains("WARN")
+			.contains("Could not revoke a Discord token of user " + USER)
+			.doesNotContain(issued.accessToken())
+			.doesNotContain(issued.refreshToken());
+		assertThat(this.events).last()
+			.isInstanceOfSatisfying(DiscordTokensRemovedEvent.class,
+					(event) -> assertThat(event.reason()).isEqualTo(DiscordTokensRemovedEvent.Reason.REVOKED));
+	}
+
+	@Test
+	void revokeSaysWhetherThereWasAnythingToRevoke() {
+		logIn();
+		DiscordTokens tokens = tokens(client());
+
+		assertThat(tokens.revoke(USER)).isEqualTo(DiscordRevocation.REVOKED);
+		assertThat(tokens.revoke(USER)).isEqualTo(DiscordRevocation.NOTHING_STORED);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -100,6 +101,46 @@ class JdbcDiscordTokenStoreTests {
 		DataSource dataSource = h2();
 		createSchema(dataSource, "blob");
 		linksSpecification(dataSource);
+	}
+
+	@Test
+	void postgresTellsAccountKeysApartByEveryCharacter() {
+		DataSource dataSource = postgres.getPostgresDatabase();
+		createSchema(dataSource, "postgresql");
+		keysSpecification(dataSource);
+	}
+
+	@Test
+	void h2WithCaseInsensitiveTextTellsAccountKeysApartByEveryCharacter() {
+		// As MySQL's and MariaDB's default collations do, this database compares text
+		// without regard to case.
+		DataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:ci-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;IGNORECASE=TRUE", "sa", "");
+		createSchema(dataSource, "blob");
+		keysSpecification(dataSource);
+	}
+
+	private void keysSpecification(DataSource dataSource) {
+		long alice = 1100000000000000011L;
+		long other = 1100000000000000012L;
+		JdbcDiscordTokenStore store = new JdbcDiscordTokenStore(new JdbcTemplate(dataSource),
+				new InMemoryClientRegistrationRepository(DISCORD));
+
+		store.saveLink("discord", "local:Alice", alice);
+		store.saveLink("discord", "local:alice", other);
+		store.saveLink("discord", "local:alice ", alice);
+
+		assertThat(store.linkedUserId("discord", "local:Alice")).isEqualTo(alice);
+		assertThat(store.linkedUserId("discord", "local:alice")).isEqualTo(other);
+		assertThat(store.linkedUserId("discord", "local:ALICE")).isNull();
+		// The table holds no account name.
+		assertThat(
+				new JdbcTemplate(dataSource).queryForList("SELECT account_key FROM discord_account_link", String.class))
+			.hasSize(3)
+			.allMatch((key) -> key.matches("[0-9a-f]{64}"));
+		assertThat(store.removeLink("discord", "local:ALICE")).isFalse();
+		assertThat(store.removeLink("discord", "local:alice")).isTrue();
+		assertThat(store.linkedUserId("discord", "local:Alice")).isEqualTo(alice);
 	}
 
 	private void linksSpecification(DataSource dataSource) {

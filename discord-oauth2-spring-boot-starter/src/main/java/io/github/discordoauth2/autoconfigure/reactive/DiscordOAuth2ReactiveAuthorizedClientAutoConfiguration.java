@@ -5,10 +5,12 @@ import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2TokenStoreAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.DiscordTokenStoreProperties;
 import io.github.discordoauth2.security.DiscordReactiveOAuth2AuthorizedClientManager;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.server.DiscordServerOAuth2AuthorizedClientRepository;
 import io.github.discordoauth2.security.web.server.DiscordTokensServerLogoutHandler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,14 +41,16 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration",
 		"org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnDiscordReactiveLogin
-@ConditionalOnBean({ DiscordTokens.class, ReactiveClient.class, ReactiveClientRegistrationRepository.class })
+@ConditionalOnBean({ DiscordTokens.class, DiscordAccountLinks.class, ReactiveClient.class,
+		ReactiveClientRegistrationRepository.class })
 @EnableConfigurationProperties({ DiscordOAuth2Properties.class, DiscordTokenStoreProperties.class })
 public final class DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveDiscordTokens reactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client) {
-		return new ReactiveDiscordTokens(tokens, client);
+	ReactiveDiscordTokens reactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client,
+			DiscordAccountLinks links) {
+		return new ReactiveDiscordTokens(tokens, client, Schedulers.boundedElastic(), links);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
 import io.github.discordoauth2.autoconfigure.DiscordOAuth2TokenStoreAutoConfiguration;
 import io.github.discordoauth2.autoconfigure.DiscordTokenStoreProperties;
 import io.github.discordoauth2.security.DiscordOAuth2AuthorizedClientManager;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.web.DiscordOAuth2AuthorizedClientRepository;
@@ -33,24 +34,26 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 		"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
 		"org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration" })
 @ConditionalOnDiscordLogin
-@ConditionalOnBean({ DiscordTokens.class, ClientRegistrationRepository.class })
+@ConditionalOnBean({ DiscordTokens.class, DiscordAccountLinks.class, ClientRegistrationRepository.class })
 @EnableConfigurationProperties({ DiscordOAuth2Properties.class, DiscordTokenStoreProperties.class })
 public final class DiscordOAuth2AuthorizedClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OAuth2AuthorizedClientRepository authorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store) {
+	OAuth2AuthorizedClientRepository authorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
+			DiscordAccountLinks links) {
 		return new DiscordOAuth2AuthorizedClientRepository(tokens, store,
-				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(store));
+				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(store), links);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OAuth2AuthorizedClientManager authorizedClientManager(DiscordTokens tokens,
+	OAuth2AuthorizedClientManager authorizedClientManager(DiscordTokens tokens, DiscordAccountLinks links,
 			ClientRegistrationRepository clientRegistrationRepository,
 			OAuth2AuthorizedClientRepository authorizedClientRepository) {
 		return new DiscordOAuth2AuthorizedClientManager(tokens,
-				new DefaultOAuth2AuthorizedClientManager(clientRegistrationRepository, authorizedClientRepository));
+				new DefaultOAuth2AuthorizedClientManager(clientRegistrationRepository, authorizedClientRepository),
+				links);
 	}
 
 	@Bean

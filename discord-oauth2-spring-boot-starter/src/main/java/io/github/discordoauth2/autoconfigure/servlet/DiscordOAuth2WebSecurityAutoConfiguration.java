@@ -1,7 +1,12 @@
 package io.github.discordoauth2.autoconfigure.servlet;
 
-import io.github.discordoauth2.autoconfigure.DiscordOAuth2Properties;
+import java.io.IOException;
+
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 import io.github.discordoauth2.security.web.DiscordOAuth2LoginConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -22,10 +28,11 @@ import org.springframework.security.web.SecurityFilterChain;
  *
  * <p>
  * The home page {@code /}, {@code /error} and static resources are public, everything
- * else needs a login; {@code POST /logout} logs out (revoking the Discord authorization
- * when {@code discord.oauth2.login.revoke-on-logout} is set) and returns to {@code /}. It
- * runs before Boot's own default chains (the form login one and the OAuth2 client one),
- * which then back off.
+ * else needs a login; {@code POST /logout} logs out (doing what
+ * {@code discord.oauth2.token-store.on-logout} says to the stored tokens) and returns to
+ * {@code /}, with {@code ?discord-logout-error=revocation_failed} when a revocation asked
+ * for was not confirmed by Discord. It runs before Boot's own default chains (the form
+ * login one and the OAuth2 client one), which then back off.
  *
  * @since 0.1.0
  */
@@ -38,20 +45,36 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnBean(ClientRegistrationRepository.class)
 public final class DiscordOAuth2WebSecurityAutoConfiguration {
 
+	/**
+	 * Query parameter of the page after a logout whose revocation Discord did not confirm
+	 * ({@code ?discord-logout-error=revocation_failed}).
+	 */
+	public static final String LOGOUT_ERROR_PARAMETER = "discord-logout-error";
+
 	@Bean
 	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-	SecurityFilterChain discordSecurityFilterChain(HttpSecurity http, DiscordOAuth2Properties properties)
-			throws Exception {
+	SecurityFilterChain discordSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/error")
 			.permitAll()
 			.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
 			.permitAll()
 			.anyRequest()
 			.authenticated());
-		http.with(DiscordOAuth2LoginConfigurer.discordLogin()
-			.revokeTokenOnLogout(properties.getLogin().isRevokeOnLogout()), Customizer.withDefaults());
-		http.logout((logout) -> logout.logoutSuccessUrl("/"));
+		// The logout settings are the configurer's to read: on-logout wins over
+		// revoke-on-logout.
+		http.with(DiscordOAuth2LoginConfigurer.discordLogin(), Customizer.withDefaults());
+		http.logout((logout) -> logout.logoutSuccessHandler(DiscordOAuth2WebSecurityAutoConfiguration::loggedOut));
 		return http.build();
+	}
+
+	/**
+	 * Back to the home page, which is told when Discord did not confirm the revocation.
+	 */
+	private static void loggedOut(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Authentication authentication) throws IOException {
+		String home = request.getContextPath() + "/";
+		response.sendRedirect((request.getAttribute(DiscordRevocation.ATTRIBUTE) == DiscordRevocation.FAILED)
+				? home + "?" + LOGOUT_ERROR_PARAMETER + "=revocation_failed" : home);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.github.discordoauth2.AccessToken;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 /**
  * What the web layer needs of a token's life: the service provider interface between the
@@ -51,6 +52,48 @@ public interface DiscordAuthorizedClients {
 	 * @param userId the Discord user ID it belongs to
 	 */
 	void save(OAuth2AuthorizedClient authorized, long userId);
+
+	/**
+	 * What the web layer's authorized client repositories do with an entry Spring
+	 * Security saves for the user. A pair the store does not hold, whose access token has
+	 * not expired, was freshly issued (a login, or a completed authorization) and is
+	 * stored, whatever its lifetime, even one shorter than the refresh-ahead time.
+	 * Anything else is Spring Security (or the 401 handling) handing back a pair it
+	 * loaded earlier, marked expired to ask for a refresh: it only makes the next use of
+	 * the stored pair refresh it when due, so that a pair another request has rotated
+	 * meanwhile is never overwritten with the older one.
+	 * @param authorized the entry Spring Security saves
+	 * @param userId the Discord user ID it belongs to
+	 */
+	default void saveFromRepository(OAuth2AuthorizedClient authorized, long userId) {
+		boolean stored = isSamePair(load(userId), authorized);
+		if (!stored && !toAccessToken(authorized).isExpired()) {
+			save(authorized, userId);
+		}
+		else if (!stored || needsRefresh(authorized)) {
+			invalidateAccessToken(userId);
+		}
+	}
+
+	/**
+	 * Whether two entries hold the same pair of tokens: the same refresh token, or,
+	 * without one, the same access token.
+	 * @param stored the stored entry, or {@code null}
+	 * @param other the other entry
+	 * @return whether they are the same pair
+	 */
+	static boolean isSamePair(@Nullable OAuth2AuthorizedClient stored, OAuth2AuthorizedClient other) {
+		if (stored == null) {
+			return false;
+		}
+		OAuth2RefreshToken storedRefresh = stored.getRefreshToken();
+		OAuth2RefreshToken otherRefresh = other.getRefreshToken();
+		if (storedRefresh != null || otherRefresh != null) {
+			return storedRefresh != null && otherRefresh != null
+					&& storedRefresh.getTokenValue().equals(otherRefresh.getTokenValue());
+		}
+		return stored.getAccessToken().getTokenValue().equals(other.getAccessToken().getTokenValue());
+	}
 
 	/**
 	 * Makes the next use of the user's token refresh it, or forgets it when it cannot be

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
@@ -39,7 +40,10 @@ import org.springframework.util.Assert;
  * that loses a race against another instance (Discord answers {@code invalid_grant}
  * because the other instance already rotated the refresh token) reads the store again and
  * carries on with the winner's token. Stored tokens are removed only when Discord refused
- * the very refresh token that is still stored.
+ * the very refresh token that is still stored. A rotated pair is stored only over the
+ * refresh token it was made from (a compare-and-swap), so that a refresh in flight never
+ * brings back tokens that {@link #revoke(long)}, {@link #remove(long)}, a logout or a
+ * disconnect took away; it revokes the pair nobody holds instead.
  *
  * <p>
  * Do not call {@link AccessToken#refresh()} on a token from here: the rotated refresh
@@ -218,32 +222,39 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	/**
 	 * Revokes the user's authorization at Discord (every token of it dies, and the next
-	 * login asks for consent again) and forgets the stored tokens. A failed revocation is
-	 * logged without the token; the stored tokens are forgotten anyway.
+	 * login asks for consent again) and forgets the stored tokens. The entry is taken out
+	 * of the store first, atomically, and then every token it held (refresh and access)
+	 * is revoked: a refresh in flight cannot store its new pair any more (it finds the
+	 * entry gone and revokes that pair itself), and should it have rotated the refresh
+	 * token a moment ago, the access token still ends the authorization. A failed
+	 * revocation is logged at WARN level without the token, and said in the result.
 	 * @param userId the Discord user ID
-	 * @return whether tokens were stored
+	 * @return what came of it: {@link DiscordRevocation#NOTHING_STORED} when no tokens
+	 * were stored, {@link DiscordRevocation#FAILED} when Discord did not confirm
 	 */
-	public boolean revoke(long userId) {
-		OAuth2AuthorizedClient stored = this.store.load(this.registrationId, userId);
-		if (stored == null) {
-			return false;
+	public DiscordRevocation revoke(long userId) {
+		AtomicReference<@Nullable OAuth2AuthorizedClient> taken = new AtomicReference<>();
+		boolean removed = this.store.update(this.registrationId, userId, (current) -> {
+			taken.set(current);
+			return null;
+		});
+		OAuth2AuthorizedClient stored = taken.get();
+		if (!removed || stored == null) {
+			return DiscordRevocation.NOTHING_STORED;
 		}
-		try {
-			OAuth2RefreshToken refreshToken = stored.getRefreshToken();
-			if (refreshToken != null) {
-				// The refresh token outlives the access token, so it revokes even after
-				// the access token expired.
-				this.client.revokeToken(refreshToken.getTokenValue(), TokenTypeHint.REFRESH_TOKEN);
-			}
-			else {
-				this.client.revokeToken(stored.getAccessToken().getTokenValue(), TokenTypeHint.ACCESS_TOKEN);
-			}
+		boolean confirmed = true;
+		OAuth2RefreshToken refreshToken = stored.getRefreshToken();
+		if (refreshToken != null) {
+			// The refresh token outlives the access token, so it revokes even after the
+			// access token expired.
+			confirmed = revokeAtDiscord(userId, refreshToken.getTokenValue(), TokenTypeHint.REFRESH_TOKEN);
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not revoke the Discord authorization of user " + userId + ": "
-					+ ex.getClass().getSimpleName());
-		}
-		return removeAll(userId, DiscordTokensRemovedEvent.Reason.REVOKED);
+		// The access token too: a refresh that rotated the refresh token a moment ago
+		// left this one the only stored token Discord still knows.
+		confirmed &= revokeAtDiscord(userId, stored.getAccessToken().getTokenValue(), TokenTypeHint.ACCESS_TOKEN);
+		this.events.publishEvent(new DiscordTokensRemovedEvent(this, this.registrationId, userId,
+				DiscordTokensRemovedEvent.Reason.REVOKED));
+		return confirmed ? DiscordRevocation.REVOKED : DiscordRevocation.FAILED;
 	}
 
 	@Override
@@ -401,9 +412,12 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 			return afterRefusedRefresh(userId, refreshToken.getTokenValue());
 		}
 		OAuth2AuthorizedClient rotated = toAuthorizedClient(stored, fresh);
-		// Saved before anyone uses it: a token used but not stored would be lost with the
-		// rotated refresh token.
-		this.store.save(rotated, userId);
+		// Saved before anyone uses it (a token used but not stored would be lost with the
+		// rotated refresh token), and only over the pair it was made from: an entry
+		// removed meanwhile (logout, revoke, disconnect) stays removed.
+		if (!this.store.replace(this.registrationId, userId, refreshToken.getTokenValue(), rotated)) {
+			return afterLostRotation(userId, fresh);
+		}
 		this.events
 			.publishEvent(new DiscordTokensRotatedEvent(this, this.registrationId, userId, toAccessToken(rotated)));
 		return Optional.of(rotated);
@@ -444,6 +458,43 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 		}
 		OAuth2AuthorizedClient winner = this.store.load(this.registrationId, userId);
 		return (winner != null && !needsRefresh(winner)) ? Optional.of(winner) : Optional.empty();
+	}
+
+	/**
+	 * The entry was removed or replaced while Discord rotated it: nobody holds the new
+	 * pair, so it must not live on at Discord.
+	 */
+	private Optional<OAuth2AuthorizedClient> afterLostRotation(long userId, AccessToken orphan) {
+		revokeUnstored(userId, orphan);
+		OAuth2AuthorizedClient now = this.store.load(this.registrationId, userId);
+		return (now != null && !needsRefresh(now)) ? Optional.of(now) : Optional.empty();
+	}
+
+	/**
+	 * Revokes a pair that was never stored (a lost rotation, a refused connection), so
+	 * that no live token is left that nobody holds.
+	 */
+	void revokeUnstored(long userId, AccessToken orphan) {
+		String refreshToken = orphan.refreshToken();
+		if (refreshToken != null) {
+			revokeAtDiscord(userId, refreshToken, TokenTypeHint.REFRESH_TOKEN);
+		}
+		else {
+			revokeAtDiscord(userId, orphan.token(), TokenTypeHint.ACCESS_TOKEN);
+		}
+	}
+
+	private boolean revokeAtDiscord(long userId, String token, TokenTypeHint hint) {
+		try {
+			this.client.revokeToken(token, hint);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not revoke a Discord token of user " + userId + " (" + ex.getClass().getSimpleName()
+					+ "); it is no longer stored, but may work at Discord until it expires or the user removes "
+					+ "the application");
+			return false;
+		}
 	}
 
 	private boolean removeAll(long userId, DiscordTokensRemovedEvent.Reason reason) {

@@ -136,6 +136,23 @@ public final class InMemoryDiscordTokenStore implements DiscordTokenStore, Disco
 	}
 
 	@Override
+	public synchronized int countLinks(String registrationId, long userId) {
+		int count = 0;
+		for (Map.Entry<Key, Long> link : this.links.entrySet()) {
+			if (link.getKey().registrationId().equals(registrationId) && link.getValue() == userId) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	@Override
+	public synchronized LinkResult link(String registrationId, String accountKey, long userId, int maxAccountsPerUser) {
+		// Atomic here: the default's write-then-count is for stores shared by instances.
+		return DiscordTokenStore.super.link(registrationId, accountKey, userId, maxAccountsPerUser);
+	}
+
+	@Override
 	public synchronized boolean removeLink(String registrationId, String accountKey) {
 		return this.links.remove(new Key(registrationId, accountKey)) != null;
 	}

@@ -72,6 +72,26 @@ public interface ReactiveDiscordAuthorizedClients {
 	Mono<Void> save(OAuth2AuthorizedClient authorized, long userId);
 
 	/**
+	 * What the reactive authorized client repository does with an entry Spring Security
+	 * saves for the user, as {@link DiscordAuthorizedClients#saveFromRepository}: a
+	 * freshly issued pair is stored whatever its lifetime; a pair handed back to ask for
+	 * a refresh only makes the next use of the stored pair refresh it when due.
+	 * @param authorized the entry Spring Security saves
+	 * @param userId the Discord user ID it belongs to
+	 * @return completes when done
+	 */
+	default Mono<Void> saveFromRepository(OAuth2AuthorizedClient authorized, long userId) {
+		return load(userId).map((stored) -> DiscordAuthorizedClients.isSamePair(stored, authorized))
+			.defaultIfEmpty(false)
+			.flatMap((stored) -> {
+				if (!stored && !toAccessToken(authorized).isExpired()) {
+					return save(authorized, userId);
+				}
+				return (!stored || needsRefresh(authorized)) ? invalidateAccessToken(userId) : Mono.empty();
+			});
+	}
+
+	/**
 	 * Makes the next use of the user's token refresh it, as
 	 * {@link DiscordAuthorizedClients#invalidateAccessToken(long)}.
 	 * @param userId the Discord user ID

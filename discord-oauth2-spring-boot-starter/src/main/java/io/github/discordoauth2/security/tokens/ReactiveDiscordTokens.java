@@ -26,7 +26,9 @@ import org.springframework.util.Assert;
  * {@link Schedulers#boundedElastic() bounded elastic} thread because the store (JDBC) and
  * the refresh block; nothing here ever runs on the event loop. The tokens handed out are
  * {@link ReactiveAccessToken}s on the {@link ReactiveClient}, so calls made with them do
- * not block.
+ * not block. Work that writes to the store (a refresh and its save, a save, a removal, a
+ * revocation) runs to its end once started, even when the subscriber cancels: a browser
+ * that goes away must not lose a pair that Discord has already rotated.
  *
  * <p>
  * As with {@link DiscordTokens}, do not call {@link ReactiveAccessToken#refresh()} on a
@@ -62,13 +64,27 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 	 * @param scheduler where the blocking work runs (a scheduler whose threads may block)
 	 */
 	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client, Scheduler scheduler) {
+		this(tokens, client, scheduler, new DiscordAccountLinks(tokens));
+	}
+
+	/**
+	 * Creates the facade.
+	 * @param tokens the blocking service that reads, refreshes and saves
+	 * @param client the reactive client of the same core client
+	 * @param scheduler where the blocking work runs (a scheduler whose threads may block)
+	 * @param links the account links (the {@link DiscordAccountLinks} bean), for local
+	 * accounts that connected Discord
+	 */
+	public ReactiveDiscordTokens(DiscordTokens tokens, ReactiveClient client, Scheduler scheduler,
+			DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
 		Assert.notNull(client, "client must not be null");
 		Assert.notNull(scheduler, "scheduler must not be null");
+		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
 		this.client = client;
 		this.scheduler = scheduler;
-		this.links = new DiscordAccountLinks(tokens);
+		this.links = links;
 	}
 
 	/**
@@ -172,17 +188,18 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 	 * @return whether tokens were stored
 	 */
 	public Mono<Boolean> remove(long userId) {
-		return offLoop(() -> this.tokens.remove(userId));
+		return toCompletion(() -> this.tokens.remove(userId));
 	}
 
 	/**
 	 * Revokes the user's authorization at Discord and forgets the stored tokens, as
-	 * {@link DiscordTokens#revoke(long)}.
+	 * {@link DiscordTokens#revoke(long)}; once started it finishes even when the
+	 * subscriber cancels.
 	 * @param userId the Discord user ID
-	 * @return whether tokens were stored
+	 * @return what came of it
 	 */
-	public Mono<Boolean> revoke(long userId) {
-		return offLoop(() -> this.tokens.revoke(userId));
+	public Mono<DiscordRevocation> revoke(long userId) {
+		return toCompletion(() -> this.tokens.revoke(userId));
 	}
 
 	@Override
@@ -219,13 +236,13 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> current(long userId) {
-		return offLoop(() -> this.tokens.current(userId).orElse(null));
+		return toCompletion(() -> this.tokens.current(userId).orElse(null));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> currentFor(@Nullable Authentication authentication) {
 		// One hop off the event loop for the link lookup and the read.
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			Long userId = this.links.userIdOf(authentication);
 			return (userId != null) ? this.tokens.current(userId).orElse(null) : null;
 		});
@@ -233,15 +250,25 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<Void> save(OAuth2AuthorizedClient authorized, long userId) {
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			this.tokens.save(authorized, userId);
 			return null;
 		}).then();
 	}
 
 	@Override
+	public Mono<Void> saveFromRepository(OAuth2AuthorizedClient authorized, long userId) {
+		// One hop off the event loop, finished even when the subscriber cancels: a login
+		// whose pair is lost must start again.
+		return toCompletion(() -> {
+			this.tokens.saveFromRepository(authorized, userId);
+			return null;
+		}).then();
+	}
+
+	@Override
 	public Mono<Void> invalidateAccessToken(long userId) {
-		return offLoop(() -> {
+		return toCompletion(() -> {
 			this.tokens.invalidateAccessToken(userId);
 			return null;
 		}).then();
@@ -260,6 +287,16 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	private <T> Mono<T> offLoop(Callable<@Nullable T> work) {
 		return Mono.fromCallable(work).subscribeOn(this.scheduler);
+	}
+
+	/**
+	 * Work that writes to the store, run off the event loop to its end even when the
+	 * subscriber cancels (a browser that went away): cancelling a scheduled task
+	 * interrupts its thread, and a refresh interrupted between Discord's answer and the
+	 * save would lose the rotated pair, whose predecessor Discord has already retired.
+	 */
+	private <T> Mono<T> toCompletion(Callable<@Nullable T> work) {
+		return Mono.defer(() -> Mono.fromFuture(offLoop(work).toFuture(), true));
 	}
 
 }

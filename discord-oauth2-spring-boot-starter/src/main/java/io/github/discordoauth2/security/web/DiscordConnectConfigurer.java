@@ -3,12 +3,17 @@ package io.github.discordoauth2.security.web;
 import io.github.discordoauth2.security.DiscordAuthorizationCodeTokenResponseClient;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.LocalAccountIdentifier;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -33,24 +38,31 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * <ul>
- * <li>{@code GET /oauth2/connect/discord} (a link or button) sends the signed-in user to
- * Discord: Spring Security's {@code oauth2Client()} authorization-code flow, not a login,
- * so the principal stays the same. Discord sends the user back to
+ * <li>{@code POST /oauth2/connect/discord} (a form with the CSRF token) sends the
+ * signed-in user to Discord: Spring Security's {@code oauth2Client()} authorization-code
+ * flow, not a login, so the principal stays the same. The pending authorization is bound
+ * to that account: a callback completed while another account is signed in links nobody
+ * ({@code ?discord-connect-error=account_mismatch}). Discord sends the user back to
  * {@code {baseUrl}/oauth2/connect/code/discord}, which must be one of the application's
  * redirects in the Developer Portal (beside the login's
  * {@code /login/oauth2/code/discord}); the code is exchanged through the core client, the
  * tokens stored under the Discord user ID and the local account linked to it. The user
  * lands on the {@link #returnUrl(String) return URL} (with
- * {@code ?discord-connect-error=<code>} when Discord or the exchange refused).</li>
+ * {@code ?discord-connect-error=<code>} when Discord or the exchange refused, or
+ * {@code already_linked} when the Discord account is connected to as many local accounts
+ * as {@code discord.oauth2.linking.max-accounts-per-discord-user} allows).</li>
  * <li>{@code POST /oauth2/disconnect/discord} (a form, with the CSRF token) revokes the
- * authorization at Discord, forgets the tokens and the link, and lands on the return
- * URL.</li>
+ * authorization at Discord, forgets the tokens and the link, and lands on the return URL
+ * ({@code ?discord-disconnect-error=revocation_failed} when Discord did not
+ * confirm).</li>
  * </ul>
- * Both need a signed-in local account; for anyone else they do nothing. When Discord is
- * off (no {@code discord.oauth2.client-id}) the configurer does nothing. The
- * application's own {@code oauth2Client()} settings for other providers stay (the start
- * has a redirect filter of its own); the authorization request is kept where Spring
- * Security's code grant filter reads it by default, the HTTP session.
+ * They run after the application's authorization rules, which decide who may reach them;
+ * both need a signed-in local account, for anyone else they do nothing. Local accounts
+ * are keyed by the {@link LocalAccountIdentifier} bean (by default the name, with a WARN
+ * at startup). When Discord is off (no {@code discord.oauth2.client-id}) the configurer
+ * does nothing. The application's own {@code oauth2Client()} settings for other providers
+ * stay (the start has a redirect filter of its own); the authorization request is kept
+ * where Spring Security's code grant filter reads it by default, the HTTP session.
  *
  * @since 0.1.0
  */
@@ -71,6 +83,8 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 	 * Where a form posts to disconnect: followed by {@code /} and the registration ID.
 	 */
 	public static final String DISCONNECT_BASE_URI = "/oauth2/disconnect";
+
+	private static final Log logger = LogFactory.getLog(DiscordConnectConfigurer.class);
 
 	private String returnUrl = "/";
 
@@ -122,28 +136,34 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 		}
 		SecurityContextHolderStrategy contexts = context.getBeanProvider(SecurityContextHolderStrategy.class)
 			.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+		if (context.getBeanProvider(LocalAccountIdentifier.class).getIfUnique() == null) {
+			logger.warn("Connect Discord keys local accounts by their name, as no LocalAccountIdentifier bean is "
+					+ "defined: an account deleted and re-created under the same name, or renamed to a name another "
+					+ "account had, would get that account's Discord connection. Define a LocalAccountIdentifier bean "
+					+ "that returns the account's stable id (e.g. the primary key of its user record).");
+		}
 		String registrationId = tokens.registrationId();
-		// Spring Security's code grant filter takes the callback; Discord's token client
-		// hands other registrations on, and the application's own oauth2Client()
-		// settings (its resolver for other providers) stay as they are.
-		http.oauth2Client(
-				(client) -> client.authorizationCodeGrant((grant) -> grant.accessTokenResponseClient(tokenClient)));
-		// The start of "Connect Discord" has a redirect filter of its own, in front of
-		// the logins' and the client's.
-		http.addFilterBefore(
-				new OAuth2AuthorizationRequestRedirectFilter(
-						new ConnectRequestResolver(registrations, registrationId, links, contexts)),
-				OAuth2AuthorizationRequestRedirectFilter.class);
+		// Pending connections live in the session, bound to the account that started
+		// them: Spring Security's code grant filter takes the callback only for that
+		// account. Discord's token client hands other registrations on, and the
+		// application's own oauth2Client() authorizations pass the repository unchanged.
+		DiscordConnectAuthorizationRequests pending = new DiscordConnectAuthorizationRequests(links, contexts);
+		http.oauth2Client((client) -> client.authorizationCodeGrant(
+				(grant) -> grant.accessTokenResponseClient(tokenClient).authorizationRequestRepository(pending)));
+		OAuth2AuthorizationRequestRedirectFilter start = new OAuth2AuthorizationRequestRedirectFilter(
+				new ConnectRequestResolver(registrations, registrationId, links, contexts));
+		start.setAuthorizationRequestRepository(pending);
 		// After the authorization filter: the application's rules decide who reaches
-		// them (and the CSRF filter has checked the disconnect form).
-		http.addFilterAfter(new DiscordConnectFilter(links, contexts, registrationId, this.returnUrl),
+		// the start, the landing and the disconnect (and the CSRF filter has checked
+		// both forms).
+		http.addFilterAfter(new DiscordConnectFilter(links, contexts, registrationId, this.returnUrl, start),
 				AuthorizationFilter.class);
 	}
 
 	/**
 	 * The Discord registration with the connect callback as its redirect URI, resolved
-	 * only at {@code /oauth2/connect/{registrationId}} and only for a signed-in local
-	 * account.
+	 * only for {@code POST /oauth2/connect/{registrationId}} and only for a signed-in
+	 * local account, whose key the request carries.
 	 */
 	private static final class ConnectRequestResolver implements OAuth2AuthorizationRequestResolver {
 
@@ -162,7 +182,8 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 			this.registrationId = registrationId;
 			this.links = links;
 			this.contexts = contexts;
-			this.connect = PathPatternRequestMatcher.withDefaults().matcher(CONNECT_BASE_URI + "/" + registrationId);
+			this.connect = PathPatternRequestMatcher.withDefaults()
+				.matcher(HttpMethod.POST, CONNECT_BASE_URI + "/" + registrationId);
 			ClientRegistrationRepository connecting = (id) -> {
 				ClientRegistration registration = registrationId.equals(id) ? registrations.findByRegistrationId(id)
 						: null;
@@ -180,18 +201,29 @@ public final class DiscordConnectConfigurer extends AbstractHttpConfigurer<Disco
 
 		@Override
 		public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
-			// Only the connect path starts a connection: an authorization some controller
+			// Only the connect form starts a connection: an authorization some controller
 			// needs (ClientAuthorizationRequiredException) is for the logins' and the
 			// client's own filters.
 			return null;
 		}
 
 		private @Nullable OAuth2AuthorizationRequest connect(HttpServletRequest request) {
-			if (!this.links.isLocalAccount(this.contexts.getContext().getAuthentication())) {
-				// Anonymous users go on to the application's rules (its login page).
+			Authentication authentication = this.contexts.getContext().getAuthentication();
+			if (authentication == null || !this.links.isLocalAccount(authentication)) {
+				// Only a signed-in local account connects.
 				return null;
 			}
-			return this.delegate.resolve(request, this.registrationId);
+			OAuth2AuthorizationRequest resolved = this.delegate.resolve(request, this.registrationId);
+			if (resolved == null) {
+				return null;
+			}
+			// Bound to the account that starts it: the callback completes it for this
+			// account only.
+			String accountKey = this.links.accountKey(authentication);
+			return OAuth2AuthorizationRequest.from(resolved)
+				.attributes((attributes) -> attributes.put(DiscordConnectAuthorizationRequests.ACCOUNT_ATTRIBUTE,
+						accountKey))
+				.build();
 		}
 
 	}

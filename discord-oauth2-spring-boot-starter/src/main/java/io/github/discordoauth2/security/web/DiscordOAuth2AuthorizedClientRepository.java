@@ -1,6 +1,7 @@
 package io.github.discordoauth2.security.web;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
+import io.github.discordoauth2.security.tokens.DiscordAuthorizedClients;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +26,10 @@ import org.springframework.util.Assert;
  * authorization stays in its HTTP session. Other registrations go to the delegate.
  *
  * <p>
- * Saving an expired Discord token through this repository only marks the stored entry for
- * a refresh, and removing the Discord entry through this repository, as Spring Security's
+ * A freshly issued pair saved through this repository is stored whatever its lifetime;
+ * saving an expired pair, or the pair as stored, only marks the stored entry for a
+ * refresh ({@link DiscordAuthorizedClients#saveFromRepository}), and removing the Discord
+ * entry through this repository, as Spring Security's
  * {@code RemoveAuthorizedClientOAuth2AuthorizationFailureHandler} does after a failed
  * call, only makes the next use refresh the token (or forgets a token that cannot be
  * refreshed): the repository knows neither which token failed nor whether another request
@@ -48,20 +51,34 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 	private final OAuth2AuthorizedClientRepository sessions = new HttpSessionOAuth2AuthorizedClientRepository();
 
 	/**
-	 * Creates the repository.
+	 * Creates the repository, with account links on their defaults
+	 * ({@link DiscordAccountLinks#DiscordAccountLinks(DiscordTokens)}).
 	 * @param tokens reads and refreshes the Discord tokens
 	 * @param store where the Discord tokens are kept
 	 * @param delegate keeps the authorized clients of other registrations
 	 */
 	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
 			OAuth2AuthorizedClientRepository delegate) {
+		this(tokens, store, delegate, new DiscordAccountLinks(tokens));
+	}
+
+	/**
+	 * Creates the repository.
+	 * @param tokens reads and refreshes the Discord tokens
+	 * @param store where the Discord tokens are kept
+	 * @param delegate keeps the authorized clients of other registrations
+	 * @param links the account links (the {@link DiscordAccountLinks} bean)
+	 */
+	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
+			OAuth2AuthorizedClientRepository delegate, DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
 		Assert.notNull(store, "store must not be null");
 		Assert.notNull(delegate, "delegate must not be null");
+		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
 		this.store = store;
 		this.delegate = delegate;
-		this.links = new DiscordAccountLinks(tokens);
+		this.links = links;
 	}
 
 	@Override
@@ -88,24 +105,32 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		}
 		Long userId = this.tokens.userIdOf(principal);
 		if (userId == null && principal != null && this.links.isLocalAccount(principal)) {
+			Long linked = this.links.userIdOf(principal);
+			if (linked != null && (DiscordAuthorizedClients.isSamePair(this.tokens.load(linked), authorizedClient)
+					|| this.tokens.toAccessToken(authorizedClient).isExpired())) {
+				// The connected account's pair handed back to ask for a refresh (the 401
+				// handling does so), not a new connection: its token is one Discord has
+				// just refused.
+				this.tokens.saveFromRepository(authorizedClient, linked);
+				return;
+			}
 			// A signed-in local account completed a Discord authorization ("Connect
-			// Discord", state checked by Spring Security): link it.
-			this.links.connect(principal, authorizedClient);
+			// Discord", state and account checked on the callback): link it.
+			if (this.links.connect(principal, authorizedClient).isEmpty()) {
+				// The Discord account is connected to as many local accounts as allowed:
+				// the landing after the callback tells the user.
+				request.getSession().setAttribute(DiscordConnectFilter.REFUSED_ATTRIBUTE, "already_linked");
+			}
 			return;
 		}
 		if (userId == null) {
 			this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
 			return;
 		}
-		if (this.tokens.needsRefresh(authorizedClient)) {
-			// Saving an expired token only asks for a refresh (as the 401 resolver does):
-			// done
-			// on the entry as stored, so a pair another request rotated meanwhile
-			// survives.
-			this.tokens.invalidateAccessToken(userId);
-			return;
-		}
-		this.store.save(authorizedClient, userId);
+		// A fresh login's pair is stored whatever its lifetime; a pair handed back
+		// expired only asks for a refresh, on the entry as stored, so a pair another
+		// request rotated meanwhile survives.
+		this.tokens.saveFromRepository(authorizedClient, userId);
 	}
 
 	@Override

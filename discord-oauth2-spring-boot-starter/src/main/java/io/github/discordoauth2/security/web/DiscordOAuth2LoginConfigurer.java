@@ -47,9 +47,10 @@ import org.springframework.util.Assert;
  * itself, through {@link #oauth2Login(Customizer)} or later {@code http.oauth2Login(...)}
  * calls, win. When Discord login is off (no {@code discord.oauth2.client-id}), it does
  * nothing, so the same chain starts with Discord off, even beside other providers.
- * Logging out revokes the Discord authorization when
- * {@code discord.oauth2.login.revoke-on-logout} is set, unless
- * {@link #revokeTokenOnLogout(boolean)} says otherwise.
+ * Logging out does to the stored tokens what {@code discord.oauth2.token-store.on-logout}
+ * says; when it is not set, it revokes the Discord authorization if
+ * {@code discord.oauth2.login.revoke-on-logout} (or, for this chain,
+ * {@link #revokeTokenOnLogout(boolean)}) says so.
  *
  * <p>
  * With Discord servers configured ({@code discord.oauth2.authorities.*},
@@ -65,8 +66,6 @@ import org.springframework.util.Assert;
  */
 public final class DiscordOAuth2LoginConfigurer
 		extends AbstractHttpConfigurer<DiscordOAuth2LoginConfigurer, HttpSecurity> {
-
-	static final String REVOKE_ON_LOGOUT_PROPERTY = "discord.oauth2.login.revoke-on-logout";
 
 	static final String DEFAULT_FAILURE_URL = "/login?error";
 
@@ -106,9 +105,10 @@ public final class DiscordOAuth2LoginConfigurer
 	}
 
 	/**
-	 * Whether logging out also revokes the user's authorization at Discord (with the
-	 * {@link DiscordRevokeTokenLogoutHandler} bean). Defaults to
-	 * {@code discord.oauth2.login.revoke-on-logout}.
+	 * Whether logging out also revokes the user's authorization at Discord, for this
+	 * chain in place of {@code discord.oauth2.login.revoke-on-logout}. As that property,
+	 * it counts only while {@code discord.oauth2.token-store.on-logout} is not set, which
+	 * always wins.
 	 * @param revokeTokenOnLogout whether to revoke on logout
 	 * @return this configurer
 	 */
@@ -171,23 +171,22 @@ public final class DiscordOAuth2LoginConfigurer
 			this.loginCustomizer.customize(login);
 			this.customLoginPage = login.isCustomLoginPage();
 		});
-		// With the starter's token store, logout does what on-logout says to the stored
-		// tokens, on whichever instance it reaches; an explicit revokeTokenOnLogout wins.
+		// Logout does what on-logout says, or else what revoke-on-logout (or this chain's
+		// own revokeTokenOnLogout in its place) says; decided as on the reactive stack.
+		DiscordLogoutAction action = DiscordLogoutAction.of(context.getEnvironment(), this.revokeTokenOnLogout);
 		DiscordTokensLogoutHandler tokensHandler = context.getBeanProvider(DiscordTokensLogoutHandler.class)
 			.getIfUnique();
-		Boolean explicit = this.revokeTokenOnLogout;
 		if (tokensHandler != null) {
-			DiscordTokensLogoutHandler handler = tokensHandler;
-			if (Boolean.TRUE.equals(explicit)) {
-				handler = tokensHandler.revoking();
-			}
-			else if (Boolean.FALSE.equals(explicit) && tokensHandler.action() == DiscordLogoutAction.REVOKE) {
-				handler = tokensHandler.withAction(DiscordLogoutAction.KEEP);
-			}
-			DiscordTokensLogoutHandler chosen = handler;
+			// With the starter's token store, on whichever instance the logout reaches.
+			// The handler bean was built from the same properties; only this chain's own
+			// setting changes its action.
+			DiscordTokensLogoutHandler chosen = (this.revokeTokenOnLogout != null) ? tokensHandler.withAction(action)
+					: tokensHandler;
 			http.logout((logout) -> logout.addLogoutHandler(chosen));
 		}
-		else if (revokeOnLogout(context)) {
+		else if (action == DiscordLogoutAction.REVOKE) {
+			// The application keeps authorized clients itself: revoke through its
+			// repository (removing without revoking is the store's feature).
 			DiscordRevokeTokenLogoutHandler handler = context.getBeanProvider(DiscordRevokeTokenLogoutHandler.class)
 				.getIfUnique();
 			Assert.state(handler != null, "Revoking on logout needs one DiscordRevokeTokenLogoutHandler bean");
@@ -241,14 +240,6 @@ public final class DiscordOAuth2LoginConfigurer
 		}
 		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
 				new HttpSessionSecurityContextRepository());
-	}
-
-	private boolean revokeOnLogout(ApplicationContext context) {
-		Boolean explicit = this.revokeTokenOnLogout;
-		if (explicit != null) {
-			return explicit;
-		}
-		return context.getEnvironment().getProperty(REVOKE_ON_LOGOUT_PROPERTY, Boolean.class, false);
 	}
 
 }

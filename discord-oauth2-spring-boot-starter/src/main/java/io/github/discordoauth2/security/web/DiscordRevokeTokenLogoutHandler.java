@@ -2,6 +2,7 @@ package io.github.discordoauth2.security.web;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.TokenTypeHint;
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -30,7 +31,9 @@ import org.springframework.util.Assert;
  *
  * <p>
  * Revoking either token revokes the whole authorization at Discord. A failed revocation
- * does not stop the logout; it is logged at debug level without the token.
+ * does not stop the logout; it is logged at WARN level without the token, and the
+ * {@link DiscordRevocation} is left in the request attribute
+ * {@link DiscordRevocation#ATTRIBUTE}.
  *
  * @since 0.1.0
  */
@@ -71,6 +74,7 @@ public final class DiscordRevokeTokenLogoutHandler implements LogoutHandler {
 		if (authorized == null) {
 			return;
 		}
+		DiscordRevocation revocation = DiscordRevocation.REVOKED;
 		try {
 			if (authorized.getRefreshToken() != null) {
 				// The refresh token outlives the access token, so it revokes even after
@@ -82,9 +86,11 @@ public final class DiscordRevokeTokenLogoutHandler implements LogoutHandler {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not revoke the Discord authorization of the user logging out: "
-					+ ex.getClass().getSimpleName());
+			logger.warn("Could not revoke the Discord authorization of the user logging out ("
+					+ ex.getClass().getSimpleName() + "); it may stay authorized at Discord");
+			revocation = DiscordRevocation.FAILED;
 		}
+		request.setAttribute(DiscordRevocation.ATTRIBUTE, revocation);
 		this.authorizedClientRepository.removeAuthorizedClient(this.registrationId, authentication, request, response);
 	}
 

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.security.web;
 
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,10 @@ import org.springframework.util.Assert;
  * remove them, or revoke the authorization at Discord and remove them. The tokens are
  * found by the Discord user ID of the authentication, so with a shared store
  * ({@link JdbcDiscordTokenStore}) and shared sessions the logout works on whichever
- * instance it reaches. A failed revocation does not stop the logout.
+ * instance it reaches. A failed revocation does not stop the logout; it is logged at WARN
+ * level, and its {@link DiscordRevocation} is left in the request attribute
+ * {@link DiscordRevocation#ATTRIBUTE} for the logout success handler, which can tell the
+ * user.
  *
  * @since 0.1.0
  */
@@ -73,7 +77,8 @@ public final class DiscordTokensLogoutHandler implements LogoutHandler {
 		}
 		switch (this.action) {
 			case REMOVE -> this.tokens.remove(userId);
-			case REVOKE -> this.tokens.revoke(userId);
+			// For the page after the logout, to say so when Discord did not confirm.
+			case REVOKE -> request.setAttribute(DiscordRevocation.ATTRIBUTE, this.tokens.revoke(userId));
 			case KEEP -> {
 				// Kept on purpose: background work goes on after the user left.
 			}

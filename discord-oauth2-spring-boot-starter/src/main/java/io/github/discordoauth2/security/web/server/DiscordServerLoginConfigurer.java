@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.util.Assert;
@@ -103,8 +104,9 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 
 	/**
 	 * Whether logging out also revokes the user's authorization at Discord (and forgets
-	 * the stored tokens). Defaults to {@code discord.oauth2.token-store.on-logout}
-	 * ({@code revoke} when {@code discord.oauth2.login.revoke-on-logout} is set).
+	 * the stored tokens), for this chain in place of
+	 * {@code discord.oauth2.login.revoke-on-logout}. As that property, it counts only
+	 * while {@code discord.oauth2.token-store.on-logout} is not set, which always wins.
 	 * @param revokeTokenOnLogout whether to revoke on logout
 	 * @return this configurer
 	 */
@@ -172,20 +174,20 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 		}
 		DiscordTokensServerLogoutHandler handler = this.context.getBeanProvider(DiscordTokensServerLogoutHandler.class)
 			.getIfUnique();
-		if (handler == null) {
-			return;
+		if (handler != null) {
+			// What on-logout says, or else revoke-on-logout (or this chain's own setting
+			// in its place); decided as on the servlet stack. The handler bean was built
+			// from the same properties; only this chain's own setting changes its action.
+			DiscordTokensServerLogoutHandler chosen = (this.revokeTokenOnLogout != null) ? handler
+				.withAction(DiscordLogoutAction.of(this.context.getEnvironment(), this.revokeTokenOnLogout)) : handler;
+			// Added beside Spring Security's own handler (which clears the security
+			// context), not instead of it.
+			http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(chosen)));
 		}
-		Boolean explicit = this.revokeTokenOnLogout;
-		if (Boolean.TRUE.equals(explicit)) {
-			handler = handler.withAction(DiscordLogoutAction.REVOKE);
-		}
-		else if (Boolean.FALSE.equals(explicit) && handler.action() == DiscordLogoutAction.REVOKE) {
-			handler = handler.withAction(DiscordLogoutAction.KEEP);
-		}
-		DiscordTokensServerLogoutHandler chosen = handler;
-		// Added beside Spring Security's own handler (which clears the security
-		// context), not instead of it.
-		http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(chosen)));
+		// Last: the session ends with everything it held, as a servlet logout
+		// invalidates the HTTP session (Spring Security's WebFlux logout only clears the
+		// security context and moves the rest to a new session id).
+		http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(new WebSessionServerLogoutHandler())));
 	}
 
 	private void keepAuthoritiesFresh(ServerHttpSecurity http, DiscordAuthorities authorities,

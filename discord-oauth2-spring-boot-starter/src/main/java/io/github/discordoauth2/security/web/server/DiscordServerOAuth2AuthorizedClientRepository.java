@@ -22,10 +22,11 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link DiscordOAuth2AuthorizedClientRepository}: the Discord registration's tokens go
  * to the {@link DiscordTokenStore}, keyed by the Discord user ID, and only for an
  * authentication that came from that registration (or a local account's connected Discord
- * account, when reading); an anonymous user's authorization stays in its web session;
- * saving an expired token or removing the entry only makes the next use refresh, so a
- * pair another request has just rotated survives. Store access runs on a bounded elastic
- * thread ({@link ReactiveDiscordTokens}). Other registrations go to the delegate.
+ * account, when reading); an anonymous user's authorization stays in its web session; a
+ * freshly issued pair is stored whatever its lifetime, while saving an expired pair or
+ * removing the entry only makes the next use refresh, so a pair another request has just
+ * rotated survives. Store access runs on a bounded elastic thread
+ * ({@link ReactiveDiscordTokens}). Other registrations go to the delegate.
  *
  * @since 0.1.0
  */
@@ -76,9 +77,9 @@ public final class DiscordServerOAuth2AuthorizedClientRepository implements Serv
 			// authorization stays with this session only, never under a name.
 			return this.sessions.saveAuthorizedClient(authorizedClient, principal, exchange);
 		}
-		// Saving an expired token only asks for a refresh, on the entry as stored.
-		return this.tokens.needsRefresh(authorizedClient) ? this.tokens.invalidateAccessToken(userId)
-				: this.tokens.save(authorizedClient, userId);
+		// A fresh login's pair is stored whatever its lifetime; a pair handed back
+		// expired only asks for a refresh, on the entry as stored.
+		return this.tokens.saveFromRepository(authorizedClient, userId);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.github.discordoauth2.security.web.server;
 
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
+import io.github.discordoauth2.security.tokens.DiscordRevocation;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.DiscordTokensLogoutHandler;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import org.springframework.util.Assert;
  * ({@code discord.oauth2.token-store.on-logout}), as {@link DiscordTokensLogoutHandler}
  * does on the servlet stack: keep them, remove them, or revoke the authorization at
  * Discord and remove them, off the event loop. A failed revocation does not stop the
- * logout.
+ * logout; it is logged at WARN level, and its {@link DiscordRevocation} is left in the
+ * exchange attribute {@link DiscordRevocation#ATTRIBUTE} for the logout success handler.
  *
  * @since 0.1.0
  */
@@ -63,7 +65,12 @@ public final class DiscordTokensServerLogoutHandler implements ServerLogoutHandl
 		}
 		return switch (this.action) {
 			case REMOVE -> this.tokens.remove(userId).then();
-			case REVOKE -> this.tokens.revoke(userId).then();
+			// For the page after the logout, to say so when Discord did not confirm.
+			case REVOKE -> this.tokens.revoke(userId)
+				.doOnNext((revocation) -> exchange.getExchange()
+					.getAttributes()
+					.put(DiscordRevocation.ATTRIBUTE, revocation))
+				.then();
 			// Kept on purpose: background work goes on after the user left.
 			case KEEP -> Mono.empty();
 		};

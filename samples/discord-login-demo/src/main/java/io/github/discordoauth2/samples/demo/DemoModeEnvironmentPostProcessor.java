@@ -128,11 +128,11 @@ public final class DemoModeEnvironmentPostProcessor implements EnvironmentPostPr
 				 Open %s and click "Login with Discord".
 				 To use the real Discord instead, set DISCORD_CLIENT_ID and
 				 DISCORD_CLIENT_SECRET (plus DISCORD_BOT_TOKEN and DISCORD_GUILD_ID for
-				 "join our server" and linked roles) and register the redirects
-				 %s/login/oauth2/code/discord and
-				 %s/oauth2/connect/code/discord in the Developer Portal.
+				 "join our server" and linked roles) and register the redirect
+				 %s/login/oauth2/code/discord in the Developer Portal
+				 (the local demo account exists only in demo mode).
 				======================================================================""").formatted(fake.baseUrl(),
-				appUrl, appUrl, appUrl));
+				appUrl, appUrl));
 	}
 
 	private void logDiscordMode(ConfigurableEnvironment environment, String clientId, String appUrl) {

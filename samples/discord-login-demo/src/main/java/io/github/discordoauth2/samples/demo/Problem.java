@@ -18,6 +18,15 @@ import org.jspecify.annotations.Nullable;
 record Problem(int status, String kind, String title, String whatHappened, String whatToDo, String actionUrl,
 		String actionLabel) {
 
+	/**
+	 * Whether the main button posts a form (with the CSRF token) instead of following a
+	 * link: connecting Discord starts with a POST, so that no other site can start it.
+	 * @return whether the action is a form
+	 */
+	public boolean actionIsForm() {
+		return this.actionUrl.startsWith("/oauth2/connect/");
+	}
+
 	static final String LOGIN_URL = "/oauth2/authorization/discord";
 
 	/**
@@ -26,12 +35,21 @@ record Problem(int status, String kind, String title, String whatHappened, Strin
 	 * (only known codes are described, none is echoed).
 	 */
 	static Problem connectDiscord(String registrationId, @Nullable String connectError) {
-		String what = (connectError == null)
-				? "You are signed in with a local account, and this page reads Discord for you, but no Discord"
-						+ " account is connected to it yet."
-				: "access_denied".equals(connectError)
-						? "You chose Cancel on Discord's consent screen, so no Discord account was connected."
-						: "Discord did not complete the connection, so no Discord account was connected.";
+		String what;
+		if (connectError == null) {
+			what = "You are signed in with a local account, and this page reads Discord for you, but no Discord"
+					+ " account is connected to it yet.";
+		}
+		else if ("access_denied".equals(connectError)) {
+			what = "You chose Cancel on Discord's consent screen, so no Discord account was connected.";
+		}
+		else if ("already_linked".equals(connectError)) {
+			what = "That Discord account is already connected to another local account, so it was not connected"
+					+ " to this one.";
+		}
+		else {
+			what = "Discord did not complete the connection, so no Discord account was connected.";
+		}
 		return new Problem(403, "Discord not connected", "Connect your Discord account", what,
 				"Connect Discord: Discord asks you to authorize this app, and you stay signed in as yourself.",
 				"/oauth2/connect/" + registrationId, "Connect Discord");

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,14 @@ class DiscordModeTests {
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Discord mode").contains("https://discord.com").doesNotContain("Demo mode");
 		assertThat(home.text("login")).isEqualTo("Login with Discord");
+	}
+
+	@Test
+	void talkingToDiscordTheAppOffersNoSharedLocalAccount() {
+		Page home = new AppClient(this.port).get("/");
+
+		assertThat(home.body()).doesNotContain("id=\"local-login\"").doesNotContain("<code>demo</code>");
+		assertThat(this.context.getBeansOfType(UserDetailsService.class)).isEmpty();
 	}
 
 }
