@@ -1,7 +1,9 @@
 package io.github.discordoauth2.benchmarks.requestcost;
 
 import java.io.File;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,26 +38,32 @@ import org.jspecify.annotations.Nullable;
  * Each application runs in a JVM of its own ({@link AppProcess}) and is logged in once
  * through FakeDiscord; wrk then loads {@code /tok} (the controller takes the user's token
  * and returns its scopes, without calling Discord) and {@code /plain} (authenticated,
- * takes nothing) with that session's cookie. Every (application, endpoint) pair runs in
- * slices, round after round in a shuffled order, after a warm-up slice each, so that the
- * machine's other load falls on all of them alike; the tables give the median slice. For
- * each slice the harness also reads the application JVM's CPU time and PostgreSQL's, and
- * counts the statements PostgreSQL ran ({@code pg_stat_statements}). After the request
- * rounds, a batch of single requests counts the database reads of one {@code /tok} and
- * one {@code /plain} exactly. Then the logins: a few clients log in again and again
- * through FakeDiscord's auto-approved consent, interleaved the same way.
+ * takes nothing) with that session's cookie. A login slice has a few clients log in again
+ * and again through FakeDiscord's auto-approved consent. Every (application, endpoint)
+ * pair and every application's logins run in slices, round after round in a new shuffled
+ * order, after one warm-up slice each, so that the machine's other load (and the JIT
+ * compiler's progress) falls on all of them alike; the tables give the median slice. For
+ * each slice the harness also reads the application JVM's CPU time (its JIT compiler
+ * threads apart) and PostgreSQL's, and counts the statements PostgreSQL ran
+ * ({@code pg_stat_statements}). After the rounds, a batch of single requests counts the
+ * database statements of one {@code /tok} and one {@code /plain} exactly. Every slice is
+ * also written to {@code slices.csv}.
  *
  * <p>
- * Usage: {@code RequestCost [rounds=5] [sliceSeconds=5] [warmupSeconds=5] [loginRounds=5]
- * [loginSliceSeconds=3] [loginClients=4] [batch=500]}. Environment:
- * {@code REQUESTCOST_WRK} (wrk's threads and connections, default {@code -t2 -c8}),
- * {@code REQUESTCOST_JVM} (the applications' JVM options, default {@code -Xmx512m}),
- * {@code REQUESTCOST_STACKS} ({@code servlet,reactive}), {@code REQUESTCOST_DIR} (logs
- * and the database, default {@code target/requestcost}).
+ * Usage:
+ * {@code RequestCost [rounds=5] [sliceSeconds=5] [warmupSeconds=6] [loginSliceSeconds=3]
+ * [loginClients=4] [batch=500]}. Environment: {@code REQUESTCOST_WRK} (wrk's threads and
+ * connections, default {@code -t2 -c8}), {@code REQUESTCOST_JVM} (the applications' JVM
+ * options, default {@code -Xmx512m}), {@code REQUESTCOST_STACKS}
+ * ({@code servlet,reactive}), {@code REQUESTCOST_DIR} (logs and the database, default
+ * {@code target/requestcost}).
  */
 public final class RequestCost {
 
 	private static final List<String> ENDPOINTS = List.of("/tok", "/plain");
+
+	/** The cell of an application's logins in a round. */
+	private static final String LOGIN = "login";
 
 	private RequestCost() {
 	}
@@ -69,11 +77,11 @@ public final class RequestCost {
 		List<String> jvm = Arrays.asList(env("REQUESTCOST_JVM", "-Xmx512m").trim().split("\\s+"));
 		List<String> stacks = Arrays.asList(env("REQUESTCOST_STACKS", "servlet,reactive").split(","));
 		System.out.printf(Locale.ROOT,
-				"== settings: %d rounds of %d s per (application, endpoint) after a %d s warm-up; logins: %d rounds of "
-						+ "%d s, %d clients; wrk %s; application JVMs %s; batch of %d requests for the database counts%n",
-				settings.rounds(), settings.sliceSeconds(), settings.warmupSeconds(), settings.loginRounds(),
-				settings.loginSeconds(), settings.loginClients(), String.join(" ", wrk.options()),
-				String.join(" ", jvm), settings.batch());
+				"== settings: %d rounds; in each, %d s per (application, endpoint) and %d s of logins per application "
+						+ "(%d clients), in a shuffled order; one warm-up slice of %d s each first; wrk %s; application "
+						+ "JVMs %s; batch of %d requests for the database counts%n",
+				settings.rounds(), settings.sliceSeconds(), settings.loginSeconds(), settings.loginClients(),
+				settings.warmupSeconds(), String.join(" ", wrk.options()), String.join(" ", jvm), settings.batch());
 
 		List<AppProcess> apps = new ArrayList<>();
 		try (FakeDiscord fake = FakeDiscord.builder().demoData().autoApprove(true).allowLoopbackRedirects(true).start();
@@ -132,26 +140,34 @@ public final class RequestCost {
 				probe(app, "/plain", cookie);
 			}
 
-			Harness harness = new Harness(settings, wrk, database, databases, cookies);
-			System.err.println("== request rounds start; load average " + loadAverage());
-			harness.requestRounds(apps);
-			System.out.println("== load average after the request rounds: " + loadAverage());
-			Map<AppProcess, Map<String, double[]>> batches = harness.databaseBatches();
-			harness.loginRounds(apps);
-			System.out.println("== load average after the login rounds: " + loadAverage());
-			System.out.println();
-			harness.print(apps, batches);
+			Path slicesFile = dir.resolve("slices.csv");
+			System.out.println("== every slice, in the order run: " + slicesFile);
+			try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(slicesFile, StandardCharsets.UTF_8))) {
+				log.println("application,endpoint,seconds,per_second,app_cpu_us,jit_cpu_us,postgres_cpu_us,p50_ms,"
+						+ "p99_ms,requests_or_logins,errors_or_failures,timeouts,token_table_selects_or_statements");
+				Harness harness = new Harness(settings, wrk, database, databases, cookies, log);
+				runPhases(harness, apps);
+			}
 		}
 		finally {
 			apps.forEach(AppProcess::close);
 		}
 	}
 
+	private static void runPhases(Harness harness, List<AppProcess> apps) throws Exception {
+		System.out.println("== load average before the warm-up: " + loadAverage());
+		harness.rounds(apps);
+		Map<AppProcess, Map<String, double[]>> batches = harness.databaseBatches();
+		System.out.println("== load average after the database batches: " + loadAverage());
+		System.out.println();
+		harness.print(apps, batches);
+	}
+
 	private static List<Spec> specs(List<String> stacks) {
 		List<Spec> specs = new ArrayList<>();
 		if (stacks.contains("servlet")) {
 			specs.add(new Spec("servlet-byhand",
-					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, " + "in-memory authorized clients",
+					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, in-memory authorized clients",
 					Stack.SERVLET, true, false, ByHandServletApp.class.getName()));
 			specs.add(new Spec("servlet-memory", "starter, `AccessToken`, `token-store.type=memory`", Stack.SERVLET,
 					false, false, StarterServletApp.class.getName()));
@@ -160,7 +176,7 @@ public final class RequestCost {
 		}
 		if (stacks.contains("reactive")) {
 			specs.add(new Spec("reactive-byhand",
-					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, " + "in-memory authorized clients",
+					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, in-memory authorized clients",
 					Stack.REACTIVE, true, false, ByHandReactiveApp.class.getName()));
 			specs.add(new Spec("reactive-memory", "starter, `ReactiveAccessToken`, `token-store.type=memory`",
 					Stack.REACTIVE, false, false, StarterReactiveApp.class.getName()));
@@ -202,15 +218,14 @@ public final class RequestCost {
 	/**
 	 * The command line.
 	 */
-	record Settings(int rounds, int sliceSeconds, int warmupSeconds, int loginRounds, int loginSeconds,
-			int loginClients, int batch) {
+	record Settings(int rounds, int sliceSeconds, int warmupSeconds, int loginSeconds, int loginClients, int batch) {
 
 		static Settings parse(String[] args) {
-			int[] values = { 5, 5, 5, 5, 3, 4, 500 };
+			int[] values = { 5, 5, 6, 3, 4, 500 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
-			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5]);
 		}
 
 	}
@@ -219,7 +234,9 @@ public final class RequestCost {
 	 * One request slice.
 	 *
 	 * @param perSecond requests per second
-	 * @param appCpuMicros the application JVM's CPU time per request
+	 * @param appCpuMicros the application JVM's CPU time per request, its JIT compiler
+	 * threads left out
+	 * @param jitMicros the JIT compiler threads' CPU time per request
 	 * @param databaseCpuMicros PostgreSQL's CPU time per request
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile latency
@@ -228,22 +245,24 @@ public final class RequestCost {
 	 * @param timeouts requests over wrk's timeout
 	 * @param reads SELECTs of the token table during the slice (JDBC applications)
 	 */
-	record Slice(double perSecond, double appCpuMicros, double databaseCpuMicros, double p50Millis, double p99Millis,
-			long requests, long errors, long timeouts, long reads) {
+	record Slice(double perSecond, double appCpuMicros, double jitMicros, double databaseCpuMicros, double p50Millis,
+			double p99Millis, long requests, long errors, long timeouts, long reads) {
 	}
 
 	/**
 	 * One login slice.
 	 *
 	 * @param perSecond completed logins per second
-	 * @param appCpuMillis the application JVM's CPU time per login
+	 * @param appCpuMillis the application JVM's CPU time per login, its JIT compiler
+	 * threads left out
+	 * @param jitMillis the JIT compiler threads' CPU time per login
 	 * @param databaseCpuMillis PostgreSQL's CPU time per login
 	 * @param logins completed logins
 	 * @param failures logins that failed
 	 * @param statements the database's statements during the slice (JDBC applications)
 	 */
-	record LoginSlice(double perSecond, double appCpuMillis, double databaseCpuMillis, long logins, long failures,
-			Database.@Nullable Counts statements) {
+	record LoginSlice(double perSecond, double appCpuMillis, double jitMillis, double databaseCpuMillis, long logins,
+			long failures, Database.@Nullable Counts statements) {
 	}
 
 	/** The rounds, and the tables. */
@@ -265,8 +284,11 @@ public final class RequestCost {
 
 		private final List<String> loginFailures = new ArrayList<>();
 
+		private final PrintWriter log;
+
 		Harness(Settings settings, Wrk wrk, Database database, Map<AppProcess, String> databases,
-				Map<AppProcess, String> cookies) {
+				Map<AppProcess, String> cookies, PrintWriter log) {
+			this.log = log;
 			this.settings = settings;
 			this.wrk = wrk;
 			this.database = database;
@@ -274,27 +296,42 @@ public final class RequestCost {
 			this.cookies = cookies;
 		}
 
-		void requestRounds(List<AppProcess> apps) throws Exception {
+		/**
+		 * The rounds: every (application, endpoint) pair and every application's logins,
+		 * in a new shuffled order each round, after one warm-up slice of each.
+		 */
+		void rounds(List<AppProcess> apps) throws Exception {
 			List<Map.Entry<AppProcess, String>> cells = new ArrayList<>();
 			for (AppProcess app : apps) {
 				for (String endpoint : ENDPOINTS) {
 					cells.add(Map.entry(app, endpoint));
 				}
+				cells.add(Map.entry(app, LOGIN));
 			}
 			Collections.shuffle(cells);
 			for (Map.Entry<AppProcess, String> cell : cells) {
-				slice(cell.getKey(), cell.getValue(), this.settings.warmupSeconds());
+				if (cell.getValue().equals(LOGIN)) {
+					loginSlice(cell.getKey(), this.settings.warmupSeconds());
+				}
+				else {
+					slice(cell.getKey(), cell.getValue(), this.settings.warmupSeconds());
+				}
 			}
-			System.err.println("== warm-up done; load average " + loadAverage());
+			System.out.println("== load average after the warm-up: " + loadAverage());
 			for (int round = 0; round < this.settings.rounds(); round++) {
 				Collections.shuffle(cells);
 				for (Map.Entry<AppProcess, String> cell : cells) {
-					Slice slice = slice(cell.getKey(), cell.getValue(), this.settings.sliceSeconds());
-					this.slices.computeIfAbsent(cell.getKey(), (a) -> new LinkedHashMap<>())
-						.computeIfAbsent(cell.getValue(), (e) -> new ArrayList<>())
-						.add(slice);
+					if (cell.getValue().equals(LOGIN)) {
+						this.loginSlices.computeIfAbsent(cell.getKey(), (a) -> new ArrayList<>())
+							.add(loginSlice(cell.getKey(), this.settings.loginSeconds()));
+					}
+					else {
+						this.slices.computeIfAbsent(cell.getKey(), (a) -> new LinkedHashMap<>())
+							.computeIfAbsent(cell.getValue(), (e) -> new ArrayList<>())
+							.add(slice(cell.getKey(), cell.getValue(), this.settings.sliceSeconds()));
+					}
 				}
-				System.err.printf(Locale.ROOT, "== request round %d of %d done; load average %s%n", round + 1,
+				System.out.printf(Locale.ROOT, "== round %d of %d done; load average %s%n", round + 1,
 						this.settings.rounds(), loadAverage());
 			}
 		}
@@ -303,10 +340,10 @@ public final class RequestCost {
 			String cookie = Objects.requireNonNull(this.cookies.get(app));
 			String databaseName = this.databases.get(app);
 			Database.Counts before = (databaseName != null) ? this.database.counts(databaseName) : null;
-			long appCpu = app.cpuNanos();
+			AppProcess.Cpu appCpu = app.cpu();
 			long databaseCpu = this.database.cpuNanos();
 			Wrk.Result result = this.wrk.run(app.baseUrl() + endpoint, cookie, seconds);
-			appCpu = app.cpuNanos() - appCpu;
+			appCpu = app.cpu().minus(appCpu);
 			databaseCpu = this.database.cpuNanos() - databaseCpu;
 			long reads = 0;
 			if (databaseName != null && before != null) {
@@ -316,9 +353,16 @@ public final class RequestCost {
 			// be logged in.
 			probe(app, endpoint, cookie);
 			long n = Math.max(1, result.requests());
-			return new Slice(result.perSecond(), appCpu / 1000.0 / n, databaseCpu / 1000.0 / n, result.p50Millis(),
+			Slice slice = new Slice(result.perSecond(), (appCpu.nanos() - appCpu.compilerNanos()) / 1000.0 / n,
+					appCpu.compilerNanos() / 1000.0 / n, databaseCpu / 1000.0 / n, result.p50Millis(),
 					result.p99Millis(), result.requests(), result.socketErrors() + result.non2xx(), result.timeouts(),
 					reads);
+			this.log.printf(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%d,%d,%d,%d%n", app.spec().key(),
+					endpoint, seconds, slice.perSecond(), slice.appCpuMicros(), slice.jitMicros(),
+					slice.databaseCpuMicros(), slice.p50Millis(), slice.p99Millis(), slice.requests(), slice.errors(),
+					slice.timeouts(), slice.reads());
+			this.log.flush();
+			return slice;
 		}
 
 		/**
@@ -344,23 +388,6 @@ public final class RequestCost {
 				}
 			}
 			return batches;
-		}
-
-		void loginRounds(List<AppProcess> apps) throws Exception {
-			List<AppProcess> order = new ArrayList<>(apps);
-			Collections.shuffle(order);
-			for (AppProcess app : order) {
-				loginSlice(app, this.settings.loginSeconds());
-			}
-			for (int round = 0; round < this.settings.loginRounds(); round++) {
-				Collections.shuffle(order);
-				for (AppProcess app : order) {
-					this.loginSlices.computeIfAbsent(app, (a) -> new ArrayList<>())
-						.add(loginSlice(app, this.settings.loginSeconds()));
-				}
-				System.err.printf(Locale.ROOT, "== login round %d of %d done; load average %s%n", round + 1,
-						this.settings.loginRounds(), loadAverage());
-			}
 		}
 
 		private LoginSlice loginSlice(AppProcess app, int seconds) throws Exception {
@@ -395,7 +422,7 @@ public final class RequestCost {
 				client.start();
 				clients.add(client);
 			}
-			long appCpu = app.cpuNanos();
+			AppProcess.Cpu appCpu = app.cpu();
 			long databaseCpu = this.database.cpuNanos();
 			long start = System.nanoTime();
 			deadline[0] = start + seconds * 1_000_000_000L;
@@ -404,7 +431,7 @@ public final class RequestCost {
 				client.join();
 			}
 			double elapsed = (System.nanoTime() - start) / 1e9;
-			appCpu = app.cpuNanos() - appCpu;
+			appCpu = app.cpu().minus(appCpu);
 			databaseCpu = this.database.cpuNanos() - databaseCpu;
 			Database.Counts statements = (databaseName != null && before != null)
 					? this.database.counts(databaseName).minus(before) : null;
@@ -413,8 +440,15 @@ public final class RequestCost {
 				this.loginFailures.add(failure);
 			}
 			long n = Math.max(1, logins.get());
-			return new LoginSlice(logins.get() / elapsed, appCpu / 1e6 / n, databaseCpu / 1e6 / n, logins.get(),
-					failures.get(), statements);
+			LoginSlice slice = new LoginSlice(logins.get() / elapsed,
+					(appCpu.nanos() - appCpu.compilerNanos()) / 1e6 / n, appCpu.compilerNanos() / 1e6 / n,
+					databaseCpu / 1e6 / n, logins.get(), failures.get(), statements);
+			this.log.printf(Locale.ROOT, "%s,login,%d,%.1f,%.1f,%.1f,%.1f,,,%d,%d,,%s%n", app.spec().key(), seconds,
+					slice.perSecond(), 1000 * slice.appCpuMillis(), 1000 * slice.jitMillis(),
+					1000 * slice.databaseCpuMillis(), slice.logins(), slice.failures(),
+					(statements != null) ? Long.toString(statements.all()) : "");
+			this.log.flush();
+			return slice;
 		}
 
 		void print(List<AppProcess> apps, Map<AppProcess, Map<String, double[]>> batches) {
@@ -437,14 +471,15 @@ public final class RequestCost {
 				System.out.println(row);
 			}
 			System.out.println();
-			System.out.println("CPU time per request, median slice, in µs: the application's JVM, and PostgreSQL's "
-					+ "processes (JDBC applications); latency percentiles from wrk, median slice; errors over all "
-					+ "slices (socket errors and answers of 400 or more; timeouts: requests over 2 s):");
+			System.out.println("CPU time per request, median slice, in µs: the application's JVM without its JIT "
+					+ "compiler threads, those threads apart, and PostgreSQL's processes (JDBC applications); latency "
+					+ "percentiles from wrk, median slice; errors over all slices (socket errors and answers of 400 or "
+					+ "more; timeouts: requests over wrk's 2 s):");
 			System.out.println();
 			System.out.println("| stack | application | `/tok` app CPU µs | `/plain` app CPU µs | `/tok` − `/plain` "
-					+ "| `/tok` PostgreSQL CPU µs | `/tok` p50 / p99 ms | `/plain` p50 / p99 ms | requests | errors "
-					+ "| timeouts |");
-			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+					+ "| JIT µs, `/tok` / `/plain` | `/tok` PostgreSQL CPU µs | `/tok` p50 / p99 ms "
+					+ "| `/plain` p50 / p99 ms | requests | errors | timeouts |");
+			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (AppProcess app : apps) {
 				List<Slice> tok = slices(app, "/tok");
 				List<Slice> plain = slices(app, "/plain");
@@ -459,8 +494,10 @@ public final class RequestCost {
 					timeouts += slice.timeouts();
 				}
 				System.out.printf(Locale.ROOT,
-						"| %s | %s | %.0f | %.0f | %+.0f | %s | %.2f / %.2f | %.2f / %.2f | %,d | %,d | %,d |%n",
+						"| %s | %s | %.0f | %.0f | %+.0f | %.0f / %.0f | %s | %.2f / %.2f | %.2f / %.2f | %,d | %,d "
+								+ "| %,d |%n",
 						app.spec().stack().label(), app.spec().label(), tokCpu, plainCpu, tokCpu - plainCpu,
+						median(tok, Slice::jitMicros), median(plain, Slice::jitMicros),
 						app.spec().jdbc() ? String.format(Locale.ROOT, "%.0f", median(tok, Slice::databaseCpuMicros))
 								: "–",
 						median(tok, Slice::p50Millis), median(tok, Slice::p99Millis), median(plain, Slice::p50Millis),
@@ -496,9 +533,10 @@ public final class RequestCost {
 						+ "callback: code exchange, user look-up, token store write, session), "
 						+ this.settings.loginClients() + " clients, one connection per request; median slice:");
 			System.out.println();
-			System.out.println("| stack | application | logins/s | vs by hand | app CPU ms/login | PostgreSQL CPU "
-					+ "ms/login | statements per login (SELECT / lock / write / all) | logins | failed |");
-			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+			System.out.println(
+					"| stack | application | logins/s | vs by hand | app CPU ms/login (JIT apart) | JIT ms/login | PostgreSQL CPU "
+							+ "ms/login | statements per login (SELECT / lock / write / all) | logins | failed |");
+			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (AppProcess app : apps) {
 				List<LoginSlice> own = Objects.requireNonNull(this.loginSlices.get(app));
 				List<LoginSlice> byHand = Objects.requireNonNull(this.loginSlices.get(byHand(apps, app)));
@@ -522,10 +560,10 @@ public final class RequestCost {
 				double median = median(own, LoginSlice::perSecond);
 				double n = Math.max(1, logins);
 				System.out.printf(Locale.ROOT,
-						"| %s | %s | %,.0f (%,.0f–%,.0f) | %.2f | %.2f | %s | %s | %,d | %,d |%n",
+						"| %s | %s | %,.0f (%,.0f–%,.0f) | %.2f | %.2f | %.2f | %s | %s | %,d | %,d |%n",
 						app.spec().stack().label(), app.spec().label(), median, min(own, LoginSlice::perSecond),
 						max(own, LoginSlice::perSecond), median / median(byHand, LoginSlice::perSecond),
-						median(own, LoginSlice::appCpuMillis),
+						median(own, LoginSlice::appCpuMillis), median(own, LoginSlice::jitMillis),
 						app.spec().jdbc()
 								? String.format(Locale.ROOT, "%.2f", median(own, LoginSlice::databaseCpuMillis)) : "–",
 						app.spec().jdbc() ? String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", reads / n,
