@@ -19,7 +19,7 @@
 # RATELIMIT_THREADS (default 8); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
 # "1,8 9 1500 3000", as OVERHEAD_ARGS); REACTIVE_ARGS (default "1,8,256 9 1500 3000": calls in flight, then as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
 # seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON;
-# REQUESTCOST_ARGS (default "5 5 6 3 4 500": rounds, slice seconds per (application, endpoint), warm-up seconds per slice,
+# REQUESTCOST_ARGS (default "5 4 150 3 4 500": rounds, slice seconds per (application, endpoint), most seconds of warm-up,
 # login slice seconds, login clients, requests in the database-count batch), REQUESTCOST_WRK (default "-t2 -c8"),
 # REQUESTCOST_JVM (the applications' JVM options, default "-Xmx512m"), REQUESTCOST_STACKS (default "servlet,reactive").
 # Everything stays on loopback; each part takes a few minutes at most (requestcost about 10).
@@ -183,7 +183,7 @@ run_requestcost() {
     echo "== request cost: each application in its own JVM, logged in once; wrk on /tok and /plain and logins, interleaved"
     # shellcheck disable=SC2086
     REQUESTCOST_DIR="$rc/requestcost" java -cp "$rc/classes:$(cat "$rc/classpath.txt")" \
-        io.github.discordoauth2.benchmarks.requestcost.RequestCost ${REQUESTCOST_ARGS:-5 5 6 3 4 500}
+        io.github.discordoauth2.benchmarks.requestcost.RequestCost ${REQUESTCOST_ARGS:-5 4 150 3 4 500}
     echo
     echo "== every slice, in the order run (login rows: per_second is logins/s and the CPU columns are µs per login)"
     cat "$rc/requestcost/slices.csv"

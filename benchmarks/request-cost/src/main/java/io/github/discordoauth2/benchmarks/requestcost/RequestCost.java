@@ -41,17 +41,18 @@ import org.jspecify.annotations.Nullable;
  * takes nothing) with that session's cookie. A login slice has a few clients log in again
  * and again through FakeDiscord's auto-approved consent. Every (application, endpoint)
  * pair and every application's logins run in slices, round after round in a new shuffled
- * order, after one warm-up slice each, so that the machine's other load (and the JIT
- * compiler's progress) falls on all of them alike; the tables give the median slice. For
- * each slice the harness also reads the application JVM's CPU time (its JIT compiler
- * threads apart) and PostgreSQL's, and counts the statements PostgreSQL ran
- * ({@code pg_stat_statements}). After the rounds, a batch of single requests counts the
- * database statements of one {@code /tok} and one {@code /plain} exactly. Every slice is
- * also written to {@code slices.csv}.
+ * order, so that the machine's other load falls on all of them alike; the tables give the
+ * median slice. Before that, the applications are warmed up until their JIT compilers are
+ * nearly idle (or the warm-up time is up, which the output then says). For each slice the
+ * harness also reads the application JVM's CPU time (its JIT compiler threads apart) and
+ * PostgreSQL's, and counts the statements PostgreSQL ran ({@code pg_stat_statements}).
+ * After the rounds, a batch of single requests counts the database statements of one
+ * {@code /tok} and one {@code /plain} exactly. Every slice is also written to
+ * {@code slices.csv}.
  *
  * <p>
  * Usage:
- * {@code RequestCost [rounds=5] [sliceSeconds=5] [warmupSeconds=6] [loginSliceSeconds=3]
+ * {@code RequestCost [rounds=5] [sliceSeconds=4] [warmupSeconds=150] [loginSliceSeconds=3]
  * [loginClients=4] [batch=500]}. Environment: {@code REQUESTCOST_WRK} (wrk's threads and
  * connections, default {@code -t2 -c8}), {@code REQUESTCOST_JVM} (the applications' JVM
  * options, default {@code -Xmx512m}), {@code REQUESTCOST_STACKS}
@@ -61,6 +62,11 @@ import org.jspecify.annotations.Nullable;
 public final class RequestCost {
 
 	private static final List<String> ENDPOINTS = List.of("/tok", "/plain");
+
+	/**
+	 * The share of an application's CPU time below which its JIT compiler counts as done.
+	 */
+	private static final double QUIET = 0.05;
 
 	/** The cell of an application's logins in a round. */
 	private static final String LOGIN = "login";
@@ -78,8 +84,8 @@ public final class RequestCost {
 		List<String> stacks = Arrays.asList(env("REQUESTCOST_STACKS", "servlet,reactive").split(","));
 		System.out.printf(Locale.ROOT,
 				"== settings: %d rounds; in each, %d s per (application, endpoint) and %d s of logins per application "
-						+ "(%d clients), in a shuffled order; one warm-up slice of %d s each first; wrk %s; application "
-						+ "JVMs %s; batch of %d requests for the database counts%n",
+						+ "(%d clients), in a shuffled order; warm-up until the JIT compilers are quiet, at most %d s; "
+						+ "wrk %s; application JVMs %s; batch of %d requests for the database counts%n",
 				settings.rounds(), settings.sliceSeconds(), settings.loginSeconds(), settings.loginClients(),
 				settings.warmupSeconds(), String.join(" ", wrk.options()), String.join(" ", jvm), settings.batch());
 
@@ -221,7 +227,7 @@ public final class RequestCost {
 	record Settings(int rounds, int sliceSeconds, int warmupSeconds, int loginSeconds, int loginClients, int batch) {
 
 		static Settings parse(String[] args) {
-			int[] values = { 5, 5, 6, 3, 4, 500 };
+			int[] values = { 5, 4, 150, 3, 4, 500 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
@@ -298,7 +304,7 @@ public final class RequestCost {
 
 		/**
 		 * The rounds: every (application, endpoint) pair and every application's logins,
-		 * in a new shuffled order each round, after one warm-up slice of each.
+		 * in a new shuffled order each round, after the warm-up.
 		 */
 		void rounds(List<AppProcess> apps) throws Exception {
 			List<Map.Entry<AppProcess, String>> cells = new ArrayList<>();
@@ -308,16 +314,7 @@ public final class RequestCost {
 				}
 				cells.add(Map.entry(app, LOGIN));
 			}
-			Collections.shuffle(cells);
-			for (Map.Entry<AppProcess, String> cell : cells) {
-				if (cell.getValue().equals(LOGIN)) {
-					loginSlice(cell.getKey(), this.settings.warmupSeconds());
-				}
-				else {
-					slice(cell.getKey(), cell.getValue(), this.settings.warmupSeconds());
-				}
-			}
-			System.out.println("== load average after the warm-up: " + loadAverage());
+			warmUp(apps, cells);
 			for (int round = 0; round < this.settings.rounds(); round++) {
 				Collections.shuffle(cells);
 				for (Map.Entry<AppProcess, String> cell : cells) {
@@ -334,6 +331,65 @@ public final class RequestCost {
 				System.out.printf(Locale.ROOT, "== round %d of %d done; load average %s%n", round + 1,
 						this.settings.rounds(), loadAverage());
 			}
+		}
+
+		/**
+		 * Passes over every cell, slices as long as the measured ones, until an
+		 * application's JIT compiler took less than {@value #QUIET} of its CPU time in
+		 * each of its request slices of a pass (it then sits out the later passes), or
+		 * the warm-up's time is up (the first pass always runs to its end). On a busy
+		 * machine the compiler threads get their turn late, and an application still
+		 * compiling would be measured half warm.
+		 */
+		private void warmUp(List<AppProcess> apps, List<Map.Entry<AppProcess, String>> cells) throws Exception {
+			long start = System.nanoTime();
+			long deadline = start + this.settings.warmupSeconds() * 1_000_000_000L;
+			Map<AppProcess, Double> compiling = new LinkedHashMap<>();
+			Map<AppProcess, Integer> passes = new LinkedHashMap<>();
+			apps.forEach((app) -> compiling.put(app, 1.0));
+			List<Map.Entry<AppProcess, String>> order = new ArrayList<>(cells);
+			boolean first = true;
+			while (System.nanoTime() - deadline < 0) {
+				Collections.shuffle(order);
+				Map<AppProcess, Double> share = new LinkedHashMap<>();
+				for (Map.Entry<AppProcess, String> cell : order) {
+					AppProcess app = cell.getKey();
+					if (Objects.requireNonNull(compiling.get(app)) < QUIET) {
+						continue;
+					}
+					if (!first && System.nanoTime() - deadline >= 0) {
+						break;
+					}
+					if (cell.getValue().equals(LOGIN)) {
+						loginSlice(app, this.settings.loginSeconds());
+						continue;
+					}
+					Slice slice = slice(app, cell.getValue(), this.settings.sliceSeconds());
+					share.merge(app, slice.jitMicros() / (slice.jitMicros() + slice.appCpuMicros()), Math::max);
+				}
+				share.forEach((app, jit) -> {
+					compiling.put(app, jit);
+					passes.merge(app, 1, Integer::sum);
+				});
+				first = false;
+				if (compiling.values().stream().allMatch((jit) -> jit < QUIET)) {
+					break;
+				}
+			}
+			StringBuilder summary = new StringBuilder();
+			compiling
+				.forEach(
+						(app, jit) -> summary
+							.append(String.format(Locale.ROOT, "%n   %s: %d pass(es), %s", app.spec().key(),
+									passes.getOrDefault(app, 0),
+									(jit < QUIET)
+											? String.format(Locale.ROOT, "JIT %.0f%% of its CPU in the last", 100 * jit)
+											: String.format(Locale.ROOT,
+													"STILL COMPILING (JIT up to %.0f%% of its CPU in a slice of "
+															+ "the last pass) when the warm-up time ran out",
+													100 * jit))));
+			System.out.printf(Locale.ROOT, "== warm-up took %.0f s; load average %s%s%n",
+					(System.nanoTime() - start) / 1e9, loadAverage(), summary);
 		}
 
 		private Slice slice(AppProcess app, String endpoint, int seconds) throws Exception {
@@ -472,19 +528,26 @@ public final class RequestCost {
 			}
 			System.out.println();
 			System.out.println("CPU time per request, median slice, in µs: the application's JVM without its JIT "
-					+ "compiler threads, those threads apart, and PostgreSQL's processes (JDBC applications); latency "
+					+ "compiler threads, and PostgreSQL's processes (JDBC applications); the by-hand application's "
+					+ "`/tok` CPU divided by this one's (application and PostgreSQL), which is the share of the "
+					+ "by-hand application's requests per second this one would make where the CPU is what runs out; "
+					+ "the JIT compiler threads apart; latency "
 					+ "percentiles from wrk, median slice; errors over all slices (socket errors and answers of 400 or "
 					+ "more; timeouts: requests over wrk's 2 s):");
 			System.out.println();
 			System.out.println("| stack | application | `/tok` app CPU µs | `/plain` app CPU µs | `/tok` − `/plain` "
-					+ "| JIT µs, `/tok` / `/plain` | `/tok` PostgreSQL CPU µs | `/tok` p50 / p99 ms "
-					+ "| `/plain` p50 / p99 ms | requests | errors | timeouts |");
-			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+					+ "| `/tok` PostgreSQL CPU µs | `/tok`: by hand's CPU ÷ this one's | JIT µs, `/tok` / `/plain` "
+					+ "| `/tok` p50 / p99 ms | `/plain` p50 / p99 ms | requests | errors | timeouts |");
+			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (AppProcess app : apps) {
 				List<Slice> tok = slices(app, "/tok");
 				List<Slice> plain = slices(app, "/plain");
 				double tokCpu = median(tok, Slice::appCpuMicros);
 				double plainCpu = median(plain, Slice::appCpuMicros);
+				// What the request costs the machine: with the JDBC store, PostgreSQL's
+				// share
+				// too.
+				double databaseCpu = app.spec().jdbc() ? median(tok, Slice::databaseCpuMicros) : 0;
 				long requests = 0;
 				long errors = 0;
 				long timeouts = 0;
@@ -494,14 +557,14 @@ public final class RequestCost {
 					timeouts += slice.timeouts();
 				}
 				System.out.printf(Locale.ROOT,
-						"| %s | %s | %.0f | %.0f | %+.0f | %.0f / %.0f | %s | %.2f / %.2f | %.2f / %.2f | %,d | %,d "
-								+ "| %,d |%n",
+						"| %s | %s | %.0f | %.0f | %+.0f | %s | %.2f | %.0f / %.0f | %.2f / %.2f | %.2f / %.2f | %,d "
+								+ "| %,d | %,d |%n",
 						app.spec().stack().label(), app.spec().label(), tokCpu, plainCpu, tokCpu - plainCpu,
-						median(tok, Slice::jitMicros), median(plain, Slice::jitMicros),
-						app.spec().jdbc() ? String.format(Locale.ROOT, "%.0f", median(tok, Slice::databaseCpuMicros))
-								: "–",
-						median(tok, Slice::p50Millis), median(tok, Slice::p99Millis), median(plain, Slice::p50Millis),
-						median(plain, Slice::p99Millis), requests, errors, timeouts);
+						app.spec().jdbc() ? String.format(Locale.ROOT, "%.0f", databaseCpu) : "–",
+						median(slices(byHand(apps, app), "/tok"), Slice::appCpuMicros) / (tokCpu + databaseCpu),
+						median(tok, Slice::jitMicros), median(plain, Slice::jitMicros), median(tok, Slice::p50Millis),
+						median(tok, Slice::p99Millis), median(plain, Slice::p50Millis), median(plain, Slice::p99Millis),
+						requests, errors, timeouts);
 			}
 			System.out.println();
 			System.out.println("Statements PostgreSQL ran (pg_stat_statements), per request: a batch of "
