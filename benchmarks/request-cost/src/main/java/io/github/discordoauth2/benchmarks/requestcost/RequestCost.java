@@ -149,8 +149,9 @@ public final class RequestCost {
 			Path slicesFile = dir.resolve("slices.csv");
 			System.out.println("== every slice, in the order run: " + slicesFile);
 			try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(slicesFile, StandardCharsets.UTF_8))) {
-				log.println("application,endpoint,seconds,per_second,app_cpu_us,jit_cpu_us,postgres_cpu_us,p50_ms,"
-						+ "p99_ms,requests_or_logins,errors_or_failures,timeouts,token_table_selects_or_statements");
+				log.println(
+						"phase,application,endpoint,seconds,per_second,app_cpu_us,jit_cpu_us,postgres_cpu_us,p50_ms,"
+								+ "p99_ms,requests_or_logins,errors_or_failures,timeouts,token_table_selects_or_statements");
 				Harness harness = new Harness(settings, wrk, database, databases, cookies, log);
 				runPhases(harness, apps);
 			}
@@ -292,6 +293,9 @@ public final class RequestCost {
 
 		private final PrintWriter log;
 
+		/** What the slices now running are for, in {@code slices.csv}. */
+		private String phase = "warm-up";
+
 		Harness(Settings settings, Wrk wrk, Database database, Map<AppProcess, String> databases,
 				Map<AppProcess, String> cookies, PrintWriter log) {
 			this.log = log;
@@ -316,6 +320,7 @@ public final class RequestCost {
 			}
 			warmUp(apps, cells);
 			for (int round = 0; round < this.settings.rounds(); round++) {
+				this.phase = "round " + (round + 1);
 				Collections.shuffle(cells);
 				for (Map.Entry<AppProcess, String> cell : cells) {
 					if (cell.getValue().equals(LOGIN)) {
@@ -413,8 +418,8 @@ public final class RequestCost {
 					appCpu.compilerNanos() / 1000.0 / n, databaseCpu / 1000.0 / n, result.p50Millis(),
 					result.p99Millis(), result.requests(), result.socketErrors() + result.non2xx(), result.timeouts(),
 					reads);
-			this.log.printf(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%d,%d,%d,%d%n", app.spec().key(),
-					endpoint, seconds, slice.perSecond(), slice.appCpuMicros(), slice.jitMicros(),
+			this.log.printf(Locale.ROOT, "%s,%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%d,%d,%d,%d%n", this.phase,
+					app.spec().key(), endpoint, seconds, slice.perSecond(), slice.appCpuMicros(), slice.jitMicros(),
 					slice.databaseCpuMicros(), slice.p50Millis(), slice.p99Millis(), slice.requests(), slice.errors(),
 					slice.timeouts(), slice.reads());
 			this.log.flush();
@@ -499,8 +504,8 @@ public final class RequestCost {
 			LoginSlice slice = new LoginSlice(logins.get() / elapsed,
 					(appCpu.nanos() - appCpu.compilerNanos()) / 1e6 / n, appCpu.compilerNanos() / 1e6 / n,
 					databaseCpu / 1e6 / n, logins.get(), failures.get(), statements);
-			this.log.printf(Locale.ROOT, "%s,login,%d,%.1f,%.1f,%.1f,%.1f,,,%d,%d,,%s%n", app.spec().key(), seconds,
-					slice.perSecond(), 1000 * slice.appCpuMillis(), 1000 * slice.jitMillis(),
+			this.log.printf(Locale.ROOT, "%s,%s,login,%d,%.1f,%.1f,%.1f,%.1f,,,%d,%d,,%s%n", this.phase,
+					app.spec().key(), seconds, slice.perSecond(), 1000 * slice.appCpuMillis(), 1000 * slice.jitMillis(),
 					1000 * slice.databaseCpuMillis(), slice.logins(), slice.failures(),
 					(statements != null) ? Long.toString(statements.all()) : "");
 			this.log.flush();
