@@ -5,13 +5,20 @@ import io.github.discordoauth2.test.FakeDiscordProperties;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the composition integration tests share: FakeDiscord, the properties pointing at
  * it, and the port of the application under test.
+ * <p>
+ * Each class starts its own FakeDiscord on a new port, while Spring's context cache keys
+ * on the property source method, not on the port it yields. Without closing the context
+ * after each class, a later class with the same settings would be served an application
+ * still pointing at an earlier, stopped FakeDiscord.
  */
+@DirtiesContext
 abstract class ComposedLoginTests {
 
 	@RegisterExtension

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.github.discordoauth2.exceptions.Credential;
+
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -48,7 +50,8 @@ public final class LimiterMemory {
 		this.afterResponse = accessible(
 				limiterClass.getDeclaredMethod("afterResponse", keyClass, responseClass, boolean.class));
 		this.size = accessible(limiterClass.getDeclaredMethod("size"));
-		this.key = keyClass.getDeclaredConstructor(String.class, String.class, Map.class, String.class, String.class);
+		this.key = keyClass.getDeclaredConstructor(String.class, String.class, Map.class, String.class, String.class,
+				Credential.class);
 		this.key.setAccessible(true);
 		this.read = accessible(responseClass.getDeclaredMethod("read", int.class, HttpHeaders.class, byte[].class));
 	}
@@ -90,7 +93,7 @@ public final class LimiterMemory {
 	}
 
 	private void call(int token, Object answer) throws ReflectiveOperationException {
-		Object key = this.key.newInstance("GET", "/users/@me", Map.of(), "", identity(token));
+		Object key = this.key.newInstance("GET", "/users/@me", Map.of(), "", identity(token), Credential.USER_TOKEN);
 		this.beforeRequest.invoke(this.limiter, key, Duration.ZERO);
 		this.afterResponse.invoke(this.limiter, key, answer, true);
 	}
