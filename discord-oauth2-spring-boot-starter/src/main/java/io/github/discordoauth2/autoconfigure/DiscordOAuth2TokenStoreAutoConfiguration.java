@@ -95,8 +95,14 @@ public final class DiscordOAuth2TokenStoreAutoConfiguration {
 	DiscordTokens discordTokens(Client client, DiscordOAuth2Properties properties, DiscordTokenStore store,
 			ApplicationEventPublisher events, DiscordTokenStoreProperties storeProperties) {
 		storeProperties.validate();
-		return new DiscordTokens(client, properties.getRegistrationId(), store, events,
+		DiscordTokens tokens = new DiscordTokens(client, properties.getRegistrationId(), store, events,
 				storeProperties.getRefreshAhead(), storeProperties.getRaceWait());
+		// The memory store is a map already: a copy of it would only double the memory.
+		if (!(store instanceof InMemoryDiscordTokenStore)) {
+			DiscordTokenStoreProperties.Cache cache = storeProperties.getCache();
+			tokens.setCache(cache.getTimeToLive(), cache.getMaxUsers());
+		}
+		return tokens;
 	}
 
 	@Bean

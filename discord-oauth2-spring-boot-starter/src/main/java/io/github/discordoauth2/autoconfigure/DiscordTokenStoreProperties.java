@@ -69,6 +69,8 @@ public class DiscordTokenStoreProperties {
 
 	private final Encryption encryption = new Encryption();
 
+	private final Cache cache = new Cache();
+
 	/**
 	 * Returns the value of {@code discord.oauth2.token-store.type}.
 	 * @return the configured value, or {@code null} to choose by the DataSource
@@ -174,6 +176,14 @@ public class DiscordTokenStoreProperties {
 	}
 
 	/**
+	 * Returns the {@code discord.oauth2.token-store.cache.*} settings.
+	 * @return the nested settings
+	 */
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	/**
 	 * The logout action in force.
 	 * @param revokeOnLogout the value of {@code discord.oauth2.login.revoke-on-logout}
 	 * @return {@link #getOnLogout()} when set, else what the older property asks for
@@ -195,6 +205,74 @@ public class DiscordTokenStoreProperties {
 			throw new DiscordOAuth2ConfigurationException(PREFIX + ".memory-max-users", "must be at least 1",
 					"Set " + PREFIX + ".memory-max-users to the number of users one instance may hold, e.g. 10000.");
 		}
+		Duration ttl = this.cache.getTimeToLive();
+		if (ttl == null || ttl.isNegative()) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".cache.time-to-live", "must not be negative",
+					"Set " + PREFIX + ".cache.time-to-live to a duration such as 30s, or 0 to read the store on every "
+							+ "request.");
+		}
+		if (this.cache.getMaxUsers() < 1) {
+			throw new DiscordOAuth2ConfigurationException(PREFIX + ".cache.max-users", "must be at least 1",
+					"Set " + PREFIX + ".cache.max-users to the number of users one instance may keep, e.g. 10000.");
+		}
+	}
+
+	/**
+	 * Each instance's copy of its users' current tokens, in front of a store that is not
+	 * in memory (the JDBC store), so that a request that takes a token does not read the
+	 * database while the token is known to be current.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Cache {
+
+		/**
+		 * How long an instance serves a token it read from the store before reading it
+		 * again: the longest another instance's refresh, logout or revocation can go
+		 * unseen here (a token refused by Discord meanwhile is read again at once).
+		 * Writes of the same instance are seen at once. 0 reads the store on every
+		 * request.
+		 */
+		private Duration timeToLive = Duration.ofSeconds(30);
+
+		/**
+		 * Most users whose tokens one instance keeps; beyond it the ones read longest ago
+		 * go first.
+		 */
+		private int maxUsers = 10_000;
+
+		/**
+		 * Returns the value of {@code discord.oauth2.token-store.cache.time-to-live}.
+		 * @return the configured value
+		 */
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.token-store.cache.time-to-live}.
+		 * @param timeToLive the new value
+		 */
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		/**
+		 * Returns the value of {@code discord.oauth2.token-store.cache.max-users}.
+		 * @return the configured value
+		 */
+		public int getMaxUsers() {
+			return this.maxUsers;
+		}
+
+		/**
+		 * Sets {@code discord.oauth2.token-store.cache.max-users}.
+		 * @param maxUsers the new value
+		 */
+		public void setMaxUsers(int maxUsers) {
+			this.maxUsers = maxUsers;
+		}
+
 	}
 
 	/**

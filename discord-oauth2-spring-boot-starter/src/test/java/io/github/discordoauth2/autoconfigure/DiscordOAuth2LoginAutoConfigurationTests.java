@@ -125,10 +125,14 @@ class DiscordOAuth2LoginAutoConfigurationTests {
 	}
 
 	@Test
-	void refreshOnUnauthorizedIsOnUnlessTurnedOff() {
+	void refreshOnUnauthorizedIsOnUnlessTurnedOffWhileReplacedTokensAreAlwaysRecovered() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.run((context) -> assertThat(context.getBean(DiscordUnauthorizedExceptionResolver.class))
+				.hasFieldOrPropertyWithValue("refreshOnUnauthorized", true));
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(DiscordUnauthorizedExceptionResolver.class));
+			.run((context) -> assertThat(context.getBean(DiscordUnauthorizedExceptionResolver.class))
+				.hasFieldOrPropertyWithValue("refreshOnUnauthorized", false));
 	}
 
 	@Test

@@ -10,7 +10,6 @@ import io.github.discordoauth2.security.web.server.DiscordUnauthorizedWebExcepti
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * {@link io.github.discordoauth2.ReactiveAccessToken ReactiveAccessToken} (or
  * {@code Mono<ReactiveAccessToken>}) parameter and receive the current user's Discord
  * token, refreshed when it has expired, and also when Discord refuses it before its
- * recorded expiry ({@link DiscordUnauthorizedWebExceptionHandler}, unless
- * {@code discord.oauth2.login.refresh-on-unauthorized=false}): the reactive twin of
+ * recorded expiry, or another request replaced it meanwhile
+ * ({@link DiscordUnauthorizedWebExceptionHandler}): the reactive twin of
  * {@link DiscordOAuth2WebMvcAutoConfiguration}.
  *
  * @since 0.1.0
@@ -48,15 +47,16 @@ public final class DiscordOAuth2WebFluxAutoConfiguration {
 				authorizedClientManager::getIfUnique);
 	}
 
+	// Registered whatever refresh-on-unauthorized says: a token replaced by another
+	// request while this one ran is never the user's problem.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized",
-			matchIfMissing = true)
-	DiscordUnauthorizedWebExceptionHandler discordUnauthorizedWebExceptionHandler(ReactiveClient client,
-			DiscordOAuth2Properties properties,
+	DiscordUnauthorizedWebExceptionHandler discordUnauthorizedWebExceptionHandler(DiscordOAuth2Properties properties,
 			ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClientRepository) {
-		return new DiscordUnauthorizedWebExceptionHandler(client, properties.getRegistrationId(),
-				authorizedClientRepository::getIfUnique);
+		DiscordUnauthorizedWebExceptionHandler handler = new DiscordUnauthorizedWebExceptionHandler(
+				properties.getRegistrationId(), authorizedClientRepository::getIfUnique);
+		handler.setRefreshOnUnauthorized(properties.getLogin().isRefreshOnUnauthorized());
+		return handler;
 	}
 
 	@Bean

@@ -11,7 +11,6 @@ import io.github.discordoauth2.security.web.DiscordUnauthorizedExceptionResolver
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +24,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Auto-configuration that lets Spring MVC controller methods declare an
  * {@link io.github.discordoauth2.AccessToken AccessToken} parameter and receive the
  * current user's Discord token, refreshed when it has expired, and also when Discord
- * refuses it before its recorded expiry ({@link DiscordUnauthorizedExceptionResolver},
- * unless {@code discord.oauth2.login.refresh-on-unauthorized=false}).
+ * refuses it before its recorded expiry, or another request replaced it meanwhile
+ * ({@link DiscordUnauthorizedExceptionResolver}).
  *
  * @since 0.1.0
  */
@@ -53,16 +52,16 @@ public final class DiscordOAuth2WebMvcAutoConfiguration {
 		return new AuthorizedClientManagerCheck(authorizedClientManager);
 	}
 
+	// Registered whatever refresh-on-unauthorized says: a token replaced by another
+	// request while this one ran is never the user's problem.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = DiscordOAuth2Properties.PREFIX + ".login.refresh-on-unauthorized",
-			matchIfMissing = true)
-	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(Client client,
-			DiscordOAuth2Properties properties,
+	DiscordUnauthorizedExceptionResolver discordUnauthorizedExceptionResolver(DiscordOAuth2Properties properties,
 			ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClientRepository,
 			ObjectProvider<SecurityContextHolderStrategy> securityContextHolderStrategy) {
-		DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(client,
+		DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(
 				properties.getRegistrationId(), authorizedClientRepository::getIfUnique);
+		resolver.setRefreshOnUnauthorized(properties.getLogin().isRefreshOnUnauthorized());
 		securityContextHolderStrategy.ifUnique(resolver::setSecurityContextHolderStrategy);
 		return resolver;
 	}

@@ -195,7 +195,7 @@ public final class DiscordAccountLinks {
 		}
 		OAuth2AuthorizedClient entry = new OAuth2AuthorizedClient(authorized.getClientRegistration(),
 				Long.toString(userId), authorized.getAccessToken(), authorized.getRefreshToken());
-		store.save(entry, userId);
+		this.tokens.save(entry, userId);
 		Long previous = link.previousUserId();
 		if (previous != null && previous != userId && store.countLinks(registrationId, previous) == 0) {
 			// Reconnected to another Discord account: the grant of the one before is

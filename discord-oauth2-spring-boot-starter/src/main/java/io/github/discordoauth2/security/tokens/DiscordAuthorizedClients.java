@@ -59,9 +59,9 @@ public interface DiscordAuthorizedClients {
 	 * not expired, was freshly issued (a login, or a completed authorization) and is
 	 * stored, whatever its lifetime, even one shorter than the refresh-ahead time.
 	 * Anything else is Spring Security (or the 401 handling) handing back a pair it
-	 * loaded earlier, marked expired to ask for a refresh: it only makes the next use of
-	 * the stored pair refresh it when due, so that a pair another request has rotated
-	 * meanwhile is never overwritten with the older one.
+	 * loaded earlier, marked expired to ask for a refresh: while the store still holds
+	 * that pair, its next use refreshes it; a pair another request has rotated meanwhile
+	 * is newer, so it is neither overwritten with the older one nor refreshed again.
 	 * @param authorized the entry Spring Security saves
 	 * @param userId the Discord user ID it belongs to
 	 */
@@ -70,7 +70,7 @@ public interface DiscordAuthorizedClients {
 		if (!stored && !toAccessToken(authorized).isExpired()) {
 			save(authorized, userId);
 		}
-		else if (!stored || needsRefresh(authorized)) {
+		else if (stored && needsRefresh(authorized)) {
 			invalidateAccessToken(userId);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
@@ -46,6 +47,15 @@ import org.springframework.util.Assert;
  * disconnect took away; it revokes the pair nobody holds instead.
  *
  * <p>
+ * With {@link #setCache(Duration, int)} (the starter sets it for a store that is not in
+ * memory), each instance serves a token it read from the store for a bounded time without
+ * reading it again, so that a request that takes a token costs no database read while the
+ * token is current. Writes of this instance are seen at once; another instance's refresh,
+ * logout or revocation within that time. A token that Discord refuses meanwhile is read
+ * again from the store by the web layer's 401 handling, which never answers with an error
+ * when the store holds a newer token.
+ *
+ * <p>
  * Do not call {@link AccessToken#refresh()} on a token from here: the rotated refresh
  * token would not be stored, and the stored one would die. Call {@link #find(long)} again
  * instead.
@@ -71,6 +81,8 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	private final Duration raceWait;
 
 	private final SharedCalls<Optional<OAuth2AuthorizedClient>> refreshes = new SharedCalls<>();
+
+	private volatile @Nullable CurrentTokenCache cache;
 
 	/**
 	 * Creates the service.
@@ -99,13 +111,39 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	}
 
 	/**
+	 * Serves each user's current token from this instance's memory for up to
+	 * {@code timeToLive} after it was read from the store, for at most {@code maxUsers}
+	 * users; the store is read again after that time, after any write of this instance
+	 * for the user, and whenever the token is due for a refresh. The time to live is the
+	 * longest another instance's refresh, logout or revocation goes unseen here. Call it
+	 * before the service is used.
+	 * @param timeToLive how long a token read from the store is served without reading it
+	 * again; {@link Duration#ZERO} reads the store on every request
+	 * @param maxUsers the most users kept at once
+	 * @since 0.1.0
+	 */
+	public void setCache(Duration timeToLive, int maxUsers) {
+		Assert.notNull(timeToLive, "timeToLive must not be null");
+		Assert.isTrue(!timeToLive.isNegative(), "timeToLive must not be negative");
+		Assert.isTrue(maxUsers > 0, "maxUsers must be positive");
+		setCache(timeToLive, maxUsers, System::nanoTime);
+	}
+
+	void setCache(Duration timeToLive, int maxUsers, LongSupplier nanoTime) {
+		this.cache = timeToLive.isZero() ? null : new CurrentTokenCache(timeToLive, maxUsers, nanoTime);
+	}
+
+	/**
 	 * The user's current token, refreshed (and the new pair saved) when it has expired.
+	 * Always read from the store, never from this instance's copies, which serve web
+	 * requests: work that visits every user (a nightly sync) gets each user's latest
+	 * token and does not crowd the copies out.
 	 * @param userId the Discord user ID
 	 * @return the token, or empty when the user never authorized the application, logged
 	 * out with tokens removed, revoked it, or Discord refused the stored refresh token
 	 */
 	public Optional<AccessToken> find(long userId) {
-		return current(userId).map(this::toAccessToken);
+		return currentFromStore(userId).map(this::toAccessToken);
 	}
 
 	/**
@@ -238,6 +276,7 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 			taken.set(current);
 			return null;
 		});
+		forget(userId);
 		OAuth2AuthorizedClient stored = taken.get();
 		if (!removed || stored == null) {
 			return DiscordRevocation.NOTHING_STORED;
@@ -296,6 +335,25 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 		return this.store;
 	}
 
+	/**
+	 * Drops this instance's copy of the user's entry; every write to the user's entry in
+	 * the store is followed by this, so that the next read sees the write.
+	 */
+	void forget(long userId) {
+		CurrentTokenCache current = this.cache;
+		if (current != null) {
+			current.forget(userId);
+		}
+	}
+
+	/**
+	 * How many users this instance keeps a copy of, for tests.
+	 */
+	int cachedUsers() {
+		CurrentTokenCache current = this.cache;
+		return (current != null) ? current.size() : 0;
+	}
+
 	Client client() {
 		return this.client;
 	}
@@ -328,35 +386,95 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 		return walk.report();
 	}
 
+	// Always the store, and this instance's copy goes: whoever asks for the entry as
+	// stored (the 401 handling, a save) wants the truth, and the next request too.
 	@Override
 	public @Nullable OAuth2AuthorizedClient load(long userId) {
+		forget(userId);
 		return this.store.load(this.registrationId, userId);
 	}
 
 	@Override
 	public void save(OAuth2AuthorizedClient authorized, long userId) {
 		this.store.save(authorized, userId);
+		forget(userId);
 	}
 
 	@Override
 	public Optional<OAuth2AuthorizedClient> current(long userId) {
+		return current(userId, this.cache);
+	}
+
+	/**
+	 * This instance's copy of the user's entry while it is fresh and not due for a
+	 * refresh, else {@code null}; never reads the store, so it may run on an event loop.
+	 */
+	@Nullable OAuth2AuthorizedClient currentCopy(long userId) {
+		CurrentTokenCache copies = this.cache;
+		if (copies == null) {
+			return null;
+		}
+		OAuth2AuthorizedClient copy = copies.get(userId);
+		return (copy != null && !needsRefresh(copy)) ? copy : null;
+	}
+
+	/**
+	 * As {@link #current(long)}, but read from the store without keeping a copy.
+	 */
+	Optional<OAuth2AuthorizedClient> currentFromStore(long userId) {
+		return current(userId, null);
+	}
+
+	private Optional<OAuth2AuthorizedClient> current(long userId, @Nullable CurrentTokenCache copies) {
+		long stamp = 0;
+		if (copies != null) {
+			OAuth2AuthorizedClient copy = copies.get(userId);
+			if (copy != null && !needsRefresh(copy)) {
+				return Optional.of(copy);
+			}
+			stamp = copies.stamp(userId);
+		}
 		OAuth2AuthorizedClient stored = this.store.load(this.registrationId, userId);
 		if (stored == null) {
 			return Optional.empty();
 		}
 		if (!needsRefresh(stored)) {
+			if (copies != null) {
+				copies.keep(userId, stored, stamp);
+			}
 			return Optional.of(stored);
 		}
 		return refreshOnce(userId);
+	}
+
+	// Only while the store still holds the pair handed back: one that another request
+	// rotated since is newer, and refreshing it again would only cost a call.
+	@Override
+	public void saveFromRepository(OAuth2AuthorizedClient authorized, long userId) {
+		boolean stored = DiscordAuthorizedClients.isSamePair(load(userId), authorized);
+		if (!stored && !toAccessToken(authorized).isExpired()) {
+			save(authorized, userId);
+		}
+		else if (stored && needsRefresh(authorized)) {
+			invalidateAccessToken(userId, authorized.getAccessToken().getTokenValue());
+		}
 	}
 
 	// What Spring Security's failure handlers get when they ask to remove the authorized
 	// client: at worst a pair another request has just rotated is refreshed once more.
 	@Override
 	public void invalidateAccessToken(long userId) {
+		invalidateAccessToken(userId, null);
+	}
+
+	private void invalidateAccessToken(long userId, @Nullable String onlyWhileStored) {
 		this.store.update(this.registrationId, userId, (current) -> {
 			if (current == null) {
 				return null;
+			}
+			if (onlyWhileStored != null && !onlyWhileStored.equals(current.getAccessToken().getTokenValue())) {
+				// Rotated meanwhile: the newer pair stays as it is.
+				return current;
 			}
 			if (current.getRefreshToken() == null) {
 				return null;
@@ -370,6 +488,7 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 			return new OAuth2AuthorizedClient(current.getClientRegistration(), current.getPrincipalName(), expired,
 					current.getRefreshToken());
 		});
+		forget(userId);
 	}
 
 	@Override
@@ -388,7 +507,13 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	}
 
 	private Optional<OAuth2AuthorizedClient> refreshOnce(long userId) {
-		return this.refreshes.call(Long.toString(userId), () -> refresh(userId));
+		try {
+			return this.refreshes.call(Long.toString(userId), () -> refresh(userId));
+		}
+		finally {
+			// Whatever the refresh wrote (a rotation, a removal), the next read sees it.
+			forget(userId);
+		}
 	}
 
 	private Optional<OAuth2AuthorizedClient> refresh(long userId) {
@@ -499,6 +624,7 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	private boolean removeAll(long userId, DiscordTokensRemovedEvent.Reason reason) {
 		boolean removed = this.store.update(this.registrationId, userId, (current) -> null);
+		forget(userId);
 		if (removed) {
 			this.events.publishEvent(new DiscordTokensRemovedEvent(this, this.registrationId, userId, reason));
 		}

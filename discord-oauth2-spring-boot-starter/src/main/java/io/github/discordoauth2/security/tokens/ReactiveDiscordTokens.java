@@ -88,12 +88,13 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 	}
 
 	/**
-	 * The user's current token, refreshed (and the new pair saved) when it has expired.
+	 * The user's current token, refreshed (and the new pair saved) when it has expired;
+	 * read from the store, as {@link DiscordTokens#find(long)}.
 	 * @param userId the Discord user ID
 	 * @return the token, or empty as {@link DiscordTokens#find(long)}
 	 */
 	public Mono<ReactiveAccessToken> find(long userId) {
-		return current(userId).map(this::toAccessToken);
+		return toCompletion(() -> this.tokens.currentFromStore(userId).orElse(null)).map(this::toAccessToken);
 	}
 
 	/**
@@ -153,7 +154,8 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	private Mono<Void> visit(UserWalk walk, long userId,
 			BiFunction<Long, ReactiveAccessToken, ? extends Publisher<?>> action) {
-		Mono<Void> once = find(userId).flatMap((token) -> Mono.from(action.apply(userId, token)).then());
+		Mono<Void> once = toCompletion(() -> this.tokens.currentFromStore(userId).orElse(null)).map(this::toAccessToken)
+			.flatMap((token) -> Mono.from(action.apply(userId, token)).then());
 		return Mono.fromRunnable(walk::visited)
 			.then(once)
 			.onErrorResume((ex) -> afterFailure(walk, userId, ex, once))
@@ -236,11 +238,21 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> current(long userId) {
+		// A current copy in this instance's memory is served on the calling thread: no
+		// hop off the event loop for a token known to be current.
+		OAuth2AuthorizedClient copy = this.tokens.currentCopy(userId);
+		if (copy != null) {
+			return Mono.just(copy);
+		}
 		return toCompletion(() -> this.tokens.current(userId).orElse(null));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> currentFor(@Nullable Authentication authentication) {
+		Long discordLogin = this.tokens.userIdOf(authentication);
+		if (discordLogin != null) {
+			return current(discordLogin);
+		}
 		// One hop off the event loop for the link lookup and the read.
 		return toCompletion(() -> {
 			Long userId = this.links.userIdOf(authentication);

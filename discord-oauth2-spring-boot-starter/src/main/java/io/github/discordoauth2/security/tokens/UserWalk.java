@@ -139,6 +139,7 @@ final class UserWalk {
 		if (stored.getRefreshToken() == null) {
 			boolean removed = store.update(registrationId, userId,
 					(current) -> (current != null && holdsAccessToken(current, refused)) ? null : current);
+			this.tokens.forget(userId);
 			if (removed) {
 				this.tokens.events()
 					.publishEvent(new DiscordTokensRemovedEvent(this.tokens, registrationId, userId,
@@ -151,7 +152,8 @@ final class UserWalk {
 			store.update(registrationId, userId, (current) -> (current != null && holdsAccessToken(current, refused))
 					? withExpiredAccessToken(current) : current);
 		}
-		return this.tokens.current(userId).isPresent() ? Settled.RETRY : Settled.GONE;
+		this.tokens.forget(userId);
+		return this.tokens.currentFromStore(userId).isPresent() ? Settled.RETRY : Settled.GONE;
 	}
 
 	UserWalkReport report() {

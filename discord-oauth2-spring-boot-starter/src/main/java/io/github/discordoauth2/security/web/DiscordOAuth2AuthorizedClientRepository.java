@@ -92,7 +92,10 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		if (userId == null) {
 			return this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
 		}
-		return (T) this.store.load(clientRegistrationId, userId);
+		// The store, never this instance's copy: whoever loads through the repository
+		// (the
+		// 401 handling) wants what is stored now.
+		return (T) this.tokens.load(userId);
 	}
 
 	@Override

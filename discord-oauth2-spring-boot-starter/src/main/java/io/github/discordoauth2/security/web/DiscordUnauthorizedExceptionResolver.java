@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
-import io.github.discordoauth2.Client;
-import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.security.DiscordUnauthorized;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
@@ -25,57 +22,68 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Recovers when Discord answers 401 to the {@link AccessToken} a controller received: the
- * token died before its recorded expiry (the user removed the application, or Discord
- * expired or revoked the token). It marks the stored token as expired (or forgets the
- * authorized client when there is no refresh token), so that it is never handed out
- * again, then sends a {@code GET} or {@code HEAD} request to the same URL again: there
+ * Recovers when Discord refuses the {@link AccessToken} a controller received (HTTP 401
+ * on a call made with it), as {@link DiscordUnauthorized#recover} decides for both web
+ * stacks. It reads the stored token again through the authorized client repository (which
+ * also drops this instance's copy of it): when another request or instance refreshed it
+ * while this one ran, a {@code GET} or {@code HEAD} request is sent to the same URL again
+ * and runs with the newer token, and any other request is answered HTTP 409 with
+ * {@link DiscordUnauthorized#REPLACED_MESSAGE}. When the store still holds the refused
+ * token, it is marked as expired (or forgotten when there is no refresh token), so that
+ * it is never handed out again, and a {@code GET} or {@code HEAD} is sent again: there
  * the token is refreshed, or, if the refresh is refused too, the user goes through a
- * fresh login. Any other request is answered HTTP 401 with
- * {@link DiscordUnauthorized#MESSAGE}, which names the cause, as repeating it could
- * repeat its effects.
+ * fresh login; any other request is answered HTTP 401 with
+ * {@link DiscordUnauthorized#MESSAGE}. When the store holds nothing any more, a
+ * {@code GET} leads to the login.
  *
  * <p>
- * It repeats a request at most once per token (remembered in the session by a
- * fingerprint, never the token), acts only when the request resolved an
- * {@code AccessToken} argument, only while the stored token is still the one handed to
- * the controller, and only after Discord confirmed that this very token is refused
- * ({@code GET /oauth2/@me} answers 401), so that a 401 of another call (e.g. one with the
- * bot token) is not blamed on the user. Everything else is left to the application's
- * exception handling. The starter registers it unless
- * {@code discord.oauth2.login.refresh-on-unauthorized} is {@code false}.
+ * It repeats a request at most once per token it set aside (remembered in memory by a
+ * fingerprint, never the token), and acts only when the request resolved an
+ * {@code AccessToken} argument and the refused credential was a user's access token
+ * ({@link io.github.discordoauth2.exceptions.HttpException#credential()}), so that a 401
+ * of a call with the bot token is not blamed on the user; no call to Discord is made to
+ * find out. Everything else is left to the application's exception handling. With
+ * {@code discord.oauth2.login.refresh-on-unauthorized=false}, a refused token that is
+ * still stored is left to the application too, but a token replaced meanwhile is still
+ * recovered from.
  *
  * @since 0.1.0
  */
 public final class DiscordUnauthorizedExceptionResolver implements HandlerExceptionResolver, Ordered {
 
-	private static final String RETRIED_TOKEN_ATTRIBUTE = DiscordUnauthorizedExceptionResolver.class.getName()
-			+ ".RETRIED_TOKEN";
-
-	private final Client client;
+	private final DiscordUnauthorized.Retries retries = new DiscordUnauthorized.Retries();
 
 	private final String registrationId;
 
 	private final Supplier<OAuth2AuthorizedClientRepository> authorizedClientRepository;
+
+	private boolean refreshOnUnauthorized = true;
 
 	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
 
 	/**
 	 * Creates the resolver.
-	 * @param client the core client that the tokens belong to
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
 	 * @param authorizedClientRepository supplies where Spring Security keeps the user's
 	 * tokens (looked up lazily)
 	 */
-	public DiscordUnauthorizedExceptionResolver(Client client, String registrationId,
+	public DiscordUnauthorizedExceptionResolver(String registrationId,
 			Supplier<OAuth2AuthorizedClientRepository> authorizedClientRepository) {
-		Assert.notNull(client, "client must not be null");
 		Assert.hasText(registrationId, "registrationId must not be empty");
 		Assert.notNull(authorizedClientRepository, "authorizedClientRepository must not be null");
-		this.client = client;
 		this.registrationId = registrationId;
 		this.authorizedClientRepository = authorizedClientRepository;
+	}
+
+	/**
+	 * Sets whether a refused token that the store still holds is set aside and the
+	 * request sent again ({@code discord.oauth2.login.refresh-on-unauthorized}); when
+	 * {@code false} that case is left to the application. Default {@code true}.
+	 * @param refreshOnUnauthorized whether to recover from a refused stored token
+	 */
+	public void setRefreshOnUnauthorized(boolean refreshOnUnauthorized) {
+		this.refreshOnUnauthorized = refreshOnUnauthorized;
 	}
 
 	/**
@@ -97,7 +105,7 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!DiscordUnauthorized.isUnauthorized(ex) || response.isCommitted()) {
+		if (!DiscordUnauthorized.isUserTokenRefused(ex) || response.isCommitted()) {
 			return null;
 		}
 		if (!(request
@@ -109,30 +117,31 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		if (authentication == null || repository == null) {
 			return null;
 		}
-		OAuth2AuthorizedClient authorized = repository.loadAuthorizedClient(this.registrationId, authentication,
-				request);
-		if (authorized == null || !used.equals(TokenFingerprint.of(authorized.getAccessToken().getTokenValue()))) {
+		OAuth2AuthorizedClient stored = repository.loadAuthorizedClient(this.registrationId, authentication, request);
+		DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(
+				(stored != null) ? TokenFingerprint.of(stored.getAccessToken().getTokenValue()) : null,
+				stored != null && isSetAside(stored), used, request.getMethod(), this.retries.retried(used),
+				this.refreshOnUnauthorized);
+		if (recovery == null) {
 			return null;
 		}
-		if (!isRefusedByDiscord(authorized.getAccessToken().getTokenValue())) {
-			return null;
+		if (recovery.setAside() && stored != null) {
+			if (stored.getRefreshToken() != null) {
+				repository.saveAuthorizedClient(withExpiredAccessToken(stored), authentication, request, response);
+			}
+			else {
+				repository.removeAuthorizedClient(this.registrationId, authentication, request, response);
+			}
 		}
-		if (authorized.getRefreshToken() != null) {
-			repository.saveAuthorizedClient(withExpiredAccessToken(authorized), authentication, request, response);
-		}
-		else {
-			repository.removeAuthorizedClient(this.registrationId, authentication, request, response);
-		}
-		HttpSession existing = request.getSession(false);
-		// A token given its chance already is not retried again: no loop.
-		boolean retried = existing != null && used.equals(existing.getAttribute(RETRIED_TOKEN_ATTRIBUTE));
 		try {
-			if (DiscordUnauthorized.isRepeatable(request.getMethod()) && !retried) {
-				request.getSession().setAttribute(RETRIED_TOKEN_ATTRIBUTE, used);
+			if (recovery.sendAgain()) {
+				if (recovery.setAside()) {
+					this.retries.remember(used);
+				}
 				response.sendRedirect(currentUrl(request));
 			}
 			else {
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED, DiscordUnauthorized.MESSAGE);
+				response.sendError(recovery.status(), recovery.message());
 			}
 		}
 		catch (IOException answerFailed) {
@@ -141,18 +150,9 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		return new ModelAndView();
 	}
 
-	private boolean isRefusedByDiscord(String accessToken) {
-		try {
-			this.client.fromAccessToken(accessToken).fetchAuthorization();
-			return false;
-		}
-		catch (HttpException ex) {
-			return ex.status() == 401;
-		}
-		catch (RuntimeException ex) {
-			// Discord unreachable or rate-limited: no proof that the token is dead.
-			return false;
-		}
+	private static boolean isSetAside(OAuth2AuthorizedClient stored) {
+		Instant expiresAt = stored.getAccessToken().getExpiresAt();
+		return expiresAt != null && !expiresAt.isAfter(Instant.now());
 	}
 
 	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {

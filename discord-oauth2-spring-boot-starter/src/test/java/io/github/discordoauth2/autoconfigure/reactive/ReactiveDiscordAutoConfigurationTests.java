@@ -349,12 +349,14 @@ class ReactiveDiscordAutoConfigurationTests {
 	}
 
 	@Test
-	void aTokenDiscordRefusesIsHandledUnlessTurnedOff() {
+	void aTokenDiscordRefusesIsHandledUnlessTurnedOffWhileReplacedTokensAreAlwaysRecovered() {
 		this.contextRunner.withPropertyValues(DISCORD)
-			.run((context) -> assertThat(context).hasSingleBean(DiscordUnauthorizedWebExceptionHandler.class));
+			.run((context) -> assertThat(context.getBean(DiscordUnauthorizedWebExceptionHandler.class))
+				.hasFieldOrPropertyWithValue("refreshOnUnauthorized", true));
 		this.contextRunner.withPropertyValues(DISCORD)
 			.withPropertyValues("discord.oauth2.login.refresh-on-unauthorized=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(DiscordUnauthorizedWebExceptionHandler.class));
+			.run((context) -> assertThat(context.getBean(DiscordUnauthorizedWebExceptionHandler.class))
+				.hasFieldOrPropertyWithValue("refreshOnUnauthorized", false));
 	}
 
 	@Test

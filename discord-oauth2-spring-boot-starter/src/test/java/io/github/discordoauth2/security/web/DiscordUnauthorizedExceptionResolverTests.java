@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import io.github.discordoauth2.Client;
 import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.security.DiscordUnauthorized;
@@ -62,14 +61,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 	@RegisterExtension
 	static FakeDiscordExtension discord = FakeDiscordExtension.withDemoData();
 
-	private final Client client = Client.builder()
-		.clientId(discord.fake().clientId())
-		.clientSecret(discord.fake().clientSecret())
-		.baseUrl(discord.fake().baseUrl())
-		.build();
-
-	private final DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver(this.client,
-			"discord", () -> this.repository);
+	private final DiscordUnauthorizedExceptionResolver resolver = new DiscordUnauthorizedExceptionResolver("discord",
+			() -> this.repository);
 
 	private final FakeDiscord.Tokens tokens = discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
 
@@ -100,8 +93,14 @@ class DiscordUnauthorizedExceptionResolverTests {
 		OAuth2AuthorizedClient stored = load();
 		assertThat(stored.getAccessToken().getExpiresAt()).isBefore(Instant.now());
 		assertThat(stored.getRefreshToken().getTokenValue()).isEqualTo(this.tokens.refreshToken());
-		// The same token failing again (e.g. the refresh did not replace it) is not
-		// retried in a loop: the answer names the cause.
+		// Another request that held the same token, while it is set aside: sent again
+		// too, its next use refreshes.
+		MockHttpServletResponse concurrent = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, concurrent, null, UNAUTHORIZED)).isNotNull();
+		assertThat(concurrent.getRedirectedUrl()).isEqualTo("/me?x=1");
+		// The same token failing again once it is back in the store (the refresh did not
+		// replace it) is not sent round in a loop: the answer names the cause.
+		store(this.tokens.refreshToken());
 		MockHttpServletResponse again = new MockHttpServletResponse();
 		assertThat(this.resolver.resolveException(this.request, again, null, UNAUTHORIZED)).isNotNull();
 		assertThat(again.getStatus()).isEqualTo(401);
@@ -138,14 +137,46 @@ class DiscordUnauthorizedExceptionResolverTests {
 	}
 
 	@Test
-	void leavesA401AloneWhileDiscordStillAcceptsTheUsersToken() {
-		// e.g. the 401 answered a call made with the bot token
+	void leavesA401OfACallWithTheBotTokenAlone() {
+		store(this.tokens.refreshToken());
+		handedToController(this.tokens.accessToken());
+		ForbiddenException botTokenRefused = ForbiddenException.unauthorized()
+			.message("401: Unauthorized")
+			.credential(Credential.BOT_TOKEN)
+			.code(0)
+			.discordMessage("401: Unauthorized")
+			.build();
+
+		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, botTokenRefused))
+			.isNull();
+		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+		assertThat(discord.fake().journal()).as("no call to Discord to find out").isEmpty();
+	}
+
+	@Test
+	void withRefreshOnUnauthorizedOffARefusedStoredTokenIsLeftToTheApplication() {
+		this.resolver.setRefreshOnUnauthorized(false);
 		store(this.tokens.refreshToken());
 		handedToController(this.tokens.accessToken());
 
 		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
 			.isNull();
 		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void aRevokedUsersPageLeadsToTheLoginNotAnErrorPage() {
+		// Logged out or revoked on another instance: nothing is stored any more.
+		handedToController(this.tokens.accessToken());
+
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, response, null, UNAUTHORIZED)).isNotNull();
+		assertThat(response.getRedirectedUrl()).isEqualTo("/me?x=1");
+
+		this.request.setMethod("POST");
+		MockHttpServletResponse post = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, post, null, UNAUTHORIZED)).isNotNull();
+		assertThat(post.getStatus()).isEqualTo(401);
 	}
 
 	@Test
@@ -173,13 +204,37 @@ class DiscordUnauthorizedExceptionResolverTests {
 	}
 
 	@Test
-	void leavesTokensAloneThatWereAlreadyReplaced() {
+	void aTokenReplacedWhileTheRequestRanSendsAGetAgainWithTheNewerTokenWhateverTheSetting() {
+		this.resolver.setRefreshOnUnauthorized(false);
 		store(this.tokens.refreshToken());
 		handedToController("an-older-access-token");
-		discord.fake().expireAccessToken(this.tokens.accessToken());
 
-		assertThat(this.resolver.resolveException(this.request, new MockHttpServletResponse(), null, UNAUTHORIZED))
-			.isNull();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, response, null, UNAUTHORIZED)).isNotNull();
+
+		assertThat(response.getRedirectedUrl()).isEqualTo("/me?x=1");
+		assertThat(load().getAccessToken().getExpiresAt()).as("the newer token is not refreshed")
+			.isAfter(Instant.now());
+		// Another request of the user that held the same old token, at the same time:
+		// sent again too, not answered with an error.
+		MockHttpServletResponse concurrent = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, concurrent, null, UNAUTHORIZED)).isNotNull();
+		assertThat(concurrent.getRedirectedUrl()).isEqualTo("/me?x=1");
+	}
+
+	@Test
+	void aTokenReplacedWhileAPostRanIsAnswered409NamingTheCause() {
+		store(this.tokens.refreshToken());
+		handedToController("an-older-access-token");
+		this.request.setMethod("POST");
+
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.resolver.resolveException(this.request, response, null, UNAUTHORIZED)).isNotNull();
+
+		assertThat(response.getStatus()).isEqualTo(409);
+		assertThat(response.getErrorMessage()).isEqualTo(DiscordUnauthorized.REPLACED_MESSAGE)
+			.contains("Send the request again");
+		assertThat(response.getRedirectedUrl()).isNull();
 		assertThat(load().getAccessToken().getExpiresAt()).isAfter(Instant.now());
 	}
 

@@ -2,17 +2,16 @@ package io.github.discordoauth2.security.web.server;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.discordoauth2.ReactiveAccessToken;
-import io.github.discordoauth2.ReactiveClient;
-import io.github.discordoauth2.exceptions.HttpException;
 import io.github.discordoauth2.security.DiscordUnauthorized;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -24,48 +23,61 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Recovers when Discord answers 401 to the {@link ReactiveAccessToken} a WebFlux
- * controller received, as {@code DiscordUnauthorizedExceptionResolver} does for Spring
- * MVC ({@link DiscordUnauthorized}): after Discord confirmed that this very token is
- * refused ({@code GET /oauth2/@me}), the stored token is marked expired (or forgotten
- * when there is no refresh token), so that it is never handed out again; a {@code GET} or
- * {@code HEAD} request is sent to the same URL again (there the token is refreshed, or
- * the user logs in afresh), at most once per token; any other request fails with a
- * {@link ResponseStatusException} 401 whose reason names the cause.
+ * Recovers when Discord refuses the {@link ReactiveAccessToken} a WebFlux controller
+ * received (HTTP 401 on a call made with it), as
+ * {@code DiscordUnauthorizedExceptionResolver} does for Spring MVC, by the same rule
+ * ({@link DiscordUnauthorized#recover}): the stored token is read again; when another
+ * request or instance replaced it meanwhile, a {@code GET} or {@code HEAD} request is
+ * sent to the same URL again and runs with the newer token, and any other request fails
+ * with a {@link ResponseStatusException} 409; when the store still holds the refused
+ * token, it is marked expired (or forgotten when there is no refresh token), so that it
+ * is never handed out again, a {@code GET} or {@code HEAD} is sent again (there the token
+ * is refreshed, or the user logs in afresh), and any other request fails with a
+ * {@link ResponseStatusException} 401 whose reason names the cause. A request is sent
+ * again at most once per token. Only a refused user token counts (a 401 on a bot-token
+ * call is left alone), and no call to Discord is made to find out.
  *
  * <p>
  * It runs before Spring Boot's error handler ({@link #getOrder()}); an application's own
  * {@code @ExceptionHandler} for {@code ForbiddenException} or any exception still comes
- * first, as WebFlux applies those inside the handler. The starter registers it unless
- * {@code discord.oauth2.login.refresh-on-unauthorized} is {@code false}.
+ * first, as WebFlux applies those inside the handler. With
+ * {@code discord.oauth2.login.refresh-on-unauthorized=false}, a refused token that is
+ * still stored is left to the application.
  *
+ * @since 0.1.0
  */
 public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptionHandler, Ordered {
 
-	private static final String RETRIED_TOKEN_ATTRIBUTE = DiscordUnauthorizedWebExceptionHandler.class.getName()
-			+ ".RETRIED_TOKEN";
-
-	private final ReactiveClient client;
+	private final DiscordUnauthorized.Retries retries = new DiscordUnauthorized.Retries();
 
 	private final String registrationId;
 
 	private final Supplier<ServerOAuth2AuthorizedClientRepository> authorizedClientRepository;
 
+	private boolean refreshOnUnauthorized = true;
+
 	/**
 	 * Creates the handler.
-	 * @param client the reactive core client that the tokens belong to
 	 * @param registrationId the ID of the Discord registration, e.g. {@code discord}
 	 * @param authorizedClientRepository supplies where Spring Security keeps the user's
 	 * tokens (looked up lazily)
 	 */
-	public DiscordUnauthorizedWebExceptionHandler(ReactiveClient client, String registrationId,
+	public DiscordUnauthorizedWebExceptionHandler(String registrationId,
 			Supplier<ServerOAuth2AuthorizedClientRepository> authorizedClientRepository) {
-		Assert.notNull(client, "client must not be null");
 		Assert.hasText(registrationId, "registrationId must not be empty");
 		Assert.notNull(authorizedClientRepository, "authorizedClientRepository must not be null");
-		this.client = client;
 		this.registrationId = registrationId;
 		this.authorizedClientRepository = authorizedClientRepository;
+	}
+
+	/**
+	 * Sets whether a refused token that the store still holds is set aside and the
+	 * request sent again ({@code discord.oauth2.login.refresh-on-unauthorized}); when
+	 * {@code false} that case is left to the application. Default {@code true}.
+	 * @param refreshOnUnauthorized whether to recover from a refused stored token
+	 */
+	public void setRefreshOnUnauthorized(boolean refreshOnUnauthorized) {
+		this.refreshOnUnauthorized = refreshOnUnauthorized;
 	}
 
 	@Override
@@ -80,20 +92,28 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 		Object authentication = exchange
 			.getAttribute(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_AUTHENTICATION_ATTRIBUTE);
 		ServerOAuth2AuthorizedClientRepository repository = this.authorizedClientRepository.get();
-		if (!DiscordUnauthorized.isUnauthorized(ex) || !(used instanceof String fingerprint)
+		if (!DiscordUnauthorized.isUserTokenRefused(ex) || !(used instanceof String fingerprint)
 				|| !(authentication instanceof Authentication user) || repository == null
 				|| exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
 		return repository.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registrationId, user, exchange)
-			.filter((authorized) -> fingerprint
-				.equals(DiscordUnauthorized.fingerprint(authorized.getAccessToken().getTokenValue())))
-			.filterWhen((authorized) -> isRefusedByDiscord(authorized.getAccessToken().getTokenValue()))
-			.flatMap((authorized) -> setAside(authorized, user, repository, exchange)
-				.then(answer(exchange, fingerprint, ex))
-				.thenReturn(true))
-			.defaultIfEmpty(false)
-			.flatMap((handled) -> handled ? Mono.<Void>empty() : Mono.<Void>error(ex));
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((loaded) -> {
+				OAuth2AuthorizedClient stored = loaded.orElse(null);
+				DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(
+						(stored != null) ? DiscordUnauthorized.fingerprint(stored.getAccessToken().getTokenValue())
+								: null,
+						stored != null && isSetAside(stored), fingerprint, exchange.getRequest().getMethod().name(),
+						this.retries.retried(fingerprint), this.refreshOnUnauthorized);
+				if (recovery == null) {
+					return Mono.<Void>error(ex);
+				}
+				Mono<Void> setAside = (recovery.setAside() && stored != null)
+						? setAside(stored, user, repository, exchange) : Mono.empty();
+				return setAside.then(answer(exchange, fingerprint, recovery, ex));
+			});
 	}
 
 	private Mono<Void> setAside(OAuth2AuthorizedClient authorized, Authentication user,
@@ -104,34 +124,26 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 		return repository.removeAuthorizedClient(this.registrationId, user, exchange);
 	}
 
-	private Mono<Void> answer(ServerWebExchange exchange, String fingerprint, Throwable ex) {
-		ServerHttpRequest request = exchange.getRequest();
-		if (!DiscordUnauthorized.isRepeatable(request.getMethod().name())) {
-			return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, DiscordUnauthorized.MESSAGE, ex));
+	private Mono<Void> answer(ServerWebExchange exchange, String fingerprint, DiscordUnauthorized.Recovery recovery,
+			Throwable ex) {
+		if (!recovery.sendAgain()) {
+			return Mono
+				.error(new ResponseStatusException(HttpStatusCode.valueOf(recovery.status()), recovery.message(), ex));
 		}
-		return exchange.getSession().flatMap((session) -> {
-			if (fingerprint.equals(session.getAttribute(RETRIED_TOKEN_ATTRIBUTE))) {
-				// This token was given its chance already: do not loop.
-				return Mono
-					.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, DiscordUnauthorized.MESSAGE, ex));
-			}
-			session.getAttributes().put(RETRIED_TOKEN_ATTRIBUTE, fingerprint);
-			ServerHttpResponse response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.FOUND);
-			URI uri = request.getURI();
-			String query = uri.getRawQuery();
-			response.getHeaders().setLocation(URI.create(uri.getRawPath() + ((query != null) ? "?" + query : "")));
-			return response.setComplete();
-		});
+		if (recovery.setAside()) {
+			this.retries.remember(fingerprint);
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.FOUND);
+		URI uri = exchange.getRequest().getURI();
+		String query = uri.getRawQuery();
+		response.getHeaders().setLocation(URI.create(uri.getRawPath() + ((query != null) ? "?" + query : "")));
+		return response.setComplete();
 	}
 
-	private Mono<Boolean> isRefusedByDiscord(String accessToken) {
-		return this.client.fromAccessToken(accessToken)
-			.fetchAuthorization()
-			.thenReturn(false)
-			.onErrorResume(HttpException.class, (refused) -> Mono.just(refused.status() == 401))
-			// Discord unreachable or rate-limited: no proof that the token is dead.
-			.onErrorReturn(false);
+	private static boolean isSetAside(OAuth2AuthorizedClient stored) {
+		Instant expiresAt = stored.getAccessToken().getExpiresAt();
+		return expiresAt != null && !expiresAt.isAfter(Instant.now());
 	}
 
 	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {

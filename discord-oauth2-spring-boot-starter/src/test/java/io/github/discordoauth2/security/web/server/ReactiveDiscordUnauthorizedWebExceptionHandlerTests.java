@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import io.github.discordoauth2.Client;
-import io.github.discordoauth2.ReactiveClient;
 import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.security.DiscordUnauthorized;
@@ -33,8 +31,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Specification of {@link DiscordUnauthorizedWebExceptionHandler}, the WebFlux side of
- * what {@link DiscordUnauthorized} decides: a confirmed 401 sets the token aside, a GET
- * is sent to the same URL once, anything else is answered 401 naming the cause.
+ * what {@link DiscordUnauthorized} decides: a refused stored token is set aside, a token
+ * replaced meanwhile is not, a GET is sent to the same URL once, anything else is
+ * answered naming the cause.
  */
 class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 
@@ -53,14 +52,8 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 	private final Authentication user = UsernamePasswordAuthenticationToken.authenticated("1100000000000000100", null,
 			List.of());
 
-	private final ReactiveClient client = ReactiveClient.of(Client.builder()
-		.clientId(discord.fake().clientId())
-		.clientSecret(discord.fake().clientSecret())
-		.baseUrl(discord.fake().baseUrl())
-		.build());
-
-	private final DiscordUnauthorizedWebExceptionHandler handler = new DiscordUnauthorizedWebExceptionHandler(
-			this.client, "discord", () -> this.repository);
+	private final DiscordUnauthorizedWebExceptionHandler handler = new DiscordUnauthorizedWebExceptionHandler("discord",
+			() -> this.repository);
 
 	private final FakeDiscord.Tokens tokens = discord.fake().createToken(DemoData.USER_ID, Set.of("identify"));
 
@@ -74,11 +67,9 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FOUND);
 		assertThat(exchange.getResponse().getHeaders().getLocation()).hasToString("/me?x=1");
 		assertThat(load(exchange).getAccessToken().getExpiresAt()).isBefore(Instant.now());
-		// The same token failing again is not sent round in a loop.
-		MockServerWebExchange again = MockServerWebExchange.builder(MockServerHttpRequest.get("/me?x=1"))
-			.session(exchange.getSession().block())
-			.build();
-		handedToController(again);
+		// The same token failing again once it is back in the store unexpired (the
+		// refresh did not replace it) is not sent round in a loop.
+		MockServerWebExchange again = exchange(MockServerHttpRequest.get("/me?x=1"));
 		assertThat(catchThrowable(() -> this.handler.handle(again, UNAUTHORIZED).block())).isInstanceOfSatisfying(
 				ResponseStatusException.class,
 				(ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
@@ -100,12 +91,70 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 	}
 
 	@Test
-	void a401ThatDiscordDoesNotConfirmForTheUsersTokenIsLeftAlone() {
-		// e.g. the 401 answered a call made with the bot token
+	void a401OfACallWithTheBotTokenIsLeftAloneWithoutAskingDiscord() {
+		MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/me"));
+		ForbiddenException botTokenRefused = ForbiddenException.unauthorized()
+			.message("401: Unauthorized")
+			.credential(Credential.BOT_TOKEN)
+			.code(0)
+			.discordMessage("401: Unauthorized")
+			.build();
+
+		assertThat(catchThrowable(() -> this.handler.handle(exchange, botTokenRefused).block()))
+			.isSameAs(botTokenRefused);
+		assertThat(load(exchange).getAccessToken().getExpiresAt()).isAfter(Instant.now());
+		assertThat(discord.fake().journal()).isEmpty();
+	}
+
+	@Test
+	void withRefreshOnUnauthorizedOffARefusedStoredTokenIsLeftToTheApplication() {
+		this.handler.setRefreshOnUnauthorized(false);
 		MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/me"));
 
 		assertThat(catchThrowable(() -> this.handler.handle(exchange, UNAUTHORIZED).block())).isSameAs(UNAUTHORIZED);
 		assertThat(load(exchange).getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void aTokenReplacedWhileAGetRanIsSentAgainWithoutARefreshWhateverTheSetting() {
+		this.handler.setRefreshOnUnauthorized(false);
+		MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/me?x=1"));
+		exchange.getAttributes()
+			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
+					DiscordUnauthorized.fingerprint("an-older-access-token"));
+
+		this.handler.handle(exchange, UNAUTHORIZED).block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FOUND);
+		assertThat(exchange.getResponse().getHeaders().getLocation()).hasToString("/me?x=1");
+		assertThat(load(exchange).getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void aTokenReplacedWhileAPostRanIsAnswered409NamingTheCause() {
+		MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("/sync"));
+		exchange.getAttributes()
+			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
+					DiscordUnauthorized.fingerprint("an-older-access-token"));
+
+		Throwable answer = catchThrowable(() -> this.handler.handle(exchange, UNAUTHORIZED).block());
+
+		assertThat(answer).isInstanceOfSatisfying(ResponseStatusException.class, (ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(ex.getReason()).isEqualTo(DiscordUnauthorized.REPLACED_MESSAGE);
+		});
+		assertThat(load(exchange).getAccessToken().getExpiresAt()).isAfter(Instant.now());
+	}
+
+	@Test
+	void aRevokedUsersPageLeadsToTheLoginNotAnErrorPage() {
+		MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/me"));
+		this.repository.removeAuthorizedClient("discord", this.user, exchange).block();
+
+		this.handler.handle(exchange, UNAUTHORIZED).block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FOUND);
+		assertThat(exchange.getResponse().getHeaders().getLocation()).hasToString("/me");
 	}
 
 	@Test
