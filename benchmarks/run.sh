@@ -8,6 +8,8 @@
 #   benchmarks/run.sh bootapp      the starter's Client bean in Boot web apps (without/with spring-boot-starter-restclient,
 #                                  with httpclient5) beside raw HttpURLConnection + Jackson and the Python library, interleaved
 #   benchmarks/run.sh limiter      retained heap of the rate limiter at 100,000 tokens, before and after their windows end
+#   benchmarks/run.sh tokencache   retained heap of DiscordTokens' per-instance token copies at 100,000 users, unbounded and
+#                                  at the default bound of 10,000
 #   benchmarks/run.sh store        the JDBC token store on an embedded PostgreSQL: cost per request and per refresh, size per user
 #   benchmarks/run.sh authorities  what keeping Discord authorities fresh costs a request between checks: the filter's fast
 #                                  path under JMH, then requests/s of a guarded page without and with the feature, interleaved
@@ -103,6 +105,13 @@ run_limiter() {
     echo
     echo "== rate-limiter memory (the limiter's clock is driven by the program, so load does not change it)"
     java -Xmx1g -cp "$classpath" io.github.discordoauth2.benchmarks.LimiterMemory "${LIMITER_TOKENS:-100000}"
+}
+
+run_tokencache() {
+    [ -n "${classpath:-}" ] || build_jmh
+    echo
+    echo "== memory of the per-instance token copies (discord.oauth2.token-store.cache.*; no clock or load involved)"
+    java -Xmx1g -cp "$classpath" io.github.discordoauth2.benchmarks.TokenCacheMemory "${TOKENCACHE_USERS:-100000}" 10000
 }
 
 run_authorities() {
@@ -212,11 +221,12 @@ case "$what" in
     starter) run_starter ;;
     bootapp) run_bootapp ;;
     limiter) run_limiter ;;
+    tokencache) run_tokencache ;;
     store) run_store ;;
     authorities) run_authorities ;;
     reactive) run_reactive ;;
     requestcost) run_requestcost ;;
     all) run_overhead; run_ratelimit; run_starter ;;
-    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|store|reactive|requestcost]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|overhead|jmh|ratelimit|starter|bootapp|limiter|tokencache|store|reactive|requestcost]" >&2; exit 2 ;;
 esac
 echo "== load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
