@@ -3,6 +3,7 @@ package io.github.discordoauth2;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -13,6 +14,7 @@ import reactor.test.StepVerifier;
  * The control for every other reactive test: BlockHound is on in their JVM and catches a
  * blocking call on a Reactor thread, so their passing means nothing blocked.
  */
+@Tag("reactive")
 class ReactiveBlockHoundTests {
 
 	@BeforeAll

@@ -12,6 +12,7 @@ import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers arrive on event loops, bad input fails on subscription, and the
  * {@link WebClient} it is built on.
  */
+@Tag("reactive")
 class ReactiveCoreAgainstFakeDiscordTests extends CoreAgainstFakeDiscordContract {
 
 	private static final Duration TIMEOUT = ReactiveTesting.TIMEOUT;

@@ -10,6 +10,7 @@ import io.github.discordoauth2.model.User;
 import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RateLimits;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * calls in flight without a thread each, cancellation, and one budget shared with the
  * blocking road of the same client.
  */
+@Tag("reactive")
 class ReactiveRateLimitsAgainstFakeDiscordTests extends RateLimitsAgainstFakeDiscordContract {
 
 	ReactiveRateLimitsAgainstFakeDiscordTests() {

@@ -11,6 +11,7 @@ import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.Fault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the blocking one: Discord rotates the refresh token, so a second call would fail. The
  * first call is held up by FakeDiscord so the others arrive while it runs.
  */
+@Tag("reactive")
 class ReactiveRefreshSharingTests {
 
 	@RegisterExtension

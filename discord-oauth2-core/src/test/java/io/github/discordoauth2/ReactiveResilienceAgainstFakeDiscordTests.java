@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.discordoauth2.exceptions.DiscordIoException;
 import io.github.discordoauth2.test.Fault;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and timeouts run on Reactor's timers under BlockHound, and what only that road has: a
  * timeout on the whole answer, from sending to its last byte.
  */
+@Tag("reactive")
 class ReactiveResilienceAgainstFakeDiscordTests extends ResilienceAgainstFakeDiscordContract {
 
 	ReactiveResilienceAgainstFakeDiscordTests() {

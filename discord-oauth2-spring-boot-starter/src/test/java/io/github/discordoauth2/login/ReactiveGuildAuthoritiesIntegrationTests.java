@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.discordoauth2.security.DiscordAuthoritiesChangedEvent;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.support.MovableClock;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,8 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * BlockHound, so a check that blocked an event loop would fail it.
  */
 @SpringBootTest(classes = ReactiveGuildsTestApplication.class,
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { GuildAuthoritiesContract.SCOPES,
-				GuildAuthoritiesContract.GUILDS, GuildAuthoritiesContract.ROLES, GuildAuthoritiesContract.REQUIRED })
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { GuildAuthoritiesContract.SCOPES, GuildAuthoritiesContract.GUILDS, GuildAuthoritiesContract.ROLES,
+				GuildAuthoritiesContract.REQUIRED })
+@Tag("reactive")
 class ReactiveGuildAuthoritiesIntegrationTests extends GuildAuthoritiesContract {
 
 	static {

@@ -18,6 +18,7 @@ import io.github.discordoauth2.test.RecordedRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @SpringBootTest(classes = ReactiveLoginTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.scopes=identify,email,guilds")
+@Tag("reactive")
 class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 
 	static {

@@ -8,6 +8,7 @@ import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.Fault;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReactiveLoginTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.token-store.on-logout=revoke")
+@Tag("reactive")
 class ReactiveLogoutIntegrationTests extends ComposedLoginTests {
 
 	static {

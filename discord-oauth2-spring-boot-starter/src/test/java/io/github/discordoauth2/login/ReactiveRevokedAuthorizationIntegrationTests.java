@@ -9,6 +9,7 @@ import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReactiveLoginTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("reactive")
 class ReactiveRevokedAuthorizationIntegrationTests extends ComposedLoginTests {
 
 	static {

@@ -20,6 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is seen on the other instance after the interval, without a new login and with one call
  * to Discord; a user who leaves the server is logged out on both. Under BlockHound.
  */
+@Tag("reactive")
 class ReactiveSeveralInstancesAuthoritiesTests {
 
 	static {

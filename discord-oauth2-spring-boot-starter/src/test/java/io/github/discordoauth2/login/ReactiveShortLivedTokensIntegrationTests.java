@@ -8,6 +8,7 @@ import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReactiveLoginTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("reactive")
 class ReactiveShortLivedTokensIntegrationTests {
 
 	static {

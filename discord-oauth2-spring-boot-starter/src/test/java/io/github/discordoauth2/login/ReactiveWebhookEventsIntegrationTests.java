@@ -1,6 +1,7 @@
 package io.github.discordoauth2.login;
 
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = ReactiveLoginTestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.scopes=identify,guilds")
+@Tag("reactive")
 class ReactiveWebhookEventsIntegrationTests extends WebhookEventsSpec {
 
 	static {

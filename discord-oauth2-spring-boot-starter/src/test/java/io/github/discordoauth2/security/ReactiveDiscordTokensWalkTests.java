@@ -19,6 +19,7 @@ import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeUser;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a user who removed the app is removed with an event, the others are visited, the report
  * says so, and the job runs once per lease.
  */
+@Tag("reactive")
 class ReactiveDiscordTokensWalkTests {
 
 	static {

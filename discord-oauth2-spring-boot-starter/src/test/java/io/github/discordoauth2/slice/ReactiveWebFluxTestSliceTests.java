@@ -4,6 +4,7 @@ import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
 import io.github.discordoauth2.security.web.server.DiscordReactiveAccessTokenArgumentResolver;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebFluxTest(properties = { "discord.oauth2.client-id=1100000000000000001", "discord.oauth2.client-secret=s3cret",
 		"discord.oauth2.base-url=http://127.0.0.1:9" })
+@Tag("reactive")
 class ReactiveWebFluxTestSliceTests {
 
 	static {

@@ -18,6 +18,7 @@ import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rotated pair in hand still saves that pair: Discord has already retired the old refresh
  * token, so a pair lost there would log the user out for good.
  */
+@Tag("reactive")
 class ReactiveRefreshCancellationTests {
 
 	static {

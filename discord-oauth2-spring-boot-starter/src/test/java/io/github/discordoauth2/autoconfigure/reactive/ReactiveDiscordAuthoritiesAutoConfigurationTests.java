@@ -10,6 +10,7 @@ import io.github.discordoauth2.security.DiscordAuthorities;
 import io.github.discordoauth2.security.DiscordStandingReader;
 import io.github.discordoauth2.security.ReactiveDiscordStandingReader;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * properties and startup checks as on the servlet stack, a reactive reader, and the
  * default WebFlux chain keeping the authorities fresh.
  */
+@Tag("reactive")
 class ReactiveDiscordAuthoritiesAutoConfigurationTests {
 
 	static {

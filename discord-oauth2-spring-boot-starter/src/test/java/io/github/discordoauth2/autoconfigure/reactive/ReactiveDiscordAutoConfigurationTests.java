@@ -31,6 +31,7 @@ import io.github.discordoauth2.security.web.server.DiscordServerOAuth2Authorized
 import io.github.discordoauth2.security.web.server.DiscordTokensServerLogoutHandler;
 import io.github.discordoauth2.security.web.server.DiscordUnauthorizedWebExceptionHandler;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -77,6 +78,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reactive login, token store, default chain and {@code ReactiveAccessToken} arguments,
  * together with Boot's own reactive security auto-configurations.
  */
+@Tag("reactive")
 class ReactiveDiscordAutoConfigurationTests {
 
 	static {

@@ -17,6 +17,7 @@ import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code discord.oauth2.token-store.on-logout}, in the default chain and in a chain built
  * with {@link DiscordServerLoginConfigurer}: the same table as the servlet stack's.
  */
+@Tag("reactive")
 class ReactiveLogoutSettingsTests {
 
 	static {

@@ -10,6 +10,7 @@ import io.github.discordoauth2.security.DiscordUnauthorized;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.github.discordoauth2.test.FakeDiscordExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * replaced meanwhile is not, a GET is sent to the same URL once, anything else is
  * answered naming the cause.
  */
+@Tag("reactive")
 class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 
 	private static final ForbiddenException UNAUTHORIZED = ForbiddenException.unauthorized()

@@ -3,6 +3,7 @@ package io.github.discordoauth2.test.examples.reactive;
 // tag::webtestclient-test[]
 import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static io.github.discordoauth2.test.web.reactive.DiscordWebTestClient.discordLogin;
 
 @WebFluxTest(ReactiveProfileController.class)
+@Tag("reactive")
 class ReactiveProfileControllerTests {
 
 	@RegisterExtension

@@ -6,6 +6,7 @@ import io.github.discordoauth2.test.FakeDiscordExtension;
 import io.github.discordoauth2.test.FakeDiscordProperties;
 import io.github.discordoauth2.test.examples.reactive.ReactiveExampleApplication;
 import io.github.discordoauth2.test.examples.reactive.ReactiveProfileController;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebFluxTest(ReactiveProfileController.class)
 @ContextConfiguration(classes = ReactiveExampleApplication.class)
+@Tag("reactive")
 class ReactiveDiscordWebTestClientTests {
 
 	@RegisterExtension

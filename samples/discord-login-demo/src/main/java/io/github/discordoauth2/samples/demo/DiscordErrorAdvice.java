@@ -1,5 +1,6 @@
 package io.github.discordoauth2.samples.demo;
 
+import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.DiscordIoException;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.exceptions.HttpException;
@@ -55,12 +56,6 @@ final class DiscordErrorAdvice {
 		return page(Problem.connectDiscord(ex.registrationId(), request.getParameter("discord-connect-error")));
 	}
 
-	@ExceptionHandler(BotTokenRejectedException.class)
-	ModelAndView botTokenRejected(BotTokenRejectedException ex) {
-		log.warn("Discord refused the bot token (401): check discord.oauth2.bot-token / DISCORD_BOT_TOKEN");
-		return page(Problem.botTokenRejected());
-	}
-
 	@ExceptionHandler(RateLimitedException.class)
 	ModelAndView rateLimited(RateLimitedException ex, HttpServletResponse response) {
 		log.info("Discord rate limited a request; retry after " + ex.retryAfter());
@@ -70,10 +65,16 @@ final class DiscordErrorAdvice {
 	}
 
 	/**
-	 * 401 means the token is dead: log out here too, so the button starts a clean login.
+	 * A 401 on the bot token is the app's setup, not the user: the user stays logged in.
+	 * A 401 on the user's token means that token is dead: log out here too, so the button
+	 * starts a clean login.
 	 */
 	@ExceptionHandler(ForbiddenException.class)
 	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (ex.status() == 401 && ex.credential() == Credential.BOT_TOKEN) {
+			log.warn("Discord refused the bot token (401): check discord.oauth2.bot-token / DISCORD_BOT_TOKEN");
+			return page(Problem.botTokenRejected());
+		}
 		if (ex.status() == 401) {
 			log.info("Discord rejected the user's token (401); ending the local session");
 			endSession(request, response);

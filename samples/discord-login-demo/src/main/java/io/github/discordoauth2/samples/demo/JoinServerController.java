@@ -67,8 +67,7 @@ final class JoinServerController {
 		Long guildId = this.demo.joinGuildId();
 		MissingScopeException.require(token, Scopes.GUILDS_JOIN);
 		if (unavailable() == null && guildId != null) {
-			JoinGuildResult result = BotTokenRejectedException
-				.withBotToken(() -> token.joinGuild(guildId, user.id(), JoinGuildOptions.none()));
+			JoinGuildResult result = token.joinGuild(guildId, user.id(), JoinGuildOptions.none());
 			redirect.addFlashAttribute("joinResult",
 					result.added() ? "Done: the bot added you to the server (Discord answered 201 Created)."
 							: "You are already a member of this server (Discord answered 204 No Content).");

@@ -64,11 +64,7 @@ final class LinkedRolesController {
 	String linkedRoles(AccessToken token, Model model, Authentication authentication) {
 		MissingScopeException.require(token, Scopes.ROLE_CONNECTIONS_WRITE);
 		if (this.client.hasBotToken()) {
-			model.addAttribute("records",
-					BotTokenRejectedException.withBotToken(this.client::fetchLinkedRolesMetadata)
-						.stream()
-						.map(RecordView::of)
-						.toList());
+			model.addAttribute("records", this.client.fetchLinkedRolesMetadata().stream().map(RecordView::of).toList());
 			boolean isOwner = this.owner.isOwner(authentication);
 			model.addAttribute("canRegister", isOwner);
 			model.addAttribute("isOwner", isOwner);
@@ -89,8 +85,7 @@ final class LinkedRolesController {
 	@PostMapping("/linked-roles/metadata")
 	String registerMetadata(Authentication authentication, RedirectAttributes redirect) {
 		requireOwner(authentication);
-		List<RoleConnectionMetadata> stored = BotTokenRejectedException
-			.withBotToken(() -> this.client.updateLinkedRolesMetadata(RECORDS));
+		List<RoleConnectionMetadata> stored = this.client.updateLinkedRolesMetadata(RECORDS);
 		redirect.addFlashAttribute("result", "Registered " + stored.size() + " metadata records with Discord.");
 		return "redirect:/linked-roles";
 	}

@@ -136,6 +136,22 @@ class DemoErrorPagesTests extends DemoAppTests {
 	}
 
 	@Test
+	void aRefusedBotTokenWhileJoiningIsBlamedOnTheSetupAndKeepsTheUserLoggedIn() {
+		browser.login();
+		Page join = browser.get("/join");
+		boolean memberBefore = fake.isMember(DemoData.JOIN_GUILD_ID, DemoData.USER_ID);
+		fake.faults().next("PUT /guilds/{guild.id}/members/{user.id}", 1, Fault.status(401));
+
+		Page refused = browser.submit(join, "/join");
+
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.text("problem-title")).isEqualTo("The app's bot could not sign in to Discord");
+		assertFriendly(refused);
+		assertThat(fake.isMember(DemoData.JOIN_GUILD_ID, DemoData.USER_ID)).isEqualTo(memberBefore);
+		assertThat(browser.get("/profile").text("display-name")).isEqualTo(DemoData.GLOBAL_NAME);
+	}
+
+	@Test
 	void discordFailingShowsATemporaryErrorNotAStackTrace() {
 		browser.login();
 		fake.faults().next("GET /users/@me/connections", 5, Fault.status(500));
