@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.support.EmbeddedPostgresSupport;
 import io.github.discordoauth2.test.FakeDiscord;
-import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.FakeUser;
+import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
@@ -237,7 +237,8 @@ abstract class StaleTokensOnPostgresContract {
 		void logInOn(ConfigurableApplicationContext instance) throws IOException, InterruptedException {
 			StaleTokensOnPostgresContract.this.discord.actAs(this.id);
 			follow(instance, "/me", 10);
-			// WebFlux lands on the home page after the login, Spring MVC on the page asked for.
+			// WebFlux lands on the home page after the login, Spring MVC on the page
+			// asked for.
 			HttpResponse<String> response = follow(instance, "/me", 3);
 			assertThat(response.statusCode()).as(this.name + " logs in").isEqualTo(200);
 			assertThat(response.body()).isEqualTo(this.id + ":" + this.name);
