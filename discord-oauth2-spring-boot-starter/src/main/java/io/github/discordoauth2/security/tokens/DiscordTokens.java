@@ -406,16 +406,24 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 	}
 
 	/**
-	 * This instance's copy of the user's entry while it is fresh and not due for a
-	 * refresh, else {@code null}; never reads the store, so it may run on an event loop.
+	 * The user's entry when it can be had without blocking and is not due for a refresh:
+	 * this instance's fresh copy, or the entry of a store in memory; else {@code null}.
+	 * Never waits on a database or on Discord, so it may run on an event loop.
 	 */
-	@Nullable OAuth2AuthorizedClient currentCopy(long userId) {
+	@Nullable OAuth2AuthorizedClient currentWithoutBlocking(long userId) {
 		CurrentTokenCache copies = this.cache;
-		if (copies == null) {
+		OAuth2AuthorizedClient entry;
+		if (copies != null) {
+			entry = copies.get(userId);
+		}
+		else if (this.store instanceof InMemoryDiscordTokenStore memory) {
+			// A map behind a monitor held for a lookup: nothing to hop off the loop for.
+			entry = memory.load(this.registrationId, userId);
+		}
+		else {
 			return null;
 		}
-		OAuth2AuthorizedClient copy = copies.get(userId);
-		return (copy != null && !needsRefresh(copy)) ? copy : null;
+		return (entry != null && !needsRefresh(entry)) ? entry : null;
 	}
 
 	/**

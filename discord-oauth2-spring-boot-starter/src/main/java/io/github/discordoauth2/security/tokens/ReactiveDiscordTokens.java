@@ -24,7 +24,9 @@ import org.springframework.util.Assert;
  * store, the same one refresh logic (saved before use, one call per user and instance,
  * races between instances settled in the store, the same events), run on a
  * {@link Schedulers#boundedElastic() bounded elastic} thread because the store (JDBC) and
- * the refresh block; nothing here ever runs on the event loop. The tokens handed out are
+ * the refresh block; no store access or refresh ever runs on the event loop. A current
+ * token already in this instance's memory (the per-instance copy in front of the JDBC
+ * store, or the memory store) is served on the calling thread. The tokens handed out are
  * {@link ReactiveAccessToken}s on the {@link ReactiveClient}, so calls made with them do
  * not block. Work that writes to the store (a refresh and its save, a save, a removal, a
  * revocation) runs to its end once started, even when the subscriber cancels: a browser
@@ -238,9 +240,9 @@ public final class ReactiveDiscordTokens implements ReactiveDiscordAuthorizedCli
 
 	@Override
 	public Mono<OAuth2AuthorizedClient> current(long userId) {
-		// A current copy in this instance's memory is served on the calling thread: no
-		// hop off the event loop for a token known to be current.
-		OAuth2AuthorizedClient copy = this.tokens.currentCopy(userId);
+		// A current token in this instance's memory (a copy, or the memory store) is
+		// served on the calling thread: no hop off the event loop for it.
+		OAuth2AuthorizedClient copy = this.tokens.currentWithoutBlocking(userId);
 		if (copy != null) {
 			return Mono.just(copy);
 		}
