@@ -33,7 +33,8 @@ class ReactiveAccountLinkingBesideAnotherProviderIntegrationTests extends Accoun
 	/** Login with the other provider only; Discord is connected, never a login here. */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(ReactiveAccountLinkingIntegrationTests.AccountController.class)
+	@Import({ ReactiveAccountLinkingIntegrationTests.AccountController.class,
+			ReactiveAccountLinkingIntegrationTests.AuthoritiesController.class })
 	static class PartnerApplication {
 
 		@Bean

@@ -50,9 +50,10 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 	/** A WebFlux application with form login and "Connect Discord". */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(AccountController.class)
+	@Import({ AccountController.class, AuthoritiesController.class })
 	static class LinkingApplication {
 
+		// tag::reactive-account-linking[]
 		@Bean
 		SecurityWebFilterChain security(ServerHttpSecurity http, ApplicationContext context) {
 			http.authorizeExchange(
@@ -63,6 +64,7 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 			DiscordServerConnectConfigurer.discordConnect(context).returnUrl("/account").customize(http);
 			return http.build();
 		}
+		// end::reactive-account-linking[]
 
 		@Bean
 		MapReactiveUserDetailsService localAccounts() {
@@ -74,6 +76,7 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 	}
 
 	/** The docs' account controller, on WebFlux. */
+	// tag::reactive-account-controller[]
 	@RestController
 	static class AccountController {
 
@@ -98,11 +101,6 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 				.map((user) -> authentication.getName() + " is " + user.username() + " on Discord");
 		}
 
-		@GetMapping("/authorities")
-		String authorities(Authentication authentication) {
-			return authentication.getPrincipal().getClass().getSimpleName() + " " + authentication.getAuthorities();
-		}
-
 		// Not connected (or the tokens are gone): offer to connect, with a form
 		// (connecting starts with a POST that carries the CSRF token).
 		@ExceptionHandler(DiscordAccountRequiredException.class)
@@ -114,6 +112,18 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 					.body("<form method=\"post\" action=\"/oauth2/connect/" + ex.registrationId() + "\">"
 							+ "<input type=\"hidden\" name=\"" + token.getParameterName() + "\" value=\""
 							+ token.getToken() + "\"><button>Connect Discord</button></form>"));
+		}
+
+	}
+	// end::reactive-account-controller[]
+
+	/** Shows the principal's type and authorities. */
+	@RestController
+	static class AuthoritiesController {
+
+		@GetMapping("/authorities")
+		String authorities(Authentication authentication) {
+			return authentication.getPrincipal().getClass().getSimpleName() + " " + authentication.getAuthorities();
 		}
 
 	}
