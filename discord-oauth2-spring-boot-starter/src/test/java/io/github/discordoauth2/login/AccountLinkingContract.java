@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokensRemovedEvent;
 import io.github.discordoauth2.test.DemoData;
 import io.github.discordoauth2.test.Fault;
 import io.github.discordoauth2.test.RecordedRequest;
@@ -56,6 +57,9 @@ abstract class AccountLinkingContract extends ComposedLoginTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	TokenEvents tokenEvents;
+
 	// Every local account here connects the same demo Discord user, which may be
 	// connected to one local account at a time.
 	@AfterEach
@@ -63,6 +67,7 @@ abstract class AccountLinkingContract extends ComposedLoginTests {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		jdbc.update("DELETE FROM discord_account_link");
 		jdbc.update("DELETE FROM oauth2_authorized_client");
+		this.tokenEvents.removed.clear();
 	}
 
 	@Test
@@ -102,6 +107,10 @@ abstract class AccountLinkingContract extends ComposedLoginTests {
 		assertThat(alice.get(url("/account")).body()).isEqualTo("alice has not connected Discord");
 		assertThat(this.store.linkedUserId("discord", "local:alice")).isNull();
 		assertThat(this.store.load("discord", DemoData.USER_ID)).isNull();
+		// The application hears of it as of any revocation.
+		assertThat(this.tokenEvents.removed).singleElement()
+			.satisfies((event) -> assertThat(event.userId()).isEqualTo(DemoData.USER_ID))
+			.satisfies((event) -> assertThat(event.reason()).isEqualTo(DiscordTokensRemovedEvent.Reason.REVOKED));
 	}
 
 	@Test

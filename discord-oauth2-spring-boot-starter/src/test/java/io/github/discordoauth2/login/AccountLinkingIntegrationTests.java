@@ -29,6 +29,11 @@ class AccountLinkingIntegrationTests extends AccountLinkingContract {
 	static class LocalAccounts {
 
 		@Bean
+		TokenEvents tokenEvents() {
+			return new TokenEvents();
+		}
+
+		@Bean
 		UserDetailsService localAccounts() {
 			return new InMemoryUserDetailsManager(LOCAL_ACCOUNTS.stream()
 				.map((name) -> User.withUsername(name).password("{noop}pw").roles("USER").build())

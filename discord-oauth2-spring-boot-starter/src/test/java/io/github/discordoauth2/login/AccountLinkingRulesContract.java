@@ -19,6 +19,7 @@ import io.github.discordoauth2.PartialAccessToken;
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.tokens.DiscordTokensRemovedEvent;
 import io.github.discordoauth2.security.tokens.LocalAccountIdentifier;
 import io.github.discordoauth2.test.DemoData;
 import org.junit.jupiter.api.AfterEach;
@@ -67,12 +68,16 @@ abstract class AccountLinkingRulesContract extends ComposedLoginTests {
 	@Autowired
 	Client client;
 
+	@Autowired
+	TokenEvents tokenEvents;
+
 	@AfterEach
 	void forgetLinksAndTokens() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		jdbc.update("DELETE FROM discord_account_link");
 		jdbc.update("DELETE FROM oauth2_authorized_client");
 		discord.fake().actAs(DemoData.USER_ID);
+		this.tokenEvents.removed.clear();
 	}
 
 	@Test
@@ -136,6 +141,9 @@ abstract class AccountLinkingRulesContract extends ComposedLoginTests {
 		assertThat(this.store.load("discord", DemoData.USER_ID)).isNull();
 		PartialAccessToken old = this.client.fromAccessToken(before.getAccessToken().getTokenValue());
 		assertThatExceptionOfType(ForbiddenException.class).isThrownBy(old::fetchIdentify);
+		assertThat(this.tokenEvents.removed).singleElement()
+			.satisfies((event) -> assertThat(event.userId()).isEqualTo(DemoData.USER_ID))
+			.satisfies((event) -> assertThat(event.reason()).isEqualTo(DiscordTokensRemovedEvent.Reason.REVOKED));
 	}
 
 	/** A browser for the stack under test. */

@@ -39,6 +39,11 @@ class AccountLinkingRulesIntegrationTests extends AccountLinkingRulesContract {
 	static class AccountsById {
 
 		@Bean
+		TokenEvents tokenEvents() {
+			return new TokenEvents();
+		}
+
+		@Bean
 		Accounts accounts() {
 			return new Accounts();
 		}

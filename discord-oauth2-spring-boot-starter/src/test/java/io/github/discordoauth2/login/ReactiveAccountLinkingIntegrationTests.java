@@ -67,6 +67,11 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 		// end::reactive-account-linking[]
 
 		@Bean
+		TokenEvents tokenEvents() {
+			return new TokenEvents();
+		}
+
+		@Bean
 		MapReactiveUserDetailsService localAccounts() {
 			return new MapReactiveUserDetailsService(LOCAL_ACCOUNTS.stream()
 				.map((name) -> User.withUsername(name).password("{noop}pw").roles("USER").build())

@@ -55,6 +55,11 @@ class ReactiveAccountLinkingRulesIntegrationTests extends AccountLinkingRulesCon
 	static class RulesApplication {
 
 		@Bean
+		TokenEvents tokenEvents() {
+			return new TokenEvents();
+		}
+
+		@Bean
 		Accounts accounts() {
 			return new Accounts();
 		}

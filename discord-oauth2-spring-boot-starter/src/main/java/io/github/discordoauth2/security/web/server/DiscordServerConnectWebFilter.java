@@ -121,15 +121,17 @@ final class DiscordServerConnectWebFilter implements WebFilter {
 		if (error != null) {
 			return redirect(exchange, withParameter(ERROR_PARAMETER, error));
 		}
-		if (query.getFirst("code") != null || query.getFirst("state") != null) {
-			return redirect(exchange, withParameter(ERROR_PARAMETER,
-					(exchange.getAttribute(DiscordServerConnectAuthorizationRequests.MISMATCH_ATTRIBUTE) != null)
-							? "account_mismatch" : "invalid_state"));
-		}
 		return exchange.getSession().flatMap((session) -> {
 			Object refused = session.getAttributes().remove(REFUSED_ATTRIBUTE);
-			return redirect(exchange,
-					(refused instanceof String code) ? withParameter(ERROR_PARAMETER, code) : this.returnUrl);
+			if (refused instanceof String code) {
+				return redirect(exchange, withParameter(ERROR_PARAMETER, code));
+			}
+			if (query.getFirst("code") != null || query.getFirst("state") != null) {
+				return redirect(exchange, withParameter(ERROR_PARAMETER,
+						(exchange.getAttribute(DiscordServerConnectAuthorizationRequests.MISMATCH_ATTRIBUTE) != null)
+								? "account_mismatch" : "invalid_state"));
+			}
+			return redirect(exchange, this.returnUrl);
 		});
 	}
 
