@@ -1,5 +1,6 @@
 package io.github.discordoauth2.security.web.server;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.discordoauth2.security.tokens.ReactiveDiscordAccountLinks;
@@ -8,17 +9,23 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.client.web.server.ServerAuthorizationRequestRepository;
-import org.springframework.security.oauth2.client.web.server.WebSessionOAuth2ServerAuthorizationRequestRepository;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 
 /**
  * Where "Connect Discord" keeps a pending authorization on WebFlux: in the web session,
- * as Spring Security's default repository does, bound to the local account that started
- * it, as the servlet {@code DiscordConnectAuthorizationRequests} does. A callback
- * reaching the session while another account is signed in finds no pending authorization,
- * so the code is never exchanged and nobody is linked; the landing tells the user.
- * Authorization requests without that binding pass through unchanged.
+ * bound to the local account that started it, as the servlet
+ * {@code DiscordConnectAuthorizationRequests} does. A callback reaching the session while
+ * another account is signed in finds no pending authorization, so the code is never
+ * exchanged and nobody is linked; the landing tells the user.
+ *
+ * <p>
+ * It lives under a session attribute of its own, not Spring Security's: a chain with
+ * {@code oauth2Client()} or {@code oauth2Login()} of its own has code grant filters
+ * before the connect filter, and one that found the pending connection would complete it
+ * without asking whose it is.
  */
 final class DiscordServerConnectAuthorizationRequests
 		implements ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> {
@@ -29,7 +36,8 @@ final class DiscordServerConnectAuthorizationRequests
 	/** Exchange attribute set when a pending connection belongs to another account. */
 	static final String MISMATCH_ATTRIBUTE = DiscordServerConnectAuthorizationRequests.class.getName() + ".MISMATCH";
 
-	private final ServerAuthorizationRequestRepository<OAuth2AuthorizationRequest> sessions = new WebSessionOAuth2ServerAuthorizationRequestRepository();
+	/** Web session attribute that holds the pending connection. */
+	static final String SESSION_ATTRIBUTE = DiscordServerConnectAuthorizationRequests.class.getName() + ".PENDING";
 
 	private final ReactiveDiscordAccountLinks links;
 
@@ -39,13 +47,10 @@ final class DiscordServerConnectAuthorizationRequests
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> loadAuthorizationRequest(ServerWebExchange exchange) {
-		return this.sessions.loadAuthorizationRequest(exchange).flatMap((pending) -> {
+		return pending(exchange).flatMap((pending) -> {
 			Object startedBy = pending.getAttribute(ACCOUNT_ATTRIBUTE);
-			if (startedBy == null) {
-				return Mono.just(pending);
-			}
 			return currentAccountKey().flatMap((current) -> {
-				if (current.isPresent() && startedBy.equals(current.get())) {
+				if (startedBy != null && current.isPresent() && startedBy.equals(current.get())) {
 					return Mono.just(pending);
 				}
 				exchange.getAttributes().put(MISMATCH_ATTRIBUTE, Boolean.TRUE);
@@ -57,13 +62,29 @@ final class DiscordServerConnectAuthorizationRequests
 	@Override
 	public Mono<Void> saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest,
 			ServerWebExchange exchange) {
-		return this.sessions.saveAuthorizationRequest(authorizationRequest, exchange);
+		return exchange.getSession()
+			.doOnNext((session) -> session.getAttributes().put(SESSION_ATTRIBUTE, authorizationRequest))
+			.then();
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> removeAuthorizationRequest(ServerWebExchange exchange) {
-		return loadAuthorizationRequest(exchange)
-			.flatMap((pending) -> this.sessions.removeAuthorizationRequest(exchange));
+		return loadAuthorizationRequest(exchange).flatMap((pending) -> exchange.getSession()
+			.doOnNext((session) -> session.getAttributes().remove(SESSION_ATTRIBUTE))
+			.thenReturn(pending));
+	}
+
+	/** The pending connection whose {@code state} the callback carries. */
+	private static Mono<OAuth2AuthorizationRequest> pending(ServerWebExchange exchange) {
+		String state = exchange.getRequest().getQueryParams().getFirst(OAuth2ParameterNames.STATE);
+		if (state == null) {
+			return Mono.empty();
+		}
+		return exchange.getSession()
+			.map(WebSession::getAttributes)
+			.mapNotNull((Map<String, Object> attributes) -> attributes.get(SESSION_ATTRIBUTE))
+			.ofType(OAuth2AuthorizationRequest.class)
+			.filter((pending) -> state.equals(pending.getState()));
 	}
 
 	private Mono<Optional<String>> currentAccountKey() {

@@ -73,8 +73,9 @@ import org.springframework.web.server.ServerWebExchange;
  * signed-in local account, for anyone else they do nothing. This configurer switches on
  * neither {@code oauth2Client()} nor {@code oauth2Login()}: the start and the callback
  * have filters of their own, so the application's own {@code oauth2Client()} settings for
- * other providers stay. When Discord is off (no {@code discord.oauth2.client-id}) it does
- * nothing.
+ * other providers stay, and the pending connection is kept under a web session attribute
+ * of its own, which the application's own code grant filter never completes. When Discord
+ * is off (no {@code discord.oauth2.client-id}) it does nothing.
  *
  * @since 0.1.0
  */
