@@ -16,13 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The composition and linked-roles sections of docs/spring-boot.md show exactly the code
- * that the integration tests run ({@link CompositionSnippets},
- * {@code LinkedRolesApplication}).
+ * that the integration tests run ({@link CompositionSnippets}, the WebFlux account
+ * linking test's application, {@code LinkedRolesApplication}).
  */
 class CompositionDocsTests {
 
 	private static final Path SNIPPETS = Path
 		.of("src/test/java/io/github/discordoauth2/login/CompositionSnippets.java");
+
+	private static final Path REACTIVE_ACCOUNT_LINKING = Path
+		.of("src/test/java/io/github/discordoauth2/login/ReactiveAccountLinkingIntegrationTests.java");
 
 	private static final Path LINKED_ROLES = Path
 		.of("src/test/java/io/github/discordoauth2/linkedroles/LinkedRolesApplication.java");
@@ -35,6 +38,12 @@ class CompositionDocsTests {
 	@ValueSource(strings = { "own-chain", "beside-google", "wrap-user-service", "account-linking" })
 	void docsShowTheTestedSnippet(String tag) throws IOException {
 		assertDocsShow(snippet(Files.readString(SNIPPETS), tag), tag);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "reactive-account-linking", "reactive-account-controller" })
+	void docsShowTheTestedWebFluxSnippet(String tag) throws IOException {
+		assertDocsShow(snippet(Files.readString(REACTIVE_ACCOUNT_LINKING), tag), tag);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import io.github.discordoauth2.autoconfigure.DiscordTokenStoreProperties;
 import io.github.discordoauth2.security.DiscordReactiveOAuth2AuthorizedClientManager;
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
+import io.github.discordoauth2.security.tokens.ReactiveDiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.server.DiscordServerOAuth2AuthorizedClientRepository;
 import io.github.discordoauth2.security.web.server.DiscordTokensServerLogoutHandler;
@@ -31,8 +32,9 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
  * {@link DiscordTokens} as on the servlet stack (from
  * {@link DiscordOAuth2TokenStoreAutoConfiguration}) behind {@link ReactiveDiscordTokens},
  * which runs the blocking store and the one refresh logic on a bounded elastic thread,
- * and on top of it Spring Security's reactive authorized client repository and manager.
- * It runs before Boot's reactive OAuth2 client auto-configurations, whose session-less
+ * and {@link ReactiveDiscordAccountLinks} (account linking, "Connect Discord"), and on
+ * top of them Spring Security's reactive authorized client repository and manager. It
+ * runs before Boot's reactive OAuth2 client auto-configurations, whose session-less
  * repository then backs off.
  *
  * @since 0.1.0
@@ -55,7 +57,14 @@ public final class DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ReactiveDiscordAccountLinks reactiveDiscordAccountLinks(DiscordAccountLinks links) {
+		return new ReactiveDiscordAccountLinks(links, Schedulers.boundedElastic());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ServerOAuth2AuthorizedClientRepository authorizedClientRepository(ReactiveDiscordTokens tokens,
+			ReactiveDiscordAccountLinks links,
 			ObjectProvider<ReactiveOAuth2AuthorizedClientService> authorizedClientService,
 			ReactiveClientRegistrationRepository clientRegistrationRepository) {
 		// Other providers' tokens: Boot's (or the application's) reactive service, else
@@ -63,7 +72,7 @@ public final class DiscordOAuth2ReactiveAuthorizedClientAutoConfiguration {
 		ReactiveOAuth2AuthorizedClientService others = authorizedClientService
 			.getIfUnique(() -> new InMemoryReactiveOAuth2AuthorizedClientService(clientRegistrationRepository));
 		return new DiscordServerOAuth2AuthorizedClientRepository(tokens,
-				new AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository(others));
+				new AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository(others), links);
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import io.github.discordoauth2.security.DiscordReactiveAuthorizationCodeTokenRes
 import io.github.discordoauth2.security.DiscordReactiveOAuth2UserService;
 import io.github.discordoauth2.security.DiscordReactiveRefreshTokenTokenResponseClient;
 import io.github.discordoauth2.security.ReactiveDiscordStandingReader;
+import io.github.discordoauth2.security.web.server.DiscordRevokeTokenServerLogoutHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
@@ -38,6 +40,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.web.server.AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 
 /**
@@ -123,6 +127,20 @@ public final class DiscordOAuth2ReactiveLoginAutoConfiguration {
 			.of(applicationServices, DiscordReactiveOAuth2UserService.class, DefaultReactiveOAuth2UserService::new);
 		userService.setDelegate((request) -> delegate.get().loadUser(request));
 		return userService;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiscordRevokeTokenServerLogoutHandler discordRevokeTokenServerLogoutHandler(ReactiveClient client,
+			DiscordOAuth2Properties properties,
+			ObjectProvider<ServerOAuth2AuthorizedClientRepository> authorizedClientRepository,
+			ObjectProvider<ReactiveOAuth2AuthorizedClientService> authorizedClientService) {
+		// Boot's reactive OAuth2 client auto-configurations, which run after this one,
+		// usually supply them.
+		ServerOAuth2AuthorizedClientRepository repository = authorizedClientRepository
+			.getIfAvailable(() -> new AuthenticatedPrincipalServerOAuth2AuthorizedClientRepository(
+					authorizedClientService.getObject()));
+		return new DiscordRevokeTokenServerLogoutHandler(client, properties.getRegistrationId(), repository);
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -19,9 +18,11 @@ import org.springframework.util.Assert;
 
 /**
  * Account linking: a user signed in some other way (a form, another provider) connects
- * their Discord account ("Connect Discord", see {@link DiscordConnectConfigurer}), and
- * from then on gets their own Discord token wherever a controller takes an
- * {@link AccessToken}; the principal stays the local one.
+ * their Discord account ("Connect Discord", see {@link DiscordConnectConfigurer}, and
+ * {@code DiscordServerConnectConfigurer} on WebFlux), and from then on gets their own
+ * Discord token wherever a controller takes an {@link AccessToken} (or a
+ * {@code ReactiveAccessToken}); the principal stays the local one. Its methods read and
+ * write the store, so they block: on WebFlux use {@link ReactiveDiscordAccountLinks}.
  *
  * <p>
  * The tokens are kept in the {@link DiscordTokenStore} under the Discord user ID that
@@ -51,6 +52,8 @@ public final class DiscordAccountLinks {
 
 	private final int maxAccountsPerDiscordUser;
 
+	private final DiscordClientRouting routing;
+
 	/**
 	 * Creates the links on the tokens' store, with the defaults: local accounts named by
 	 * their name ({@link LocalAccountIdentifier#byName()}) and one local account per
@@ -76,6 +79,7 @@ public final class DiscordAccountLinks {
 		this.tokens = tokens;
 		this.identifier = identifier;
 		this.maxAccountsPerDiscordUser = maxAccountsPerDiscordUser;
+		this.routing = new DiscordClientRouting(tokens.registrationId());
 	}
 
 	/**
@@ -95,8 +99,7 @@ public final class DiscordAccountLinks {
 	 * @return whether it can have a link
 	 */
 	public boolean isLocalAccount(@Nullable Authentication authentication) {
-		return authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken) && !isDiscordLogin(authentication);
+		return this.routing.isLocalAccount(authentication);
 	}
 
 	/**
@@ -166,6 +169,28 @@ public final class DiscordAccountLinks {
 	}
 
 	/**
+	 * What the web layer's authorized client repositories do with a Discord authorization
+	 * that Spring Security saves for a signed-in local account: the connected account's
+	 * own pair handed back (the same pair, or one marked expired, as the 401 handling
+	 * does to ask for a refresh) only makes the next use refresh it; anything else is a
+	 * completed "Connect Discord" authorization and is {@link #connect connected}.
+	 * @param authentication the signed-in local account
+	 * @param authorized the authorization Spring Security saves
+	 * @return {@code false} when a new connection was refused (the Discord account is
+	 * connected to as many local accounts as allowed), else {@code true}
+	 */
+	public boolean saveAuthorized(Authentication authentication, OAuth2AuthorizedClient authorized) {
+		Long linked = userIdOf(authentication);
+		if (linked != null && (DiscordAuthorizedClients.isSamePair(this.tokens.load(linked), authorized)
+				|| this.tokens.toAccessToken(authorized).isExpired())) {
+			// Not a new connection: its token is one Discord has just refused.
+			this.tokens.saveFromRepository(authorized, linked);
+			return true;
+		}
+		return connect(authentication, authorized).isPresent();
+	}
+
+	/**
 	 * Stores the tokens of a completed "Connect Discord" authorization under the Discord
 	 * user they belong to (Discord says whose they are), and links the local account to
 	 * that user. The web layer calls it once Spring Security has checked the
@@ -204,11 +229,6 @@ public final class DiscordAccountLinks {
 		}
 		logger.debug("A local account connected Discord user " + userId);
 		return OptionalLong.of(userId);
-	}
-
-	private boolean isDiscordLogin(Authentication authentication) {
-		return authentication instanceof OAuth2AuthenticationToken oauth2
-				&& this.tokens.registrationId().equals(oauth2.getAuthorizedClientRegistrationId());
 	}
 
 }

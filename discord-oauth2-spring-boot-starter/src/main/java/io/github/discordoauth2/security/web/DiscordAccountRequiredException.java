@@ -10,7 +10,8 @@ import org.springframework.web.server.ResponseStatusException;
  * account (or its tokens are gone): a Discord login would replace their identity. Answers
  * HTTP 403 unless the application handles it, for example with an
  * {@code @ExceptionHandler} that offers "Connect Discord"
- * ({@link DiscordConnectConfigurer}, a link to {@code /oauth2/connect/discord}).
+ * ({@link DiscordConnectConfigurer}, or {@code DiscordServerConnectConfigurer} on
+ * WebFlux: a form that posts to {@code /oauth2/connect/discord}).
  *
  * @since 0.1.0
  */
@@ -29,8 +30,10 @@ public final class DiscordAccountRequiredException extends ResponseStatusExcepti
 		super(HttpStatus.FORBIDDEN,
 				"This page needs a Discord account: the signed-in user did not log in with " + "Discord ('"
 						+ registrationId + "') and has not connected one. Offer \"Connect Discord\": add "
-						+ "DiscordConnectConfigurer.discordConnect() to the SecurityFilterChain and send the user to "
-						+ DiscordConnectConfigurer.CONNECT_BASE_URI + "/" + registrationId);
+						+ "DiscordConnectConfigurer.discordConnect() to the SecurityFilterChain (on WebFlux "
+						+ "DiscordServerConnectConfigurer.discordConnect(context) to the SecurityWebFilterChain) and "
+						+ "post a form with the CSRF token to " + DiscordConnectConfigurer.CONNECT_BASE_URI + "/"
+						+ registrationId);
 		this.registrationId = registrationId;
 	}
 

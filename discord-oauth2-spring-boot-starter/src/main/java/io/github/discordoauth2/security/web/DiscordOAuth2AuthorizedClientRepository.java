@@ -2,6 +2,9 @@ package io.github.discordoauth2.security.web;
 
 import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordAuthorizedClients;
+import io.github.discordoauth2.security.tokens.DiscordClientRouting;
+import io.github.discordoauth2.security.tokens.DiscordClientRouting.Route;
+import io.github.discordoauth2.security.tokens.DiscordClientRouting.Target;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +26,9 @@ import org.springframework.util.Assert;
  * itself: a signed-in local account that completes a Discord authorization (Spring
  * Security's {@code oauth2Client()}, see {@link DiscordConnectConfigurer}) is linked to
  * the Discord user of that token ({@link DiscordAccountLinks}). An anonymous user's
- * authorization stays in its HTTP session. Other registrations go to the delegate.
+ * authorization stays in its HTTP session. Other registrations go to the delegate. Which
+ * of these a principal is, {@link DiscordClientRouting} decides, for the WebFlux
+ * repository as well.
  *
  * <p>
  * A freshly issued pair saved through this repository is stored whatever its lifetime;
@@ -47,6 +52,8 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 	private final OAuth2AuthorizedClientRepository delegate;
 
 	private final DiscordAccountLinks links;
+
+	private final DiscordClientRouting routing;
 
 	private final OAuth2AuthorizedClientRepository sessions = new HttpSessionOAuth2AuthorizedClientRepository();
 
@@ -79,80 +86,71 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		this.store = store;
 		this.delegate = delegate;
 		this.links = links;
+		this.routing = new DiscordClientRouting(tokens.registrationId());
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public <T extends OAuth2AuthorizedClient> @Nullable T loadAuthorizedClient(String clientRegistrationId,
 			@Nullable Authentication principal, HttpServletRequest request) {
-		if (!isDiscord(clientRegistrationId)) {
-			return this.delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
-		}
-		Long userId = this.links.userIdOf(principal);
-		if (userId == null) {
-			return this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
-		}
-		// The store, never this instance's copy: whoever loads through the repository
-		// (the
-		// 401 handling) wants what is stored now.
-		return (T) this.tokens.load(userId);
+		Route route = this.routing.route(clientRegistrationId, principal);
+		return switch (route.target()) {
+			case DELEGATE -> this.delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
+			// The store, never this instance's copy: whoever loads through the repository (the
+			// 401 handling) wants what is stored now.
+			case DISCORD_USER -> (T) this.tokens.load(route.requireDiscordUserId());
+			case LOCAL_ACCOUNT -> {
+				Long linked = this.links.userIdOf(principal);
+				yield (linked != null) ? (T) this.tokens.load(linked)
+						: this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
+			}
+			case NONE -> this.sessions.loadAuthorizedClient(clientRegistrationId, principal, request);
+		};
 	}
 
 	@Override
 	public void saveAuthorizedClient(OAuth2AuthorizedClient authorizedClient, @Nullable Authentication principal,
 			HttpServletRequest request, HttpServletResponse response) {
-		String registrationId = authorizedClient.getClientRegistration().getRegistrationId();
-		if (!isDiscord(registrationId)) {
-			this.delegate.saveAuthorizedClient(authorizedClient, principal, request, response);
-			return;
-		}
-		Long userId = this.tokens.userIdOf(principal);
-		if (userId == null && principal != null && this.links.isLocalAccount(principal)) {
-			Long linked = this.links.userIdOf(principal);
-			if (linked != null && (DiscordAuthorizedClients.isSamePair(this.tokens.load(linked), authorizedClient)
-					|| this.tokens.toAccessToken(authorizedClient).isExpired())) {
-				// The connected account's pair handed back to ask for a refresh (the 401
-				// handling does so), not a new connection: its token is one Discord has
-				// just refused.
-				this.tokens.saveFromRepository(authorizedClient, linked);
-				return;
+		Route route = this.routing.route(authorizedClient.getClientRegistration().getRegistrationId(), principal);
+		switch (route.target()) {
+			case DELEGATE -> this.delegate.saveAuthorizedClient(authorizedClient, principal, request, response);
+			// A fresh login's pair is stored whatever its lifetime; a pair handed back
+			// expired only asks for a refresh, on the entry as stored, so a pair another
+			// request rotated meanwhile survives.
+			case DISCORD_USER -> this.tokens.saveFromRepository(authorizedClient, route.requireDiscordUserId());
+			case LOCAL_ACCOUNT -> {
+				// A signed-in local account completed a Discord authorization ("Connect
+				// Discord", state and account checked on the callback), or hands its
+				// connected pair back for a refresh.
+				if (principal != null && !this.links.saveAuthorized(principal, authorizedClient)) {
+					// The Discord account is connected to as many local accounts as
+					// allowed: the landing after the callback tells the user.
+					request.getSession().setAttribute(DiscordConnectFilter.REFUSED_ATTRIBUTE, "already_linked");
+				}
 			}
-			// A signed-in local account completed a Discord authorization ("Connect
-			// Discord", state and account checked on the callback): link it.
-			if (this.links.connect(principal, authorizedClient).isEmpty()) {
-				// The Discord account is connected to as many local accounts as allowed:
-				// the landing after the callback tells the user.
-				request.getSession().setAttribute(DiscordConnectFilter.REFUSED_ATTRIBUTE, "already_linked");
-			}
-			return;
+			case NONE -> this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
 		}
-		if (userId == null) {
-			this.sessions.saveAuthorizedClient(authorizedClient, principal, request, response);
-			return;
-		}
-		// A fresh login's pair is stored whatever its lifetime; a pair handed back
-		// expired only asks for a refresh, on the entry as stored, so a pair another
-		// request rotated meanwhile survives.
-		this.tokens.saveFromRepository(authorizedClient, userId);
 	}
 
 	@Override
 	public void removeAuthorizedClient(String clientRegistrationId, @Nullable Authentication principal,
 			HttpServletRequest request, HttpServletResponse response) {
-		if (!isDiscord(clientRegistrationId)) {
-			this.delegate.removeAuthorizedClient(clientRegistrationId, principal, request, response);
-			return;
+		Route route = this.routing.route(clientRegistrationId, principal);
+		Long userId = switch (route.target()) {
+			case DELEGATE -> {
+				this.delegate.removeAuthorizedClient(clientRegistrationId, principal, request, response);
+				yield null;
+			}
+			case DISCORD_USER -> route.requireDiscordUserId();
+			case LOCAL_ACCOUNT -> this.links.userIdOf(principal);
+			case NONE -> null;
+		};
+		if (userId != null) {
+			this.tokens.invalidateAccessToken(userId);
 		}
-		Long userId = this.links.userIdOf(principal);
-		if (userId == null) {
+		else if (route.target() != Target.DELEGATE) {
 			this.sessions.removeAuthorizedClient(clientRegistrationId, principal, request, response);
-			return;
 		}
-		this.tokens.invalidateAccessToken(userId);
-	}
-
-	private boolean isDiscord(String registrationId) {
-		return this.tokens.registrationId().equals(registrationId);
 	}
 
 }

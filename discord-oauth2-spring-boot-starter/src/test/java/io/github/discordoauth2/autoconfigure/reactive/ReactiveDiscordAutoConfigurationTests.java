@@ -19,11 +19,13 @@ import io.github.discordoauth2.security.DiscordReactiveAuthorizationCodeTokenRes
 import io.github.discordoauth2.security.DiscordReactiveOAuth2AuthorizedClientManager;
 import io.github.discordoauth2.security.DiscordReactiveOAuth2UserService;
 import io.github.discordoauth2.security.DiscordReactiveRefreshTokenTokenResponseClient;
+import io.github.discordoauth2.security.tokens.DiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.DiscordLogoutAction;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
 import io.github.discordoauth2.security.tokens.DiscordTokens;
 import io.github.discordoauth2.security.tokens.InMemoryDiscordTokenStore;
 import io.github.discordoauth2.security.tokens.JdbcDiscordTokenStore;
+import io.github.discordoauth2.security.tokens.ReactiveDiscordAccountLinks;
 import io.github.discordoauth2.security.tokens.ReactiveDiscordTokens;
 import io.github.discordoauth2.security.web.server.DiscordReactiveAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.web.server.DiscordServerLoginConfigurer;
@@ -320,7 +322,17 @@ class ReactiveDiscordAutoConfigurationTests {
 				.isInstanceOf(DiscordReactiveOAuth2AuthorizedClientManager.class);
 			assertThat(context.getBean(DiscordTokensServerLogoutHandler.class).action())
 				.isEqualTo(DiscordLogoutAction.KEEP);
+			// Account links in the same store, behind the non-blocking face.
+			assertThat(context.getBean(ReactiveDiscordAccountLinks.class).blocking())
+				.isSameAs(context.getBean(DiscordAccountLinks.class));
 		});
+	}
+
+	@Test
+	void accountLinksBackOffForTheApplicationsOwn() {
+		this.contextRunner.withPropertyValues(DISCORD)
+			.withUserConfiguration(OwnAccountLinks.class)
+			.run((context) -> assertThat(context).hasSingleBean(ReactiveDiscordAccountLinks.class).hasBean("ownLinks"));
 	}
 
 	@Test
@@ -447,6 +459,16 @@ class ReactiveDiscordAutoConfigurationTests {
 		@Bean
 		ReactiveOAuth2AuthorizedClientManager second() {
 			return (request) -> Mono.empty();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnAccountLinks {
+
+		@Bean
+		ReactiveDiscordAccountLinks ownLinks(DiscordAccountLinks links) {
+			return new ReactiveDiscordAccountLinks(links);
 		}
 
 	}

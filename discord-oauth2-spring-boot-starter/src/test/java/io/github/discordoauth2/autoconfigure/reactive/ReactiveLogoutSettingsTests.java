@@ -12,6 +12,7 @@ import io.github.discordoauth2.autoconfigure.DiscordOAuth2TokenStoreAutoConfigur
 import io.github.discordoauth2.exceptions.ForbiddenException;
 import io.github.discordoauth2.security.DiscordOAuth2User;
 import io.github.discordoauth2.security.tokens.DiscordTokenStore;
+import io.github.discordoauth2.security.web.server.DiscordRevokeTokenServerLogoutHandler;
 import io.github.discordoauth2.security.web.server.DiscordServerLoginConfigurer;
 import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.DemoData;
@@ -35,7 +36,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -51,7 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a WebFlux logout does to the user's stored tokens, for every combination of
  * {@code discord.oauth2.login.revoke-on-logout} and
  * {@code discord.oauth2.token-store.on-logout}, in the default chain and in a chain built
- * with {@link DiscordServerLoginConfigurer}: the same table as the servlet stack's.
+ * with {@link DiscordServerLoginConfigurer}: the same table as the servlet stack's; and,
+ * for an application that keeps Discord's tokens in its own authorized client service,
+ * revoking through {@link DiscordRevokeTokenServerLogoutHandler}.
  */
 @Tag("reactive")
 class ReactiveLogoutSettingsTests {
@@ -104,6 +109,32 @@ class ReactiveLogoutSettingsTests {
 			.run((context) -> assertThat(logOut(context)).isEqualTo(expected));
 	}
 
+	@ParameterizedTest(name = "revoke-on-logout={0}, on-logout={1}: {2}")
+	@CsvSource({ "unset, unset, KEEP", "true, unset, REVOKE", "unset, revoke, REVOKE", "true, keep, KEEP" })
+	void withTheApplicationsOwnAuthorizedClientServiceRevokingGoesThroughIt(String revokeOnLogout, String onLogout,
+			Outcome expected) {
+		this.contextRunner.withPropertyValues(properties(revokeOnLogout, onLogout))
+			.withUserConfiguration(OwnAuthorizedClients.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(DiscordTokenStore.class)
+					.hasSingleBean(DiscordRevokeTokenServerLogoutHandler.class);
+				ReactiveOAuth2AuthorizedClientService service = context
+					.getBean(ReactiveOAuth2AuthorizedClientService.class);
+				ClientRegistration registration = context.getBean(ReactiveClientRegistrationRepository.class)
+					.findByRegistrationId("discord")
+					.block();
+				FakeDiscord.Tokens issued = discord.fake().createToken(USER, Set.of("identify"));
+				service.saveAuthorizedClient(entry(registration, issued), discordLogin()).block();
+
+				webClient(context).post().uri("/logout").exchange().expectStatus().is3xxRedirection();
+
+				boolean kept = service.loadAuthorizedClient("discord", discordLogin().getName()).block() != null;
+				assertThat(Outcome.of(kept, isAlive(context.getBean(Client.class), issued.accessToken())))
+					.isEqualTo(expected);
+			});
+	}
+
 	private static String[] properties(String revokeOnLogout, String onLogout) {
 		FakeDiscord fake = discord.fake();
 		List<String> properties = new ArrayList<>(List.of("discord.oauth2.base-url=" + fake.baseUrl(),
@@ -125,17 +156,20 @@ class ReactiveLogoutSettingsTests {
 			.block();
 		FakeDiscord.Tokens issued = discord.fake().createToken(USER, Set.of("identify"));
 		store.save(entry(registration, issued), USER);
-		WebTestClient client = WebTestClient.bindToApplicationContext(context)
+		webClient(context).post().uri("/logout").exchange().expectStatus().is3xxRedirection();
+
+		return Outcome.of(store.load("discord", USER) != null,
+				isAlive(context.getBean(Client.class), issued.accessToken()));
+	}
+
+	/** A client signed in as the Discord user, with the CSRF token. */
+	private static WebTestClient webClient(ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context)
 			.apply(SecurityMockServerConfigurers.springSecurity())
 			.configureClient()
 			.build()
 			.mutateWith(SecurityMockServerConfigurers.mockAuthentication(discordLogin()))
 			.mutateWith(SecurityMockServerConfigurers.csrf());
-
-		client.post().uri("/logout").exchange().expectStatus().is3xxRedirection();
-
-		return Outcome.of(store.load("discord", USER) != null,
-				isAlive(context.getBean(Client.class), issued.accessToken()));
 	}
 
 	private static boolean isAlive(Client client, String accessToken) {
@@ -183,6 +217,18 @@ class ReactiveLogoutSettingsTests {
 				return alive ? KEEP : BROKEN;
 			}
 			return alive ? REMOVE : REVOKE;
+		}
+
+	}
+
+	/** The application keeps authorized clients itself: the starter's store backs off. */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnAuthorizedClients {
+
+		@Bean
+		ReactiveOAuth2AuthorizedClientService authorizedClientService(
+				ReactiveClientRegistrationRepository registrations) {
+			return new InMemoryReactiveOAuth2AuthorizedClientService(registrations);
 		}
 
 	}

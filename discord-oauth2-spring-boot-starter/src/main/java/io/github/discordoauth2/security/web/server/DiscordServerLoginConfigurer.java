@@ -40,10 +40,11 @@ import org.springframework.util.Assert;
  * code exchange through the reactive core client and the Discord user service, both
  * {@code @Primary}) from the context, and adds the token store's logout handling
  * ({@code discord.oauth2.token-store.on-logout}, or {@link #revokeTokenOnLogout(boolean)}
- * when given). Settings made through {@link #oauth2Login(Customizer)} or later
- * {@code http.oauth2Login(...)} calls win. When Discord login is off (no
- * {@code discord.oauth2.client-id}) it does nothing, so the same chain starts with
- * Discord off.
+ * when given; without the token store, revoking goes through
+ * {@link DiscordRevokeTokenServerLogoutHandler}). Settings made through
+ * {@link #oauth2Login(Customizer)} or later {@code http.oauth2Login(...)} calls win. When
+ * Discord login is off (no {@code discord.oauth2.client-id}) it does nothing, so the same
+ * chain starts with Discord off.
  *
  * <p>
  * With Discord servers configured ({@code discord.oauth2.authorities.*},
@@ -174,6 +175,17 @@ public final class DiscordServerLoginConfigurer implements Customizer<ServerHttp
 		}
 		DiscordTokensServerLogoutHandler handler = this.context.getBeanProvider(DiscordTokensServerLogoutHandler.class)
 			.getIfUnique();
+		if (handler == null && DiscordLogoutAction.of(this.context.getEnvironment(),
+				this.revokeTokenOnLogout) == DiscordLogoutAction.REVOKE) {
+			// The application keeps authorized clients itself: revoke through its
+			// repository (removing without revoking is the store's feature); decided as
+			// on the servlet stack.
+			DiscordRevokeTokenServerLogoutHandler revoking = this.context
+				.getBeanProvider(DiscordRevokeTokenServerLogoutHandler.class)
+				.getIfUnique();
+			Assert.state(revoking != null, "Revoking on logout needs one DiscordRevokeTokenServerLogoutHandler bean");
+			http.logout((logout) -> logout.logoutHandler((handlers) -> handlers.add(revoking)));
+		}
 		if (handler != null) {
 			// What on-logout says, or else revoke-on-logout (or this chain's own setting
 			// in its place); decided as on the servlet stack. The handler bean was built
