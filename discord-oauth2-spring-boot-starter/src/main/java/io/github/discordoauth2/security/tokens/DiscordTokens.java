@@ -13,8 +13,6 @@ import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.TokenTypeHint;
 import io.github.discordoauth2.exceptions.InvalidGrantException;
-import io.github.discordoauth2.security.DiscordClientRegistrations;
-import io.github.discordoauth2.security.DiscordOAuth2User;
 import io.github.discordoauth2.support.SharedCalls;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,10 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
-import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.util.Assert;
 
 /**
@@ -84,6 +80,8 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	private volatile @Nullable CurrentTokenCache cache;
 
+	private final DiscordClientRouting routing;
+
 	/**
 	 * Creates the service.
 	 * @param client the core client that refreshes and revokes
@@ -108,6 +106,7 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 		this.events = events;
 		this.refreshAhead = refreshAhead;
 		this.raceWait = raceWait;
+		this.routing = new DiscordClientRouting(registrationId);
 	}
 
 	/**
@@ -303,32 +302,14 @@ public final class DiscordTokens implements DiscordAuthorizedClients {
 
 	/**
 	 * The Discord user ID of an authentication, only when it came from this Discord
-	 * registration (an {@code OAuth2AuthenticationToken} whose principal is Discord's
-	 * user): a local account whose name equals someone's Discord ID gets none.
+	 * registration (a Discord login, as {@link DiscordClientRouting} decides): a local
+	 * account whose name equals someone's Discord ID gets none.
 	 * @param authentication the authentication, or {@code null}
 	 * @return the user ID, or {@code null}
 	 */
 	public @Nullable Long userIdOf(@Nullable Authentication authentication) {
-		if (!(authentication instanceof OAuth2AuthenticationToken token)
-				|| !this.registrationId.equals(token.getAuthorizedClientRegistrationId())) {
-			return null;
-		}
-		OAuth2User principal = token.getPrincipal();
-		if (principal instanceof DiscordOAuth2User user) {
-			return user.id();
-		}
-		// An application's own user service: the id of Discord's user object.
-		Object id = (principal != null) ? principal.getAttributes().get(DiscordClientRegistrations.USER_NAME_ATTRIBUTE)
-				: null;
-		if (id == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(id.toString());
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		DiscordClientRouting.Route route = this.routing.route(this.registrationId, authentication);
+		return (route.target() == DiscordClientRouting.Target.DISCORD_USER) ? route.discordUserId() : null;
 	}
 
 	DiscordTokenStore store() {

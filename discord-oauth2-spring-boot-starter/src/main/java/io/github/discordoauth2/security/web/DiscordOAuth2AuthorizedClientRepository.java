@@ -96,7 +96,8 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 		Route route = this.routing.route(clientRegistrationId, principal);
 		return switch (route.target()) {
 			case DELEGATE -> this.delegate.loadAuthorizedClient(clientRegistrationId, principal, request);
-			// The store, never this instance's copy: whoever loads through the repository (the
+			// The store, never this instance's copy: whoever loads through the repository
+			// (the
 			// 401 handling) wants what is stored now.
 			case DISCORD_USER -> (T) this.tokens.load(route.requireDiscordUserId());
 			case LOCAL_ACCOUNT -> {
