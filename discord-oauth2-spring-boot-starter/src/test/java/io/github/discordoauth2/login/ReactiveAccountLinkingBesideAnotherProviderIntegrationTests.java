@@ -2,6 +2,7 @@ package io.github.discordoauth2.login;
 
 import io.github.discordoauth2.security.web.server.DiscordServerConnectConfigurer;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Account linking beside another provider in a WebFlux application: the contract of
  * {@link AccountLinkingBesideAnotherProviderContract} on Netty, under BlockHound.
  */
+@Tag("reactive")
 @SpringBootTest(classes = ReactiveAccountLinkingBesideAnotherProviderIntegrationTests.PartnerApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReactiveAccountLinkingBesideAnotherProviderIntegrationTests extends AccountLinkingBesideAnotherProviderContract {

@@ -2,6 +2,7 @@ package io.github.discordoauth2.login;
 
 import io.github.discordoauth2.security.web.server.DiscordServerConnectConfigurer;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Security's own code grant filter, earlier in the chain, never completes a pending
  * connection (which would skip the check that the account completing it started it).
  */
+@Tag("reactive")
 @SpringBootTest(classes = ReactiveAccountLinkingBesideOwnOAuth2ClientIntegrationTests.ClientApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.login.refresh-on-unauthorized=true")

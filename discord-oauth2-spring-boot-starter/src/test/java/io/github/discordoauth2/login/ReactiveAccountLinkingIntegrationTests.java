@@ -5,6 +5,7 @@ import io.github.discordoauth2.security.tokens.ReactiveDiscordAccountLinks;
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
 import io.github.discordoauth2.security.web.server.DiscordServerConnectConfigurer;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link AccountLinkingContract} on Netty with {@link DiscordServerConnectConfigurer},
  * under BlockHound, so a link or token read on an event loop would fail it.
  */
+@Tag("reactive")
 @SpringBootTest(classes = ReactiveAccountLinkingIntegrationTests.LinkingApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "discord.oauth2.login.refresh-on-unauthorized=true")

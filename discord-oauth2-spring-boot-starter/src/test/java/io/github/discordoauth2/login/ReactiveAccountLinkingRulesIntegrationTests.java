@@ -6,6 +6,7 @@ import io.github.discordoauth2.security.tokens.ReactiveDiscordAccountLinks;
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
 import io.github.discordoauth2.security.web.server.DiscordServerConnectConfigurer;
 import io.github.discordoauth2.support.BlockHoundSupport;
+import org.junit.jupiter.api.Tag;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link AccountLinkingRulesContract} on Netty with
  * {@link DiscordServerConnectConfigurer}, under BlockHound.
  */
+@Tag("reactive")
 @SpringBootTest(classes = ReactiveAccountLinkingRulesIntegrationTests.RulesApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReactiveAccountLinkingRulesIntegrationTests extends AccountLinkingRulesContract {

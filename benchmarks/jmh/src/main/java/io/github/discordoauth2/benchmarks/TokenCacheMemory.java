@@ -51,7 +51,9 @@ public final class TokenCacheMemory {
 			long base = retainedHeap(tokens);
 			tokens.setCache(Duration.ofMinutes(10), bound);
 			for (long user = 1; user <= users; user++) {
-				tokens.current(user).orElseThrow();
+				if (tokens.current(user).isEmpty()) {
+					throw new IllegalStateException("no token for user " + user);
+				}
 			}
 			long heap = retainedHeap(tokens) - base;
 			int kept = Math.min(users, bound);
