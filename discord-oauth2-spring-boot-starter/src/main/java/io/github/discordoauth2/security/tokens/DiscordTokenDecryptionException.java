@@ -15,8 +15,10 @@ public final class DiscordTokenDecryptionException extends IllegalStateException
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The key id the stored value names. */
 	private final String keyId;
 
+	/** Why the value could not be decrypted. */
 	private final Reason reason;
 
 	/**
