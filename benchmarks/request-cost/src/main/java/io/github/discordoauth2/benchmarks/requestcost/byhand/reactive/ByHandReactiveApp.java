@@ -17,6 +17,9 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSessionManager;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 /**
  * The by-hand Discord login of {@code ByHandServletApp} on WebFlux: {@code oauth2Login()}
@@ -30,6 +33,20 @@ public class ByHandReactiveApp {
 	/** Starts the application. */
 	public static void main(String[] args) {
 		SpringApplication.run(ByHandReactiveApp.class, args);
+	}
+
+	/**
+	 * Room for every login of a run: WebFlux's in-memory session store refuses a new
+	 * session beyond 10,000 (answering 500), which the login slices pass. The same in
+	 * every WebFlux application measured.
+	 */
+	@Bean
+	WebSessionManager webSessionManager() {
+		InMemoryWebSessionStore sessions = new InMemoryWebSessionStore();
+		sessions.setMaxSessions(500_000);
+		DefaultWebSessionManager manager = new DefaultWebSessionManager();
+		manager.setSessionStore(sessions);
+		return manager;
 	}
 
 	@Bean

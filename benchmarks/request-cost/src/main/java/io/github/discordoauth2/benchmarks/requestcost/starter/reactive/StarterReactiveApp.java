@@ -6,8 +6,12 @@ import io.github.discordoauth2.ReactiveAccessToken;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSessionManager;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
 
 /**
  * The starter's quick start on WebFlux: {@code discord.oauth2.*} properties, the
@@ -20,6 +24,20 @@ public class StarterReactiveApp {
 	/** Starts the application. */
 	public static void main(String[] args) {
 		SpringApplication.run(StarterReactiveApp.class, args);
+	}
+
+	/**
+	 * Room for every login of a run: WebFlux's in-memory session store refuses a new
+	 * session beyond 10,000 (answering 500), which the login slices pass. The same in
+	 * every WebFlux application measured.
+	 */
+	@Bean
+	WebSessionManager webSessionManager() {
+		InMemoryWebSessionStore sessions = new InMemoryWebSessionStore();
+		sessions.setMaxSessions(500_000);
+		DefaultWebSessionManager manager = new DefaultWebSessionManager();
+		manager.setSessionStore(sessions);
+		return manager;
 	}
 
 	/** The measured endpoints. */
