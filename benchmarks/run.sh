@@ -47,6 +47,12 @@ echo "== machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(ja
 echo "== load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start_nginx() {
+    if ! command -v nginx > /dev/null; then
+        echo "== installing nginx (Debian package nginx-light)"
+        local sudo=""
+        [ "$(id -u)" = 0 ] || sudo="sudo"
+        $sudo apt-get install -y nginx-light > /dev/null || { $sudo apt-get update > /dev/null && $sudo apt-get install -y nginx-light > /dev/null; }
+    fi
     # A run that was interrupted may have left its nginx behind: stop it before wiping its folder.
     if [ -f "$prefix/logs/nginx.pid" ]; then
         nginx -p "$prefix/" -c nginx.conf -s stop 2>/dev/null || true
