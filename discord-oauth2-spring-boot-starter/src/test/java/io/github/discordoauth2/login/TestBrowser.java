@@ -72,6 +72,11 @@ final class TestBrowser {
 			.orElse(null);
 	}
 
+	/** Forgets every cookie, as a browser whose user cleared them. */
+	void forgetCookies() {
+		this.cookies.getCookieStore().removeAll();
+	}
+
 	private HttpClient newClient() {
 		return HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
