@@ -32,7 +32,7 @@ class ReactiveAccountLinkingBesideOwnOAuth2ClientIntegrationTests extends Accoun
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/**

@@ -43,7 +43,7 @@ class ReactiveAccountLinkingRulesIntegrationTests extends AccountLinkingRulesCon
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/**
