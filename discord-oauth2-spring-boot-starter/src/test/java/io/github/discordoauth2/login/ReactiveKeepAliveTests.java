@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.discordoauth2.support.BlockHoundSupport;
 import io.github.discordoauth2.test.FakeDiscord;
 import io.netty.handler.codec.http.HttpObject;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("reactive")
 class ReactiveKeepAliveTests {
+
+	static {
+		BlockHoundSupport.install();
+	}
 
 	private static final int REQUESTS = 300;
 
