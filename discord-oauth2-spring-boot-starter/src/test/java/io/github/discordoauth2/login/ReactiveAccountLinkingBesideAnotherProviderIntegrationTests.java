@@ -29,7 +29,7 @@ class ReactiveAccountLinkingBesideAnotherProviderIntegrationTests extends Accoun
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/** Login with the other provider only; Discord is connected, never a login here. */

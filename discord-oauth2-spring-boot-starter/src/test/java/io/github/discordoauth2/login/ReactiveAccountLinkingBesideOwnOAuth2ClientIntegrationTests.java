@@ -34,7 +34,7 @@ class ReactiveAccountLinkingBesideOwnOAuth2ClientIntegrationTests extends Accoun
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/**

@@ -46,7 +46,7 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/** A WebFlux application with form login and "Connect Discord". */

@@ -45,7 +45,7 @@ class ReactiveAccountLinkingRulesIntegrationTests extends AccountLinkingRulesCon
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	/**

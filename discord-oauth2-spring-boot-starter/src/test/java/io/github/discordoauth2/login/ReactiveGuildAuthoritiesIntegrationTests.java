@@ -36,7 +36,7 @@ class ReactiveGuildAuthoritiesIntegrationTests extends GuildAuthoritiesContract 
 
 	@Override
 	TestBrowser newBrowser() {
-		return TestBrowser.withConnectionPerRequest();
+		return new TestBrowser();
 	}
 
 	@Override

@@ -84,7 +84,7 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	ReactiveLoginTestApplication.LoginEvents loginEvents;
 
-	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+	private final TestBrowser browser = new TestBrowser();
 
 	@BeforeEach
 	void forgetEarlierLogins() {
@@ -99,8 +99,7 @@ class ReactiveLoginIntegrationTests extends ComposedLoginTests {
 		// a lost signal would show here first).
 		for (int i = 0; i < 20; i++) {
 			this.store.update("discord", USER, (current) -> null);
-			HttpResponse<String> page = TestBrowser.withConnectionPerRequest()
-				.follow(url((i % 2 == 0) ? "/me" : "/guilds"));
+			HttpResponse<String> page = new TestBrowser().follow(url((i % 2 == 0) ? "/me" : "/guilds"));
 			assertThat(page.statusCode()).as("login %d", i).isEqualTo(200);
 		}
 	}

@@ -39,7 +39,7 @@ class ReactiveLoginSafetyIntegrationTests extends ComposedLoginTests {
 
 	@Test
 	void callbackWithForgedStateIsRefused() {
-		TestBrowser browser = TestBrowser.withConnectionPerRequest();
+		TestBrowser browser = new TestBrowser();
 		HttpResponse<String> start = browser.get(url("/oauth2/authorization/discord"));
 		assertThat(TestBrowser.location(start).toString()).startsWith(discord.baseUrl() + "/oauth2/authorize");
 		String redirectUri = url("/login/oauth2/code/discord");
@@ -58,7 +58,7 @@ class ReactiveLoginSafetyIntegrationTests extends ComposedLoginTests {
 
 	@Test
 	void aSessionIdFixedBeforeTheLoginIsWorthNothingAfterIt() {
-		TestBrowser victim = TestBrowser.withConnectionPerRequest();
+		TestBrowser victim = new TestBrowser();
 		victim.get(url("/oauth2/authorization/discord"));
 		String fixed = victim.cookie(url("/"), "SESSION");
 		assertThat(fixed).as("session of the started login").isNotNull();

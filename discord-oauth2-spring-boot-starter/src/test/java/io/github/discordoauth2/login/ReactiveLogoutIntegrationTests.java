@@ -35,7 +35,7 @@ class ReactiveLogoutIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	DiscordTokenStore store;
 
-	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+	private final TestBrowser browser = new TestBrowser();
 
 	@Test
 	void logoutEndsTheWebSessionWithEverythingItHeld() {

@@ -34,7 +34,7 @@ class ReactiveRevokedAuthorizationIntegrationTests extends ComposedLoginTests {
 	@Autowired
 	DiscordTokenStore store;
 
-	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+	private final TestBrowser browser = new TestBrowser();
 
 	@BeforeEach
 	void logIn() {

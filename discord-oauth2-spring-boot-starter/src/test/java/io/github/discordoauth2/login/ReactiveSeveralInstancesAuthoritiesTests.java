@@ -85,7 +85,7 @@ class ReactiveSeveralInstancesAuthoritiesTests {
 
 	@Test
 	void aRoleTakenAwayIsSeenOnTheOtherInstanceAndLeavingEndsTheSessionEverywhere() {
-		TestBrowser moderator = TestBrowser.withConnectionPerRequest();
+		TestBrowser moderator = new TestBrowser();
 		discord.actAs(DemoData.USER_ID);
 		assertThat(moderator.follow(url(a, "/moderators")).body()).isEqualTo("moderators");
 		assertThat(moderator.get(url(b, "/moderators")).statusCode()).as("B, same session").isEqualTo(200);

@@ -52,7 +52,7 @@ class ReactiveShortLivedTokensIntegrationTests {
 
 	@Test
 	void aLoginWithATokenShorterThanRefreshAheadIsStoredAndTheUserGetsThePage() {
-		TestBrowser browser = TestBrowser.withConnectionPerRequest();
+		TestBrowser browser = new TestBrowser();
 
 		HttpResponse<String> me = browser.follow("http://127.0.0.1:" + this.port + "/me");
 

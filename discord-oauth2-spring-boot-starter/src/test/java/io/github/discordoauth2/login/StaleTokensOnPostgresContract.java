@@ -227,7 +227,11 @@ abstract class StaleTokensOnPostgresContract {
 
 		private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
-		private final HttpClient http = newClient();
+		private final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 
 		User(long id, String name) {
 			this.id = id;
@@ -278,20 +282,8 @@ abstract class StaleTokensOnPostgresContract {
 			return URI.create("http://" + host + ":" + port(instance) + path);
 		}
 
-		private HttpClient newClient() {
-			return HttpClient.newBuilder()
-				.cookieHandler(this.cookies)
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(Duration.ofSeconds(5))
-				.build();
-		}
-
 		private HttpResponse<String> send(URI uri) throws IOException, InterruptedException {
-			// On WebFlux a connection per request: Reactor Netty 1.3.6 now and then
-			// stalls a request sent on a reused keep-alive connection (see
-			// docs/spring-boot.md).
-			HttpClient client = (stack() == WebApplicationType.REACTIVE) ? newClient() : this.http;
-			return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+			return this.http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 

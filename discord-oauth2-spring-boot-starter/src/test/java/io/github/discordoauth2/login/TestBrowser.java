@@ -23,37 +23,22 @@ final class TestBrowser {
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
-	private final HttpClient http = newClient();
-
-	private final boolean connectionPerRequest;
-
-	/** A browser that keeps its connections alive, as browsers do. */
-	TestBrowser() {
-		this(false);
-	}
-
-	private TestBrowser(boolean connectionPerRequest) {
-		this.connectionPerRequest = connectionPerRequest;
-	}
-
 	/**
-	 * A browser that opens a new connection for every request. For Reactor Netty 1.3.6
-	 * (Spring Boot 4.0.7): now and then it stops reading a keep-alive connection whose
-	 * next request arrived before the previous exchange had finished, and that request
-	 * hangs until the client gives up (the server never sees it); about one login in
-	 * twenty in these tests. That matches reactor/reactor-netty#4347 and #4361, fixed
-	 * there after 1.3.6.
+	 * Kept alive between requests, as browsers do (the WebFlux tests run on a Reactor
+	 * Netty that no longer stalls such a connection, see the pom).
 	 */
-	static TestBrowser withConnectionPerRequest() {
-		return new TestBrowser(true);
-	}
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	/**
-	 * A browser (one connection per request) that starts with a cookie someone else
-	 * obtained, as an attacker who fixed or stole a session id would.
+	 * A browser that starts with a cookie someone else obtained, as an attacker who fixed
+	 * or stole a session id would.
 	 */
 	static TestBrowser withCookie(String url, String name, String value) {
-		TestBrowser browser = new TestBrowser(true);
+		TestBrowser browser = new TestBrowser();
 		HttpCookie cookie = new HttpCookie(name, value);
 		cookie.setPath("/");
 		cookie.setVersion(0);
@@ -72,12 +57,9 @@ final class TestBrowser {
 			.orElse(null);
 	}
 
-	private HttpClient newClient() {
-		return HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+	/** Forgets every cookie, as a browser whose user cleared them. */
+	void forgetCookies() {
+		this.cookies.getCookieStore().removeAll();
 	}
 
 	private final List<URI> visited = new ArrayList<>();
@@ -109,8 +91,7 @@ final class TestBrowser {
 
 	private HttpResponse<String> send(HttpRequest request) {
 		try {
-			return (this.connectionPerRequest ? newClient() : this.http).send(request,
-					HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);

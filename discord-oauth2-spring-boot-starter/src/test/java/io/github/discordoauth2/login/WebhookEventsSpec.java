@@ -28,7 +28,7 @@ abstract class WebhookEventsSpec extends ComposedLoginTests {
 	@Autowired
 	DiscordTokenStore store;
 
-	private final TestBrowser browser = TestBrowser.withConnectionPerRequest();
+	private final TestBrowser browser = new TestBrowser();
 
 	@BeforeEach
 	void warmUpTheEndpoint() throws Exception {
