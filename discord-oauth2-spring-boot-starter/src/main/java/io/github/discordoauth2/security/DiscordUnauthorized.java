@@ -3,6 +3,7 @@ package io.github.discordoauth2.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Map;
 import io.github.discordoauth2.exceptions.Credential;
 import io.github.discordoauth2.exceptions.HttpException;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 /**
  * What both web stacks do when Discord refuses the user's access token (HTTP 401 on a
@@ -88,11 +92,9 @@ public final class DiscordUnauthorized {
 	/**
 	 * What to do after Discord refused the user's access token that a controller
 	 * received, from what the store holds now.
-	 * @param stored the fingerprint of the access token the store holds now, or
-	 * {@code null} when it holds none
-	 * @param storedSetAside whether the stored token is marked expired already (set aside
-	 * by a concurrent request, or by a refresh in progress elsewhere): its next use
-	 * refreshes it
+	 * @param stored the entry the store holds now, or {@code null} when it holds none;
+	 * one marked expired already (set aside by a concurrent request, or by a refresh in
+	 * progress elsewhere) is refreshed on its next use
 	 * @param used the fingerprint of the access token the controller received
 	 * @param method the request's HTTP method
 	 * @param retried whether a request was already sent again for this very token after
@@ -101,7 +103,33 @@ public final class DiscordUnauthorized {
 	 * stored ({@code discord.oauth2.login.refresh-on-unauthorized})
 	 * @return what to do, or {@code null} to leave the exception to the application
 	 */
-	public static @Nullable Recovery recover(@Nullable String stored, boolean storedSetAside, String used,
+	public static @Nullable Recovery recover(@Nullable OAuth2AuthorizedClient stored, String used, String method,
+			boolean retried, boolean refreshOnUnauthorized) {
+		boolean storedSetAside = stored != null && isExpired(stored);
+		String storedToken = (stored != null) ? fingerprint(stored.getAccessToken().getTokenValue()) : null;
+		return recover(storedToken, storedSetAside, used, method, retried, refreshOnUnauthorized);
+	}
+
+	/**
+	 * The entry with its access token marked expired, so that its next use refreshes it
+	 * (any instant in the past will do).
+	 * @param authorized the entry
+	 * @return the entry set aside
+	 */
+	public static OAuth2AuthorizedClient setAside(OAuth2AuthorizedClient authorized) {
+		OAuth2AccessToken token = authorized.getAccessToken();
+		OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.EPOCH,
+				Instant.EPOCH.plusSeconds(1), token.getScopes());
+		return new OAuth2AuthorizedClient(authorized.getClientRegistration(), authorized.getPrincipalName(), expired,
+				authorized.getRefreshToken());
+	}
+
+	private static boolean isExpired(OAuth2AuthorizedClient stored) {
+		Instant expiresAt = stored.getAccessToken().getExpiresAt();
+		return expiresAt != null && !expiresAt.isAfter(Instant.now());
+	}
+
+	private static @Nullable Recovery recover(@Nullable String stored, boolean storedSetAside, String used,
 			String method, boolean retried, boolean refreshOnUnauthorized) {
 		if (stored != null && !stored.equals(used)) {
 			// No loop to fear: the request runs again with the newer token, and every

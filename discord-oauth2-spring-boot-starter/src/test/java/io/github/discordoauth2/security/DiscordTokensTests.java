@@ -231,7 +231,7 @@ class DiscordTokensTests {
 		FakeDiscord.Tokens issued = logIn();
 		DiscordTokens tokens = tokens(client());
 		DiscordOAuth2AuthorizedClientRepository repository = new DiscordOAuth2AuthorizedClientRepository(tokens,
-				this.store, new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(this.store));
+				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(this.store));
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		RemoveAuthorizedClientOAuth2AuthorizationFailureHandler handler = new RemoveAuthorizedClientOAuth2AuthorizationFailureHandler(
@@ -255,7 +255,7 @@ class DiscordTokensTests {
 		FakeDiscord.Tokens old = logIn();
 		DiscordTokens tokens = tokens(client());
 		DiscordOAuth2AuthorizedClientRepository repository = new DiscordOAuth2AuthorizedClientRepository(tokens,
-				this.store, new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(this.store));
+				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(this.store));
 		// Another instance rotated meanwhile.
 		this.store.save(entry("a2", "r2", this.clock.instant().plusSeconds(30)), USER);
 

@@ -42,7 +42,7 @@ public final class DiscordOAuth2AuthorizedClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	OAuth2AuthorizedClientRepository authorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
 			DiscordAccountLinks links) {
-		return new DiscordOAuth2AuthorizedClientRepository(tokens, store,
+		return new DiscordOAuth2AuthorizedClientRepository(tokens,
 				new AuthenticatedPrincipalOAuth2AuthorizedClientRepository(store), links);
 	}
 

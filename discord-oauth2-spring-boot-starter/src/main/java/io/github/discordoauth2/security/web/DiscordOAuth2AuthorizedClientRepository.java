@@ -47,8 +47,6 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 
 	private final DiscordTokens tokens;
 
-	private final DiscordTokenStore store;
-
 	private final OAuth2AuthorizedClientRepository delegate;
 
 	private final DiscordAccountLinks links;
@@ -61,29 +59,24 @@ public final class DiscordOAuth2AuthorizedClientRepository implements OAuth2Auth
 	 * Creates the repository, with account links on their defaults
 	 * ({@link DiscordAccountLinks#DiscordAccountLinks(DiscordTokens)}).
 	 * @param tokens reads and refreshes the Discord tokens
-	 * @param store where the Discord tokens are kept
 	 * @param delegate keeps the authorized clients of other registrations
 	 */
-	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
-			OAuth2AuthorizedClientRepository delegate) {
-		this(tokens, store, delegate, new DiscordAccountLinks(tokens));
+	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, OAuth2AuthorizedClientRepository delegate) {
+		this(tokens, delegate, new DiscordAccountLinks(tokens));
 	}
 
 	/**
 	 * Creates the repository.
 	 * @param tokens reads and refreshes the Discord tokens
-	 * @param store where the Discord tokens are kept
 	 * @param delegate keeps the authorized clients of other registrations
 	 * @param links the account links (the {@link DiscordAccountLinks} bean)
 	 */
-	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, DiscordTokenStore store,
-			OAuth2AuthorizedClientRepository delegate, DiscordAccountLinks links) {
+	public DiscordOAuth2AuthorizedClientRepository(DiscordTokens tokens, OAuth2AuthorizedClientRepository delegate,
+			DiscordAccountLinks links) {
 		Assert.notNull(tokens, "tokens must not be null");
-		Assert.notNull(store, "store must not be null");
 		Assert.notNull(delegate, "delegate must not be null");
 		Assert.notNull(links, "links must not be null");
 		this.tokens = tokens;
-		this.store = store;
 		this.delegate = delegate;
 		this.links = links;
 		this.routing = new DiscordClientRouting(tokens.registrationId());

@@ -1,7 +1,6 @@
 package io.github.discordoauth2.security.web;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.discordoauth2.AccessToken;
@@ -16,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -118,16 +116,15 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 			return null;
 		}
 		OAuth2AuthorizedClient stored = repository.loadAuthorizedClient(this.registrationId, authentication, request);
-		DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(
-				(stored != null) ? TokenFingerprint.of(stored.getAccessToken().getTokenValue()) : null,
-				stored != null && isSetAside(stored), used, request.getMethod(), this.retries.retried(used),
-				this.refreshOnUnauthorized);
+		DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(stored, used, request.getMethod(),
+				this.retries.retried(used), this.refreshOnUnauthorized);
 		if (recovery == null) {
 			return null;
 		}
 		if (recovery.setAside() && stored != null) {
 			if (stored.getRefreshToken() != null) {
-				repository.saveAuthorizedClient(withExpiredAccessToken(stored), authentication, request, response);
+				repository.saveAuthorizedClient(DiscordUnauthorized.setAside(stored), authentication, request,
+						response);
 			}
 			else {
 				repository.removeAuthorizedClient(this.registrationId, authentication, request, response);
@@ -148,21 +145,6 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 			return null;
 		}
 		return new ModelAndView();
-	}
-
-	private static boolean isSetAside(OAuth2AuthorizedClient stored) {
-		Instant expiresAt = stored.getAccessToken().getExpiresAt();
-		return expiresAt != null && !expiresAt.isAfter(Instant.now());
-	}
-
-	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {
-		OAuth2AccessToken token = authorized.getAccessToken();
-		// Any instant in the past will do: Spring Security refreshes a token whose expiry
-		// has passed.
-		OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.EPOCH,
-				Instant.EPOCH.plusSeconds(1), token.getScopes());
-		return new OAuth2AuthorizedClient(authorized.getClientRegistration(), authorized.getPrincipalName(), expired,
-				authorized.getRefreshToken());
 	}
 
 	private static String currentUrl(HttpServletRequest request) {

@@ -1,7 +1,6 @@
 package io.github.discordoauth2.security.web.server;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,7 +15,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -102,11 +100,9 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((loaded) -> {
 				OAuth2AuthorizedClient stored = loaded.orElse(null);
-				DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(
-						(stored != null) ? DiscordUnauthorized.fingerprint(stored.getAccessToken().getTokenValue())
-								: null,
-						stored != null && isSetAside(stored), fingerprint, exchange.getRequest().getMethod().name(),
-						this.retries.retried(fingerprint), this.refreshOnUnauthorized);
+				DiscordUnauthorized.Recovery recovery = DiscordUnauthorized.recover(stored, fingerprint,
+						exchange.getRequest().getMethod().name(), this.retries.retried(fingerprint),
+						this.refreshOnUnauthorized);
 				if (recovery == null) {
 					return Mono.<Void>error(ex);
 				}
@@ -119,7 +115,7 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 	private Mono<Void> setAside(OAuth2AuthorizedClient authorized, Authentication user,
 			ServerOAuth2AuthorizedClientRepository repository, ServerWebExchange exchange) {
 		if (authorized.getRefreshToken() != null) {
-			return repository.saveAuthorizedClient(withExpiredAccessToken(authorized), user, exchange);
+			return repository.saveAuthorizedClient(DiscordUnauthorized.setAside(authorized), user, exchange);
 		}
 		return repository.removeAuthorizedClient(this.registrationId, user, exchange);
 	}
@@ -139,20 +135,6 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 		String query = uri.getRawQuery();
 		response.getHeaders().setLocation(URI.create(uri.getRawPath() + ((query != null) ? "?" + query : "")));
 		return response.setComplete();
-	}
-
-	private static boolean isSetAside(OAuth2AuthorizedClient stored) {
-		Instant expiresAt = stored.getAccessToken().getExpiresAt();
-		return expiresAt != null && !expiresAt.isAfter(Instant.now());
-	}
-
-	private static OAuth2AuthorizedClient withExpiredAccessToken(OAuth2AuthorizedClient authorized) {
-		OAuth2AccessToken token = authorized.getAccessToken();
-		// Any instant in the past will do: the token is refreshed before its next use.
-		OAuth2AccessToken expired = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), Instant.EPOCH,
-				Instant.EPOCH.plusSeconds(1), token.getScopes());
-		return new OAuth2AuthorizedClient(authorized.getClientRegistration(), authorized.getPrincipalName(), expired,
-				authorized.getRefreshToken());
 	}
 
 }
