@@ -7,11 +7,17 @@ import io.github.discordoauth2.benchmarks.requestcost.byhand.DiscordByHand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -24,7 +30,9 @@ import org.springframework.web.server.session.WebSessionManager;
 /**
  * The by-hand Discord login of {@code ByHandServletApp} on WebFlux: {@code oauth2Login()}
  * on {@link ServerHttpSecurity}, the registration built by hand, Boot's default in-memory
- * {@code ReactiveOAuth2AuthorizedClientService}, and
+ * {@code ReactiveOAuth2AuthorizedClientService} (or with {@code bench.byhand.store=jdbc}
+ * Spring Security's {@link JdbcOAuth2AuthorizedClientService} behind
+ * {@link BoundedElasticAuthorizedClientService}), and
  * {@link RegisteredOAuth2AuthorizedClient} in the controller.
  */
 @SpringBootApplication
@@ -63,6 +71,29 @@ public class ByHandReactiveApp {
 				(exchanges) -> exchanges.pathMatchers("/", "/error").permitAll().anyExchange().authenticated());
 		http.oauth2Login(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * The authorized clients in the database through Spring Security's JDBC service, the
+	 * one it has for a JDBC database, on Boot's {@code JdbcTemplate}; Boot's in-memory
+	 * default then backs off. That service reads the registration from a blocking
+	 * repository, which holds the same registration as the reactive one.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "bench.byhand.store", havingValue = "jdbc")
+	static class JdbcStore {
+
+		@Bean
+		ReactiveOAuth2AuthorizedClientService authorizedClientService(JdbcOperations jdbc,
+				@Value("${bench.discord.base-url}") String baseUrl,
+				@Value("${bench.discord.client-id}") String clientId,
+				@Value("${bench.discord.client-secret}") String clientSecret) {
+			InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(
+					DiscordByHand.registration(baseUrl, clientId, clientSecret));
+			return new BoundedElasticAuthorizedClientService(
+					new JdbcOAuth2AuthorizedClientService(jdbc, registrations));
+		}
+
 	}
 
 	/** The measured endpoints. */

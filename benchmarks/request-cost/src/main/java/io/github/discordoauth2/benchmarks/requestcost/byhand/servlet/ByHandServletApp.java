@@ -7,10 +7,15 @@ import io.github.discordoauth2.benchmarks.requestcost.byhand.DiscordByHand;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -22,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  * "Login with Discord" on Spring MVC without the starter, as the Spring Security
  * reference sets up a provider it does not know: {@code oauth2Login()}, a
  * {@code ClientRegistration} built by hand ({@link DiscordByHand}), and Boot's default
- * in-memory {@code OAuth2AuthorizedClientService}. A controller reaches the user's token
- * through {@link RegisteredOAuth2AuthorizedClient}.
+ * in-memory {@code OAuth2AuthorizedClientService}, or with
+ * {@code bench.byhand.store=jdbc} Spring Security's
+ * {@link JdbcOAuth2AuthorizedClientService} on the application's database. A controller
+ * reaches the user's token through {@link RegisteredOAuth2AuthorizedClient}.
  */
 @SpringBootApplication
 public class ByHandServletApp {
@@ -46,6 +53,23 @@ public class ByHandServletApp {
 				(requests) -> requests.requestMatchers("/", "/error").permitAll().anyRequest().authenticated());
 		http.oauth2Login(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * The authorized clients in the database, as the Spring Security reference has a user
+	 * keep them there: its JDBC service on Boot's {@code JdbcTemplate}, which Boot's
+	 * in-memory default then backs off from. The table is Spring Security's own schema.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "bench.byhand.store", havingValue = "jdbc")
+	static class JdbcStore {
+
+		@Bean
+		OAuth2AuthorizedClientService authorizedClientService(JdbcOperations jdbc,
+				ClientRegistrationRepository registrations) {
+			return new JdbcOAuth2AuthorizedClientService(jdbc, registrations);
+		}
+
 	}
 
 	/** The measured endpoints. */
