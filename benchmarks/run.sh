@@ -17,7 +17,9 @@
 #                                  Netty's event loops) at 1, 8 and 256 calls in flight, with raw baselines, interleaved
 #   benchmarks/run.sh requestcost  a controller's AccessToken (/tok) and a plain authenticated page (/plain) under wrk, and
 #                                  logins through FakeDiscord: the starter (memory and JDBC store on PostgreSQL) against
-#                                  Spring Security's oauth2Login() set up by hand, Spring MVC and WebFlux, interleaved
+#                                  Spring Security's oauth2Login() set up by hand (in-memory authorized clients, and its
+#                                  JdbcOAuth2AuthorizedClientService on PostgreSQL, on WebFlux behind a bounded-elastic
+#                                  adapter), Spring MVC and WebFlux, interleaved
 # Environment: BENCH_PORT (nginx port, default 18089); OVERHEAD_ARGS (default "1,8 9 1500 3000": thread counts,
 # rounds, slice ms, warm-up ms); JMH_OPTS (default "-f 1 -wi 2 -w 3s -i 3 -r 4s"); RATELIMIT_SECONDS (default 20),
 # RATELIMIT_THREADS (default 8); AUTHORITIES_JMH_OPTS (default "-f 1 -wi 3 -w 1s -i 5 -r 1s"), AUTHORITIES_ARGS (default

@@ -35,6 +35,14 @@ import org.jspecify.annotations.Nullable;
  * hand, on Spring MVC and on WebFlux.
  *
  * <p>
+ * On each stack the starter runs with its memory and its JDBC token store, and the
+ * application set up by hand with Spring Security's in-memory authorized clients (the
+ * baseline every application is compared with) and with its
+ * {@code JdbcOAuth2AuthorizedClientService} on PostgreSQL (on WebFlux behind a
+ * bounded-elastic adapter, Spring Security having no reactive JDBC service), so that a
+ * JDBC application is also compared with the by-hand one that writes to a database too.
+ *
+ * <p>
  * Each application runs in a JVM of its own ({@link AppProcess}) and is logged in once
  * through FakeDiscord; wrk then loads {@code /tok} (the controller takes the user's token
  * and returns its scopes, without calling Discord) and {@code /plain} (authenticated,
@@ -70,6 +78,10 @@ public final class RequestCost {
 
 	/** The cell of an application's logins in a round. */
 	private static final String LOGIN = "login";
+
+	/** Spring Security's table for {@code JdbcOAuth2AuthorizedClientService}. */
+	private static final String BY_HAND_SCHEMA = "classpath:org/springframework/security/oauth2/client/"
+			+ "oauth2-client-schema-postgres.sql";
 
 	private RequestCost() {
 	}
@@ -111,8 +123,16 @@ public final class RequestCost {
 				String databaseName = spec.key().replace('-', '_');
 				if (spec.jdbc()) {
 					appArgs.addAll(List.of("--spring.datasource.url=" + database.create(databaseName),
-							"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-							"--discord.oauth2.token-store.initialize-schema=always"));
+							"--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+				}
+				if (spec.jdbc() && spec.byHand()) {
+					// Spring Security's own table, made by Boot's SQL initialization as a
+					// user would.
+					appArgs.addAll(List.of("--bench.byhand.store=jdbc", "--spring.sql.init.mode=always",
+							"--spring.sql.init.schema-locations=" + BY_HAND_SCHEMA));
+				}
+				else if (spec.jdbc()) {
+					appArgs.add("--discord.oauth2.token-store.initialize-schema=always");
 				}
 				else if (!spec.byHand()) {
 					appArgs.add("--discord.oauth2.token-store.type=memory");
@@ -180,6 +200,10 @@ public final class RequestCost {
 					false, false, StarterServletApp.class.getName()));
 			specs.add(new Spec("servlet-jdbc", "starter, `AccessToken`, JDBC store on PostgreSQL", Stack.SERVLET, false,
 					true, StarterServletApp.class.getName()));
+			specs.add(new Spec("servlet-byhand-jdbc",
+					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, Spring Security's "
+							+ "`JdbcOAuth2AuthorizedClientService` on PostgreSQL",
+					Stack.SERVLET, true, true, ByHandServletApp.class.getName()));
 		}
 		if (stacks.contains("reactive")) {
 			specs.add(new Spec("reactive-byhand",
@@ -189,6 +213,10 @@ public final class RequestCost {
 					Stack.REACTIVE, false, false, StarterReactiveApp.class.getName()));
 			specs.add(new Spec("reactive-jdbc", "starter, `ReactiveAccessToken`, JDBC store on PostgreSQL",
 					Stack.REACTIVE, false, true, StarterReactiveApp.class.getName()));
+			specs.add(new Spec("reactive-byhand-jdbc",
+					"by hand: `oauth2Login()` + `@RegisteredOAuth2AuthorizedClient`, Spring Security's "
+							+ "`JdbcOAuth2AuthorizedClientService` on PostgreSQL behind a bounded-elastic adapter",
+					Stack.REACTIVE, true, true, ByHandReactiveApp.class.getName()));
 		}
 		return specs;
 	}
@@ -514,10 +542,13 @@ public final class RequestCost {
 
 		void print(List<AppProcess> apps, Map<AppProcess, Map<String, double[]>> batches) {
 			System.out.println("Requests per second with wrk (" + String.join(" ", this.wrk.options())
-					+ "), median slice (lowest–highest), and the share of the by-hand application's on the same stack:");
+					+ "), median slice (lowest–highest), and the share of the by-hand application's on the same stack "
+					+ "(in-memory authorized clients); for `/tok` also the share of the by-hand application's with "
+					+ "the same kind of store (JDBC or memory):");
 			System.out.println();
-			System.out.println("| stack | application | `/tok` req/s | vs by hand | `/plain` req/s | vs by hand |");
-			System.out.println("|---|---|---:|---:|---:|---:|");
+			System.out.println("| stack | application | `/tok` req/s | vs by hand | vs by hand, same store "
+					+ "| `/plain` req/s | vs by hand |");
+			System.out.println("|---|---|---:|---:|---:|---:|---:|");
 			for (AppProcess app : apps) {
 				StringBuilder row = new StringBuilder(
 						"| " + app.spec().stack().label() + " | " + app.spec().label() + " |");
@@ -528,6 +559,13 @@ public final class RequestCost {
 					row.append(String.format(Locale.ROOT, " %,.0f (%,.0f–%,.0f) | %.2f |", median,
 							min(own, Slice::perSecond), max(own, Slice::perSecond),
 							median / median(byHand, Slice::perSecond)));
+					if (endpoint.equals("/tok")) {
+						AppProcess sameStore = byHandSameStore(apps, app);
+						row.append(' ')
+							.append((sameStore != null) ? String.format(Locale.ROOT, "%.2f",
+									median / median(slices(sameStore, endpoint), Slice::perSecond)) : "–")
+							.append(" |");
+					}
 				}
 				System.out.println(row);
 			}
@@ -599,12 +637,16 @@ public final class RequestCost {
 			System.out
 				.println("Logins through FakeDiscord (authorization redirect, FakeDiscord's auto-approved consent, "
 						+ "callback: code exchange, user look-up, token store write, session), "
-						+ this.settings.loginClients() + " clients, one connection per request; median slice:");
+						+ this.settings.loginClients()
+						+ " clients, one connection per request; median slice; vs by hand: "
+						+ "the share of the in-memory by-hand application's logins/s on the same stack, same store: "
+						+ "of the by-hand application's with the same kind of store (JDBC or memory):");
 			System.out.println();
 			System.out.println(
-					"| stack | application | logins/s | vs by hand | app CPU ms/login (JIT apart) | JIT ms/login | PostgreSQL CPU "
-							+ "ms/login | statements per login (SELECT / lock / write / all) | logins | failed |");
-			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+					"| stack | application | logins/s | vs by hand | vs by hand, same store | app CPU ms/login (JIT apart) "
+							+ "| JIT ms/login | PostgreSQL CPU ms/login | statements per login (SELECT / lock / write / all) "
+							+ "| logins | failed |");
+			System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (AppProcess app : apps) {
 				List<LoginSlice> own = Objects.requireNonNull(this.loginSlices.get(app));
 				List<LoginSlice> byHand = Objects.requireNonNull(this.loginSlices.get(byHand(apps, app)));
@@ -626,11 +668,16 @@ public final class RequestCost {
 					}
 				}
 				double median = median(own, LoginSlice::perSecond);
+				AppProcess sameStore = byHandSameStore(apps, app);
 				double n = Math.max(1, logins);
 				System.out.printf(Locale.ROOT,
-						"| %s | %s | %,.0f (%,.0f–%,.0f) | %.2f | %.2f | %.2f | %s | %s | %,d | %,d |%n",
+						"| %s | %s | %,.0f (%,.0f–%,.0f) | %.2f | %s | %.2f | %.2f | %s | %s | %,d | %,d |%n",
 						app.spec().stack().label(), app.spec().label(), median, min(own, LoginSlice::perSecond),
 						max(own, LoginSlice::perSecond), median / median(byHand, LoginSlice::perSecond),
+						(sameStore != null) ? String.format(Locale.ROOT, "%.2f",
+								median / median(Objects.requireNonNull(this.loginSlices.get(sameStore)),
+										LoginSlice::perSecond))
+								: "–",
 						median(own, LoginSlice::appCpuMillis), median(own, LoginSlice::jitMillis),
 						app.spec().jdbc()
 								? String.format(Locale.ROOT, "%.2f", median(own, LoginSlice::databaseCpuMillis)) : "–",
@@ -647,11 +694,25 @@ public final class RequestCost {
 			return Objects.requireNonNull(Objects.requireNonNull(this.slices.get(app)).get(endpoint));
 		}
 
+		/** The baseline: the first by-hand application of the stack, in-memory. */
 		private static AppProcess byHand(List<AppProcess> apps, AppProcess app) {
 			return apps.stream()
 				.filter((other) -> other.spec().byHand() && other.spec().stack() == app.spec().stack())
 				.findFirst()
 				.orElseThrow();
+		}
+
+		/**
+		 * The by-hand application of the stack that keeps the authorized clients where
+		 * this one does (JDBC or memory), so that a JDBC application is also weighed
+		 * against one that pays for a database too.
+		 */
+		private static @Nullable AppProcess byHandSameStore(List<AppProcess> apps, AppProcess app) {
+			return apps.stream()
+				.filter((other) -> other.spec().byHand() && other.spec().stack() == app.spec().stack()
+						&& other.spec().jdbc() == app.spec().jdbc())
+				.findFirst()
+				.orElse(null);
 		}
 
 		private static List<Slice> concat(List<Slice> a, List<Slice> b) {
