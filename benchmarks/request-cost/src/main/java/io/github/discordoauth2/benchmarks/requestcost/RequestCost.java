@@ -369,10 +369,10 @@ public final class RequestCost {
 		/**
 		 * Passes over every cell, slices as long as the measured ones, until an
 		 * application's JIT compiler took less than {@value #QUIET} of its CPU time in
-		 * each of its request slices of a pass (it then sits out the later passes), or
-		 * the warm-up's time is up (the first pass always runs to its end). On a busy
-		 * machine the compiler threads get their turn late, and an application still
-		 * compiling would be measured half warm.
+		 * each of its request and login slices of a pass (it then sits out the later
+		 * passes), or the warm-up's time is up (the first pass always runs to its end).
+		 * On a busy machine the compiler threads get their turn late, and an application
+		 * still compiling would be measured half warm.
 		 */
 		private void warmUp(List<AppProcess> apps, List<Map.Entry<AppProcess, String>> cells) throws Exception {
 			long start = System.nanoTime();
@@ -394,7 +394,11 @@ public final class RequestCost {
 						break;
 					}
 					if (cell.getValue().equals(LOGIN)) {
-						loginSlice(app, this.settings.loginSeconds());
+						// The login code is other code than the requests': it warms on
+						// its
+						// own, and a warm /tok says nothing about it.
+						LoginSlice logins = loginSlice(app, this.settings.loginSeconds());
+						share.merge(app, logins.jitMillis() / (logins.jitMillis() + logins.appCpuMillis()), Math::max);
 						continue;
 					}
 					Slice slice = slice(app, cell.getValue(), this.settings.sliceSeconds());
