@@ -160,8 +160,8 @@ public final class DiscordUnauthorized {
 	}
 
 	/**
-	 * A one-way fingerprint of a token, so that request and session attributes can
-	 * recognise a token without holding it.
+	 * A one-way fingerprint of a token, so that what is kept beyond a request (the tokens
+	 * a request was sent again for) can recognise a token without holding it.
 	 * @param token the token
 	 * @return its SHA-256 in hex
 	 */

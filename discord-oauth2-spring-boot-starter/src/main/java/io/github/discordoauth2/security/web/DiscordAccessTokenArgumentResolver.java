@@ -51,8 +51,10 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 public final class DiscordAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
 
 	/**
-	 * Request attribute holding a fingerprint (not the value) of the access token handed
-	 * to the controller, for {@link DiscordUnauthorizedExceptionResolver}.
+	 * Request attribute holding the access token handed to the controller, for
+	 * {@link DiscordUnauthorizedExceptionResolver}, which fingerprints it only when
+	 * Discord refused it. Spring Security's {@code OAuth2AccessToken} does not print its
+	 * value.
 	 */
 	static final String RESOLVED_TOKEN_ATTRIBUTE = DiscordAccessTokenArgumentResolver.class.getName()
 			+ ".RESOLVED_TOKEN";
@@ -65,6 +67,10 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 	private final String registrationId;
 
 	private final Supplier<OAuth2AuthorizedClientManager> authorizedClientManager;
+
+	// Kept once found: a bean factory lookup on every request costs more than the token
+	// itself. Until then (a manager registered late) it is looked up again.
+	private volatile @Nullable OAuth2AuthorizedClientManager manager;
 
 	private SecurityContextHolderStrategy securityContextHolderStrategy = SecurityContextHolder
 		.getContextHolderStrategy();
@@ -118,13 +124,12 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 			request.attribute(HttpServletResponse.class.getName(), servletResponse);
 		}
 		OAuth2AuthorizedClient authorized = authorize(request.build());
-		webRequest.setAttribute(RESOLVED_TOKEN_ATTRIBUTE,
-				TokenFingerprint.of(authorized.getAccessToken().getTokenValue()), NativeWebRequest.SCOPE_REQUEST);
+		webRequest.setAttribute(RESOLVED_TOKEN_ATTRIBUTE, authorized.getAccessToken(), NativeWebRequest.SCOPE_REQUEST);
 		return toAccessToken(authorized);
 	}
 
 	private OAuth2AuthorizedClient authorize(OAuth2AuthorizeRequest request) {
-		OAuth2AuthorizedClientManager manager = this.authorizedClientManager.get();
+		OAuth2AuthorizedClientManager manager = manager();
 		Assert.state(manager != null, "No OAuth2AuthorizedClientManager is available to resolve AccessToken arguments; "
 				+ "define an OAuth2AuthorizedClientManager bean");
 		OAuth2AuthorizedClient authorized;
@@ -155,6 +160,15 @@ public final class DiscordAccessTokenArgumentResolver implements HandlerMethodAr
 		return this.client.restoreAccessToken(accessToken.getTokenValue(),
 				(refreshToken != null) ? refreshToken.getTokenValue() : null, accessToken.getExpiresAt(),
 				accessToken.getScopes());
+	}
+
+	private @Nullable OAuth2AuthorizedClientManager manager() {
+		OAuth2AuthorizedClientManager manager = this.manager;
+		if (manager == null) {
+			manager = this.authorizedClientManager.get();
+			this.manager = manager;
+		}
+		return manager;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -106,10 +107,11 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 		if (!DiscordUnauthorized.isUserTokenRefused(ex) || response.isCommitted()) {
 			return null;
 		}
-		if (!(request
-			.getAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE) instanceof String used)) {
+		if (!(request.getAttribute(
+				DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE) instanceof OAuth2AccessToken usedToken)) {
 			return null;
 		}
+		String used = TokenFingerprint.of(usedToken.getTokenValue());
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
 		OAuth2AuthorizedClientRepository repository = this.authorizedClientRepository.get();
 		if (authentication == null || repository == null) {

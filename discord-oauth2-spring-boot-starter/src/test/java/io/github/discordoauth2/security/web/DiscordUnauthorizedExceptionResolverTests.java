@@ -239,8 +239,8 @@ class DiscordUnauthorizedExceptionResolverTests {
 	}
 
 	private void handedToController(String accessToken) {
-		this.request.setAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
-				TokenFingerprint.of(accessToken));
+		this.request.setAttribute(DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE, new OAuth2AccessToken(
+				OAuth2AccessToken.TokenType.BEARER, accessToken, Instant.now(), Instant.now().plusSeconds(600)));
 	}
 
 	private void store(String refreshToken) {

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
 import io.github.discordoauth2.security.DiscordAuthorizationRequired;
-import io.github.discordoauth2.security.DiscordUnauthorized;
 import io.github.discordoauth2.security.web.DiscordAccessTokenArgumentResolver;
 import io.github.discordoauth2.security.web.DiscordAccountRequiredException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.MethodParameter;
@@ -49,8 +49,10 @@ import org.springframework.web.server.ServerWebExchange;
 public final class DiscordReactiveAccessTokenArgumentResolver implements HandlerMethodArgumentResolver {
 
 	/**
-	 * Exchange attribute holding a fingerprint (not the value) of the access token handed
-	 * to the controller, for {@link DiscordUnauthorizedWebExceptionHandler}.
+	 * Exchange attribute holding the access token handed to the controller, for
+	 * {@link DiscordUnauthorizedWebExceptionHandler}, which fingerprints it only when
+	 * Discord refused it. Spring Security's {@code OAuth2AccessToken} does not print its
+	 * value.
 	 */
 	static final String RESOLVED_TOKEN_ATTRIBUTE = DiscordReactiveAccessTokenArgumentResolver.class.getName()
 			+ ".RESOLVED_TOKEN";
@@ -70,6 +72,10 @@ public final class DiscordReactiveAccessTokenArgumentResolver implements Handler
 	private final String registrationId;
 
 	private final Supplier<ReactiveOAuth2AuthorizedClientManager> authorizedClientManager;
+
+	// Kept once found: a bean factory lookup on every request costs more than the token
+	// itself. Until then (a manager registered late) it is looked up again.
+	private volatile @Nullable ReactiveOAuth2AuthorizedClientManager manager;
 
 	/**
 	 * Creates the resolver.
@@ -103,7 +109,7 @@ public final class DiscordReactiveAccessTokenArgumentResolver implements Handler
 	}
 
 	private Mono<ReactiveAccessToken> authorize(Authentication principal, ServerWebExchange exchange) {
-		ReactiveOAuth2AuthorizedClientManager manager = this.authorizedClientManager.get();
+		ReactiveOAuth2AuthorizedClientManager manager = manager();
 		Assert.state(manager != null,
 				"No ReactiveOAuth2AuthorizedClientManager is available to resolve ReactiveAccessToken arguments; "
 						+ "define a ReactiveOAuth2AuthorizedClientManager bean");
@@ -117,9 +123,7 @@ public final class DiscordReactiveAccessTokenArgumentResolver implements Handler
 							: ex)
 			.switchIfEmpty(Mono.error(() -> DiscordAuthorizationRequired.exceptionFor(principal, this.registrationId)))
 			.doOnNext((authorized) -> {
-				exchange.getAttributes()
-					.put(RESOLVED_TOKEN_ATTRIBUTE,
-							DiscordUnauthorized.fingerprint(authorized.getAccessToken().getTokenValue()));
+				exchange.getAttributes().put(RESOLVED_TOKEN_ATTRIBUTE, authorized.getAccessToken());
 				exchange.getAttributes().put(RESOLVED_AUTHENTICATION_ATTRIBUTE, principal);
 			})
 			.map(this::toAccessToken);
@@ -141,6 +145,15 @@ public final class DiscordReactiveAccessTokenArgumentResolver implements Handler
 	private static boolean isMonoOfToken(MethodParameter parameter) {
 		return parameter.getParameterType() == Mono.class
 				&& ResolvableType.forMethodParameter(parameter).getGeneric(0).resolve() == ReactiveAccessToken.class;
+	}
+
+	private @Nullable ReactiveOAuth2AuthorizedClientManager manager() {
+		ReactiveOAuth2AuthorizedClientManager manager = this.manager;
+		if (manager == null) {
+			manager = this.authorizedClientManager.get();
+			this.manager = manager;
+		}
+		return manager;
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -90,11 +91,12 @@ public final class DiscordUnauthorizedWebExceptionHandler implements WebExceptio
 		Object authentication = exchange
 			.getAttribute(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_AUTHENTICATION_ATTRIBUTE);
 		ServerOAuth2AuthorizedClientRepository repository = this.authorizedClientRepository.get();
-		if (!DiscordUnauthorized.isUserTokenRefused(ex) || !(used instanceof String fingerprint)
+		if (!DiscordUnauthorized.isUserTokenRefused(ex) || !(used instanceof OAuth2AccessToken usedToken)
 				|| !(authentication instanceof Authentication user) || repository == null
 				|| exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
+		String fingerprint = DiscordUnauthorized.fingerprint(usedToken.getTokenValue());
 		return repository.<OAuth2AuthorizedClient>loadAuthorizedClient(this.registrationId, user, exchange)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())

@@ -122,8 +122,7 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 		this.handler.setRefreshOnUnauthorized(false);
 		MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/me?x=1"));
 		exchange.getAttributes()
-			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
-					DiscordUnauthorized.fingerprint("an-older-access-token"));
+			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE, handed("an-older-access-token"));
 
 		this.handler.handle(exchange, UNAUTHORIZED).block();
 
@@ -136,8 +135,7 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 	void aTokenReplacedWhileAPostRanIsAnswered409NamingTheCause() {
 		MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("/sync"));
 		exchange.getAttributes()
-			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
-					DiscordUnauthorized.fingerprint("an-older-access-token"));
+			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE, handed("an-older-access-token"));
 
 		Throwable answer = catchThrowable(() -> this.handler.handle(exchange, UNAUTHORIZED).block());
 
@@ -192,10 +190,15 @@ class ReactiveDiscordUnauthorizedWebExceptionHandlerTests {
 		return exchange;
 	}
 
+	private static OAuth2AccessToken handed(String accessToken) {
+		return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, Instant.now(),
+				Instant.now().plusSeconds(600));
+	}
+
 	private void handedToController(MockServerWebExchange exchange) {
 		exchange.getAttributes()
 			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE,
-					DiscordUnauthorized.fingerprint(this.tokens.accessToken()));
+					handed(this.tokens.accessToken()));
 		exchange.getAttributes()
 			.put(DiscordReactiveAccessTokenArgumentResolver.RESOLVED_AUTHENTICATION_ATTRIBUTE, this.user);
 	}
