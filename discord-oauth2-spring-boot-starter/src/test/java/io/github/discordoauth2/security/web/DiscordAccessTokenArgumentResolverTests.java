@@ -1,12 +1,11 @@
 package io.github.discordoauth2.security.web;
 
 import java.lang.reflect.Method;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.discordoauth2.AccessToken;
 import io.github.discordoauth2.Client;
+import io.github.discordoauth2.support.AuthorizedClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.MethodParameter;
@@ -14,9 +13,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -33,7 +29,7 @@ class DiscordAccessTokenArgumentResolverTests {
 
 	private final Client client = Client.builder().clientId(1100000000000000001L).clientSecret("secret").build();
 
-	private final OAuth2AuthorizedClient authorized = authorized();
+	private final OAuth2AuthorizedClient authorized = AuthorizedClients.discord(ACCESS_TOKEN);
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
@@ -94,20 +90,6 @@ class DiscordAccessTokenArgumentResolverTests {
 
 	@SuppressWarnings("unused")
 	private static void controller(AccessToken token) {
-	}
-
-	private static OAuth2AuthorizedClient authorized() {
-		ClientRegistration registration = ClientRegistration.withRegistrationId("discord")
-			.clientId("1100000000000000001")
-			.clientSecret("secret")
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-			.authorizationUri("https://discord.com/oauth2/authorize")
-			.tokenUri("https://discord.com/api/oauth2/token")
-			.build();
-		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN, Instant.now(),
-				Instant.now().plusSeconds(600), Set.of("identify"));
-		return new OAuth2AuthorizedClient(registration, "1100000000000000100", token);
 	}
 
 }

@@ -1,13 +1,12 @@
 package io.github.discordoauth2.security.web.server;
 
 import java.lang.reflect.Method;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.discordoauth2.Client;
 import io.github.discordoauth2.ReactiveAccessToken;
 import io.github.discordoauth2.ReactiveClient;
+import io.github.discordoauth2.support.AuthorizedClients;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -17,9 +16,6 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.web.reactive.BindingContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +32,7 @@ class ReactiveDiscordAccessTokenArgumentResolverTests {
 	private final ReactiveClient client = ReactiveClient
 		.of(Client.builder().clientId(1100000000000000001L).clientSecret("secret").build());
 
-	private final OAuth2AuthorizedClient authorized = authorized();
+	private final OAuth2AuthorizedClient authorized = AuthorizedClients.discord(ACCESS_TOKEN);
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
@@ -85,20 +81,6 @@ class ReactiveDiscordAccessTokenArgumentResolverTests {
 
 	@SuppressWarnings("unused")
 	private static void controller(ReactiveAccessToken token) {
-	}
-
-	private static OAuth2AuthorizedClient authorized() {
-		ClientRegistration registration = ClientRegistration.withRegistrationId("discord")
-			.clientId("1100000000000000001")
-			.clientSecret("secret")
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-			.authorizationUri("https://discord.com/oauth2/authorize")
-			.tokenUri("https://discord.com/api/oauth2/token")
-			.build();
-		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, ACCESS_TOKEN, Instant.now(),
-				Instant.now().plusSeconds(600), Set.of("identify"));
-		return new OAuth2AuthorizedClient(registration, "1100000000000000100", token);
 	}
 
 }
