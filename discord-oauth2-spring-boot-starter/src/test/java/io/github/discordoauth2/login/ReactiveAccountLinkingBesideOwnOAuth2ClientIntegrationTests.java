@@ -12,8 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
@@ -42,7 +40,8 @@ class ReactiveAccountLinkingBesideOwnOAuth2ClientIntegrationTests extends Accoun
 	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import({ ReactiveAccountLinkingIntegrationTests.AccountController.class,
+	@Import({ ReactiveAccountLinkingIntegrationTests.LocalAccounts.class,
+			ReactiveAccountLinkingIntegrationTests.AccountController.class,
 			ReactiveAccountLinkingIntegrationTests.AuthoritiesController.class })
 	static class ClientApplication {
 
@@ -54,18 +53,6 @@ class ReactiveAccountLinkingBesideOwnOAuth2ClientIntegrationTests extends Accoun
 			http.oauth2Client(Customizer.withDefaults());
 			DiscordServerConnectConfigurer.discordConnect(context).returnUrl("/account").customize(http);
 			return http.build();
-		}
-
-		@Bean
-		TokenEvents tokenEvents() {
-			return new TokenEvents();
-		}
-
-		@Bean
-		MapReactiveUserDetailsService localAccounts() {
-			return new MapReactiveUserDetailsService(LOCAL_ACCOUNTS.stream()
-				.map((name) -> User.withUsername(name).password("{noop}pw").roles("USER").build())
-				.toList());
 		}
 
 	}

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,7 +53,7 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 	/** A WebFlux application with form login and "Connect Discord". */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import({ AccountController.class, AuthoritiesController.class })
+	@Import({ LocalAccounts.class, AccountController.class, AuthoritiesController.class })
 	static class LinkingApplication {
 
 		// tag::reactive-account-linking[]
@@ -67,6 +68,12 @@ class ReactiveAccountLinkingIntegrationTests extends AccountLinkingContract {
 			return http.build();
 		}
 		// end::reactive-account-linking[]
+
+	}
+
+	/** The local accounts, on WebFlux. */
+	@Configuration(proxyBeanMethods = false)
+	static class LocalAccounts {
 
 		@Bean
 		TokenEvents tokenEvents() {

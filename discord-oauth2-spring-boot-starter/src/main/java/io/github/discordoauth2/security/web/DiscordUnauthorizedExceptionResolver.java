@@ -111,7 +111,7 @@ public final class DiscordUnauthorizedExceptionResolver implements HandlerExcept
 				DiscordAccessTokenArgumentResolver.RESOLVED_TOKEN_ATTRIBUTE) instanceof OAuth2AccessToken usedToken)) {
 			return null;
 		}
-		String used = TokenFingerprint.of(usedToken.getTokenValue());
+		String used = DiscordUnauthorized.fingerprint(usedToken.getTokenValue());
 		Authentication authentication = this.securityContextHolderStrategy.getContext().getAuthentication();
 		OAuth2AuthorizedClientRepository repository = this.authorizedClientRepository.get();
 		if (authentication == null || repository == null) {
